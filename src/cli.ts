@@ -1,0 +1,46 @@
+// The `race-engineer` command line. Each domain adds its sub-commands through a register function.
+// Errors end as one line on stderr and a non-zero exit code, never a stack trace.
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { isAppError } from './errors.ts';
+import { registerServeCommand } from './server/cli.ts';
+import { registerDataCommands } from './data/cli.ts';
+
+export interface CliContext {
+  config(): Config;
+  logger(): Logger;
+}
+
+function makeContext(): CliContext {
+  let config: Config | undefined;
+  let logger: Logger | undefined;
+  return {
+    config: () => (config ??= loadConfig()),
+    logger: () => (logger ??= createLogger(config ?? loadConfig())),
+  };
+}
+
+export function exitWithError(err: unknown): never {
+  if (err instanceof ConfigError || isAppError(err)) {
+    console.error(`race-engineer: ${err.message}`);
+    process.exit(err instanceof ConfigError ? 78 : 1);
+  }
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  console.error(`race-engineer: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const ctx = makeContext();
+  const program = new Command('race-engineer')
+    .description('Formula 1 AI race engineer: data API, rulebook search, agent, live timing')
+    .exitOverride()
+    .showHelpAfterError();
+  registerServeCommand(program, ctx);
+  registerDataCommands(program, ctx);
+  await program.parseAsync(process.argv);
+}
+
+main().catch(exitWithError);

@@ -1,0 +1,88 @@
+// The one place configuration is read. Every variable is validated with zod at start-up;
+// a bad value stops start-up with one line naming the variable (see ConfigError).
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const seconds = (def: number) => z.coerce.number().positive().default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const csv = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+export const F1DB_DEFAULT_SOURCE_URL = 'https://github.com/f1db/f1db/archive/refs/heads/main.tar.gz';
+
+const schema = z.object({
+  // --- server ---
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  ENVIRONMENT: z.enum(['development', 'production', 'test']).optional(),
+  ALLOWED_ORIGINS: csv,
+  // --- F1 data ---
+  DATABASE_PATH: z.string().default('./data/race-engineer.db'),
+  F1DB_DIR: optionalString,
+  F1DB_SOURCE_URL: z.string().url().default(F1DB_DEFAULT_SOURCE_URL),
+  AUTO_IMPORT: bool.default(true),
+  ERGAST_CSV_DIR: optionalString,
+  LAPS_DIR: optionalString,
+  OPENF1_DIR: optionalString,
+  LIVETIMING_DIR: optionalString,
+  CIRCUITS_GEOJSON_DIR: optionalString,
+  // --- rulebook ---
+  RULEBOOK_DIR: optionalString,
+  RULEBOOK_DB_PATH: z.string().default('./data/rulebook.db'),
+  VECTOR_STORE: z.enum(['sqlite-vec', 'chroma']).default('sqlite-vec'),
+  CHROMA_URL: z.string().url().default('http://127.0.0.1:8001'),
+  EMBEDDING_MODEL_NAME: optionalString,
+  RULEBOOK_TOP_K: z.coerce.number().int().min(1).max(50).default(6),
+  // --- agent ---
+  TOOL_TIMEOUT: seconds(30),
+  MAX_AGENT_TURNS: z.coerce.number().int().min(1).max(50).default(8),
+  // --- live timing ---
+  WS_HEARTBEAT_INTERVAL: seconds(15),
+  WS_STALE_TIMEOUT: seconds(60),
+  REDIS_URL: optionalString,
+});
+
+export type Config = z.infer<typeof schema> & { isProduction: boolean };
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Loads `.env` (when present) into process.env without overriding real environment variables. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const got = env[variable];
+    throw new ConfigError(variable, `${issue.message}${got === undefined ? '' : ` (got "${got}")`}`);
+  }
+  const cfg = result.data;
+  const mode = cfg.ENVIRONMENT ?? cfg.NODE_ENV;
+  return { ...cfg, NODE_ENV: mode, isProduction: mode === 'production' };
+}

@@ -1,0 +1,8 @@
+// Every domain registers its routes here.
+import type { App } from '../app.ts';
+import type { AppContext } from '../context.ts';
+import { registerHealthRoutes } from './health.ts';
+
+export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
+  await registerHealthRoutes(app, ctx);
+}

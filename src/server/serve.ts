@@ -1,0 +1,47 @@
+// Starting and stopping the server process.
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { databaseExists } from '../data/db.ts';
+import { unavailable } from '../errors.ts';
+import { importF1db } from '../data/import/importer.ts';
+import { buildApp, type App } from './app.ts';
+import { createContext } from './context.ts';
+
+export async function ensureDatabase(config: Config, logger: Logger): Promise<void> {
+  if (databaseExists(config.DATABASE_PATH)) return;
+  if (!config.F1DB_DIR && !config.AUTO_IMPORT) {
+    throw unavailable(
+      `No F1 database at ${config.DATABASE_PATH}. Set F1DB_DIR to an f1db source tree and run "race-engineer data import".`,
+    );
+  }
+  logger.info(
+    { event: 'data.import.auto', path: config.DATABASE_PATH },
+    'no F1 database yet: importing first',
+  );
+  await importF1db({
+    source: config.F1DB_DIR ?? config.F1DB_SOURCE_URL,
+    dbPath: config.DATABASE_PATH,
+    logger,
+  });
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<App> {
+  await ensureDatabase(config, logger);
+  const ctx = createContext(config, logger);
+  const app = await buildApp(config, logger, ctx);
+  const shutdown = async (signal: string) => {
+    logger.info({ event: 'server.stopping', signal }, 'shutting down');
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  app.addHook('onClose', async () => ctx.close());
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.info(
+    { event: 'server.started', host: config.HOST, port: config.PORT },
+    `listening on http://${config.HOST}:${config.PORT}`,
+  );
+  return app;
+}

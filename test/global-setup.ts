@@ -1,0 +1,19 @@
+// Builds the shared test database once per test run from the real f1db data (F1DB_DIR, set by .ci/run),
+// and points every test worker at it through DATABASE_PATH.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importF1db } from '../src/data/import/importer.ts';
+import { silentLogger } from '../src/logger.ts';
+
+export const TEST_DB_PATH = resolve('.cache/test/race-engineer.db');
+
+export default async function setup(): Promise<void> {
+  const source = process.env.F1DB_DIR;
+  if (!source)
+    throw new Error('Tests need F1DB_DIR pointing at an f1db source tree (e.g. ../shared/data/f1db)');
+  mkdirSync(resolve('.cache/test'), { recursive: true });
+  await importF1db({ source, dbPath: TEST_DB_PATH, logger: silentLogger, skipIfCurrent: true });
+  process.env.DATABASE_PATH = TEST_DB_PATH;
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+}
