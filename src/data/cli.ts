@@ -7,7 +7,10 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
   data
     .command('import')
     .description('import the f1db source tree (a directory or a source tarball URL) into SQLite')
-    .option('--from <source>', 'f1db source directory or tarball URL (default: F1DB_DIR, else F1DB_SOURCE_URL)')
+    .option(
+      '--from <source>',
+      'f1db source directory or tarball URL (default: F1DB_DIR, else F1DB_SOURCE_URL)',
+    )
     .action(async (opts: { from?: string }) => {
       const config = ctx.config();
       const summary = await importF1db({

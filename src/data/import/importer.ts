@@ -55,7 +55,12 @@ const RACE_FILES: Record<string, { kind: 'race' | 'qualifying' | 'practice' | 'g
   'starting-grid-positions.yml': { kind: 'grid', session: 'RACE' },
   'sprint-starting-grid-positions.yml': { kind: 'grid', session: 'SPRINT_RACE' },
 };
-const KIND_TABLE = { race: 'race_result', qualifying: 'qualifying_result', practice: 'practice_result', grid: 'starting_grid' };
+const KIND_TABLE = {
+  race: 'race_result',
+  qualifying: 'qualifying_result',
+  practice: 'practice_result',
+  grid: 'starting_grid',
+};
 const KIND_ROW = {
   race: map.raceResultRow,
   qualifying: map.qualifyingRow,
@@ -95,7 +100,9 @@ class Writer {
     const key = `${table}(${cols.join(',')})`;
     let stmt = this.statements.get(key);
     if (!stmt) {
-      stmt = this.db.prepare(`INSERT INTO ${table} (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`);
+      stmt = this.db.prepare(
+        `INSERT INTO ${table} (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`,
+      );
       this.statements.set(key, stmt);
     }
     stmt.run(row);
@@ -131,12 +138,25 @@ export async function importF1db(opts: ImportOptions): Promise<ImportSummary> {
     const version = source.upstreamCommit ? source.upstreamCommit.slice(0, 12) : `sha256:${hash}`;
 
     const existing = readMetaOf(dbPath);
-    if (opts.skipIfCurrent && existing?.content_hash === hash && existing.schema_version === String(SCHEMA_VERSION)) {
+    if (
+      opts.skipIfCurrent &&
+      existing?.content_hash === hash &&
+      existing.schema_version === String(SCHEMA_VERSION)
+    ) {
       logger.info({ event: 'data.import.skipped', version, dbPath }, 'F1 database already current');
-      return { dbPath, f1dbVersion: version, counts: {}, durationMs: performance.now() - started, skipped: true };
+      return {
+        dbPath,
+        f1dbVersion: version,
+        counts: {},
+        durationMs: performance.now() - started,
+        skipped: true,
+      };
     }
 
-    logger.info({ event: 'data.import.started', source: opts.source, version, files: files.length }, 'importing f1db');
+    logger.info(
+      { event: 'data.import.started', source: opts.source, version, files: files.length },
+      'importing f1db',
+    );
     mkdirSync(dirname(dbPath), { recursive: true });
     for (const f of readdirSync(dirname(dbPath))) {
       if (f.startsWith(basename(dbPath) + '.importing-')) rmSync(join(dirname(dbPath), f), { force: true });
@@ -162,7 +182,9 @@ export async function importF1db(opts: ImportOptions): Promise<ImportSummary> {
       db.transaction(() => {
         loadEntities(source.dataDir, files, texts, w);
         const seasonsDir = join(source.dataDir, 'seasons');
-        const years = readdirSync(seasonsDir).filter((d) => /^\d{4}$/.test(d)).sort();
+        const years = readdirSync(seasonsDir)
+          .filter((d) => /^\d{4}$/.test(d))
+          .sort();
         years.forEach((yearText, i) => {
           progress.update(i, years.length, `season ${yearText}`);
           loadSeason(Number(yearText), join(seasonsDir, yearText), source.dataDir, load, w);
@@ -172,7 +194,14 @@ export async function importF1db(opts: ImportOptions): Promise<ImportSummary> {
 
       const violations = db.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) {
-        logger.warn({ event: 'data.import.dangling_references', count: violations.length, sample: violations.slice(0, 5) }, 'f1db rows reference missing entities');
+        logger.warn(
+          {
+            event: 'data.import.dangling_references',
+            count: violations.length,
+            sample: violations.slice(0, 5),
+          },
+          'f1db rows reference missing entities',
+        );
       }
       deriveColumns(db);
       db.exec(INDEX_SQL);
@@ -192,7 +221,10 @@ export async function importF1db(opts: ImportOptions): Promise<ImportSummary> {
       db.pragma('journal_mode = DELETE');
       ok = true;
       const durationMs = performance.now() - started;
-      logger.info({ event: 'data.import.done', version, counts: w.counts, ms: Math.round(durationMs) }, 'f1db imported');
+      logger.info(
+        { event: 'data.import.done', version, counts: w.counts, ms: Math.round(durationMs) },
+        'f1db imported',
+      );
       db.close();
       renameSync(tmpPath, dbPath);
       return { dbPath, f1dbVersion: version, counts: w.counts, durationMs, skipped: false };
@@ -200,7 +232,10 @@ export async function importF1db(opts: ImportOptions): Promise<ImportSummary> {
       if (db.open) db.close();
       if (!ok) {
         rmSync(tmpPath, { force: true });
-        logger.error({ event: 'data.import.failed', dbPath }, 'import failed; the previous database is untouched');
+        logger.error(
+          { event: 'data.import.failed', dbPath },
+          'import failed; the previous database is untouched',
+        );
       }
     }
   } finally {
@@ -263,7 +298,13 @@ function loadEntities(dataDir: string, files: string[], texts: Map<string, strin
   each('grands-prix', (y) => w.insert('grand_prix', map.grandPrixRow(y)));
 }
 
-function loadSeason(year: number, dir: string, dataDir: string, load: (rel: string) => unknown, w: Writer): void {
+function loadSeason(
+  year: number,
+  dir: string,
+  dataDir: string,
+  load: (rel: string) => unknown,
+  w: Writer,
+): void {
   const rel = (p: string) => relative(dataDir, p);
   w.insert('season', { year });
   const entrants = (load(rel(join(dir, 'entrants.yml'))) as Y[] | null) ?? [];
@@ -285,9 +326,13 @@ function loadSeason(year: number, dir: string, dataDir: string, load: (rel: stri
     const raceId = Number(race.id);
     w.insert('race', map.raceRow(race, year));
     for (const [file, { kind, session }] of Object.entries(RACE_FILES)) {
-      list<Y>(join(raceDir, file)).forEach((y, i) => w.insert(KIND_TABLE[kind], KIND_ROW[kind](raceId, session, y, i)));
+      list<Y>(join(raceDir, file)).forEach((y, i) =>
+        w.insert(KIND_TABLE[kind], KIND_ROW[kind](raceId, session, y, i)),
+      );
     }
-    list<Y>(join(raceDir, 'pit-stops.yml')).forEach((y, i) => w.insert('pit_stop', map.pitStopRow(raceId, y, i)));
+    list<Y>(join(raceDir, 'pit-stops.yml')).forEach((y, i) =>
+      w.insert('pit_stop', map.pitStopRow(raceId, y, i)),
+    );
     list<Y>(join(raceDir, 'fastest-laps.yml')).forEach((y, i) =>
       w.insert('fastest_lap', map.fastestLapRow(raceId, y, i)),
     );

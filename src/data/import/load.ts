@@ -6,7 +6,8 @@ export type Row = Record<string, string | number | null>;
 type Y = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : v == null || v === '' ? null : Number(v));
+const num = (v: unknown): number | null =>
+  typeof v === 'number' ? v : v == null || v === '' ? null : Number(v);
 const bool = (v: unknown): number => (v === true || v === 'true' ? 1 : 0);
 
 export function continentRow(y: Y): Row {
@@ -51,7 +52,12 @@ export function driverRows(y: Y): { driver: Row; family: Row[] } {
 }
 
 export function constructorRows(y: Y): { constructor: Row; chronology: Row[] } {
-  const constructor = { id: str(y.id), name: str(y.name), full_name: str(y.fullName), country_id: str(y.countryId) };
+  const constructor = {
+    id: str(y.id),
+    name: str(y.name),
+    full_name: str(y.fullName),
+    country_id: str(y.countryId),
+  };
   const chronology = ((y.chronology as Y[] | null) ?? []).map((c, i) => ({
     constructor_id: constructor.id,
     position_display_order: i + 1,
@@ -128,7 +134,11 @@ const RACE_SESSION_FIELDS = [
   'warmingUp',
 ] as const;
 
-const snake = (s: string) => s.replace(/([A-Z])/g, '_$1').replace(/(\d+)/g, '_$1').toLowerCase();
+const snake = (s: string) =>
+  s
+    .replace(/([A-Z])/g, '_$1')
+    .replace(/(\d+)/g, '_$1')
+    .toLowerCase();
 
 export function raceRow(y: Y, year: number): Row {
   const row: Row = {
@@ -153,7 +163,8 @@ export function raceRow(y: Y, year: number): Row {
     scheduled_distance: num(y.scheduledDistance),
     drivers_championship_decider: bool(y.driversChampionshipDecider),
     constructors_championship_decider: bool(y.constructorsChampionshipDecider),
-    is_sprint_weekend: y.sprintRaceLaps != null || y.sprintRaceDate != null || y.sprintQualifyingFormat != null ? 1 : 0,
+    is_sprint_weekend:
+      y.sprintRaceLaps != null || y.sprintRaceDate != null || y.sprintQualifyingFormat != null ? 1 : 0,
   };
   for (const s of RACE_SESSION_FIELDS) {
     row[`${snake(s)}_date`] = str(y[`${s}Date`]);

@@ -12,10 +12,14 @@ export function createProgress(enabled: boolean, title: string): Progress {
       const pct = Math.floor((done / total) * 100);
       const width = 24;
       const filled = Math.round((done / total) * width);
-      process.stderr.write(`\r${title} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${label}   `);
+      process.stderr.write(
+        `\r${title} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${label}   `,
+      );
     },
     done(label) {
-      process.stderr.write(`\r${title}: ${label} in ${((Date.now() - started) / 1000).toFixed(1)} s${' '.repeat(30)}\n`);
+      process.stderr.write(
+        `\r${title}: ${label} in ${((Date.now() - started) / 1000).toFixed(1)} s${' '.repeat(30)}\n`,
+      );
     },
   };
 }

@@ -41,7 +41,8 @@ export async function resolveSource(source: string, logger: Logger): Promise<F1d
       throw badRequest(`f1db source directory not found: ${root}`);
     }
     const dataDir = dataDirOf(root);
-    if (!dataDir) throw badRequest(`${root} is not an f1db source tree (no src/data/seasons and src/data/drivers)`);
+    if (!dataDir)
+      throw badRequest(`${root} is not an f1db source tree (no src/data/seasons and src/data/drivers)`);
     return { dataDir, upstreamCommit: upstreamCommitOf(root), cleanup: () => {} };
   }
   const dir = mkdtempSync(join(tmpdir(), 'f1db-'));
@@ -62,10 +63,15 @@ export async function resolveSource(source: string, logger: Logger): Promise<F1d
     }
     await pipeline(
       Readable.fromWeb(res.body as import('node:stream/web').ReadableStream),
-      tar.x({ cwd: dir, strip: 1, filter: (p) => /\/src\/data\/|\/UPSTREAM_COMMIT$/.test(p) || !p.includes('/') }),
+      tar.x({
+        cwd: dir,
+        strip: 1,
+        filter: (p) => /\/src\/data\/|\/UPSTREAM_COMMIT$/.test(p) || !p.includes('/'),
+      }),
     );
     const dataDir = dataDirOf(dir);
-    if (!dataDir) throw new AppError('upstream_error', `The download from ${source} is not an f1db source tarball`);
+    if (!dataDir)
+      throw new AppError('upstream_error', `The download from ${source} is not an f1db source tarball`);
     logger.info({ event: 'data.download.done', url: source }, 'f1db source unpacked');
     return { dataDir, upstreamCommit: upstreamCommitOf(dir), cleanup };
   } catch (err) {
