@@ -34,7 +34,8 @@ const schema = z.object({
   // --- F1 data ---
   DATABASE_PATH: z.string().default('./data/race-engineer.db'),
   F1DB_DIR: optionalString,
-  F1DB_SOURCE_URL: z.string().url().default(F1DB_DEFAULT_SOURCE_URL),
+  // Unset: `data import` downloads F1DB_DEFAULT_SOURCE_URL; `serve` only imports from a configured source.
+  F1DB_SOURCE_URL: z.string().url().optional(),
   AUTO_IMPORT: bool.default(true),
   ERGAST_CSV_DIR: optionalString,
   LAPS_DIR: optionalString,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli.ts';
+import { F1DB_DEFAULT_SOURCE_URL } from '../config.ts';
 import { importF1db } from './import/importer.ts';
 
 export function registerDataCommands(program: Command, ctx: CliContext): void {
@@ -14,7 +15,7 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
     .action(async (opts: { from?: string }) => {
       const config = ctx.config();
       const summary = await importF1db({
-        source: opts.from ?? config.F1DB_DIR ?? config.F1DB_SOURCE_URL,
+        source: opts.from ?? config.F1DB_DIR ?? config.F1DB_SOURCE_URL ?? F1DB_DEFAULT_SOURCE_URL,
         dbPath: config.DATABASE_PATH,
         logger: ctx.logger(),
         progress: process.stderr.isTTY,

@@ -9,20 +9,17 @@ import { createContext } from './context.ts';
 
 export async function ensureDatabase(config: Config, logger: Logger): Promise<void> {
   if (databaseExists(config.DATABASE_PATH)) return;
-  if (!config.F1DB_DIR && !config.AUTO_IMPORT) {
+  const source = config.F1DB_DIR ?? config.F1DB_SOURCE_URL;
+  if (!source || !config.AUTO_IMPORT) {
     throw unavailable(
-      `No F1 database at ${config.DATABASE_PATH}. Set F1DB_DIR to an f1db source tree and run "race-engineer data import".`,
+      `No F1 database at ${config.DATABASE_PATH}. Set F1DB_DIR to an f1db source tree and start again, or run "race-engineer data import" to download f1db.`,
     );
   }
   logger.info(
     { event: 'data.import.auto', path: config.DATABASE_PATH },
     'no F1 database yet: importing first',
   );
-  await importF1db({
-    source: config.F1DB_DIR ?? config.F1DB_SOURCE_URL,
-    dbPath: config.DATABASE_PATH,
-    logger,
-  });
+  await importF1db({ source, dbPath: config.DATABASE_PATH, logger, progress: process.stderr.isTTY });
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<App> {

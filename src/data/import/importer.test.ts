@@ -1,6 +1,10 @@
 import Database from 'better-sqlite3';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import * as tar from 'tar';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../logger.ts';
@@ -162,6 +166,45 @@ describe('import atomicity and idempotence (small f1db subset)', () => {
     await importF1db({ source, dbPath, logger: silentLogger });
     expect(existsSync(stale)).toBe(false);
     expect(count(dbPath)).toBe(7);
+  });
+
+  it('downloads and unpacks an f1db source tarball over HTTP', async () => {
+    // Shaped like the real archive: one top-level folder holding the repository.
+    const flat = join(work, 'flat.tar.gz');
+    await tar.c({ gzip: true, file: flat, cwd: source, prefix: 'f1db-main' }, ['src']);
+    const server = createServer((req, res) => {
+      if (req.url !== '/f1db.tar.gz') return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/gzip' });
+      createReadStream(flat).pipe(res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const urlDb = join(work, 'from-url.db');
+      const summary = await importF1db({
+        source: `http://127.0.0.1:${port}/f1db.tar.gz`,
+        dbPath: urlDb,
+        logger: silentLogger,
+      });
+      expect(summary.counts.race).toBe(7);
+      expect(summary.f1dbVersion).toMatch(/^sha256:/);
+      await expect(
+        importF1db({
+          source: `http://127.0.0.1:${port}/missing.tar.gz`,
+          dbPath: urlDb,
+          logger: silentLogger,
+        }),
+      ).rejects.toThrow(/HTTP 404/);
+    } finally {
+      server.close();
+    }
+    await expect(
+      importF1db({
+        source: 'http://127.0.0.1:1/f1db.tar.gz',
+        dbPath: join(work, 'x.db'),
+        logger: silentLogger,
+      }),
+    ).rejects.toThrow(/Could not download f1db .* set F1DB_DIR/);
   });
 
   it('rejects a directory that is not an f1db tree with a clear message', async () => {
