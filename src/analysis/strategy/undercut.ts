@@ -1,0 +1,80 @@
+// Undercut / overcut battles between neighbouring cars and how they turned out (pure).
+// A battle: two cars running nose to tail (consecutive positions, within `maxGap` s) at the line before the
+// first of them pits, the other pitting within `maxLapsApart` laps. If the car behind pits first it tries
+// the undercut; if the car ahead pits first, the car behind tries the overcut by staying out. The outcome
+// is read at the line after both out-laps: did the attacker (the car that was behind) get ahead?
+import { lapsByDriver, type Lap } from './laps.ts';
+import type { PitStop } from './pit-stops.ts';
+import { round3 } from './stints.ts';
+
+export interface PitBattle {
+  type: 'undercut' | 'overcut';
+  attacker: string;
+  defender: string;
+  attackerStopLap: number;
+  defenderStopLap: number;
+  gapBefore: number;
+  result: 'success' | 'failed' | 'unknown';
+  /** Positions gained by the attacker relative to the defender (+1 = got ahead). */
+  summary: string;
+}
+
+export interface BattleOptions {
+  maxGap?: number;
+  maxLapsApart?: number;
+}
+
+export function findPitBattles(
+  laps: readonly Lap[],
+  stops: readonly PitStop[],
+  opts: BattleOptions = {},
+): PitBattle[] {
+  const maxGap = opts.maxGap ?? 3;
+  const maxLapsApart = opts.maxLapsApart ?? 5;
+  const byDriver = lapsByDriver(laps);
+  const at = (d: string, lap: number) => byDriver.get(d)?.find((l) => l.lap === lap);
+  const battles: PitBattle[] = [];
+  const seen = new Set<string>();
+  for (const first of stops) {
+    if (first.underNeutralisation) continue;
+    const lineLap = first.lap - 1;
+    const mine = at(first.driver, lineLap);
+    if (!mine || mine.time === null || mine.position === null) continue;
+    for (const other of stops) {
+      if (other.driver === first.driver || other.lap <= first.lap || other.lap > first.lap + maxLapsApart)
+        continue;
+      if (other.underNeutralisation) continue;
+      const theirs = at(other.driver, lineLap);
+      if (!theirs || theirs.time === null || theirs.position === null) continue;
+      if (Math.abs(theirs.position - mine.position) !== 1) continue;
+      const gap = Math.abs(theirs.time - mine.time);
+      if (gap > maxGap) continue;
+      const key = [first.driver, other.driver].sort().join('/') + lineLap;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const firstWasBehind = mine.position > theirs.position;
+      const attacker = firstWasBehind ? first.driver : other.driver;
+      const defender = firstWasBehind ? other.driver : first.driver;
+      const checkLap = other.lap + 1;
+      const a = at(attacker, checkLap);
+      const d = at(defender, checkLap);
+      let result: PitBattle['result'] = 'unknown';
+      if (a?.time != null && d?.time != null) result = a.time < d.time ? 'success' : 'failed';
+      const type = firstWasBehind ? 'undercut' : 'overcut';
+      battles.push({
+        type,
+        attacker,
+        defender,
+        attackerStopLap: firstWasBehind ? first.lap : other.lap,
+        defenderStopLap: firstWasBehind ? other.lap : first.lap,
+        gapBefore: round3(gap)!,
+        result,
+        summary:
+          result === 'unknown'
+            ? `${attacker} tried the ${type} on ${defender}; outcome unknown (one of them did not complete lap ${checkLap})`
+            : `${attacker} ${result === 'success' ? 'made' : 'failed'} the ${type} on ${defender} (${round3(gap)} s behind before the stops)`,
+      });
+    }
+  }
+  return battles;
+}
