@@ -1,0 +1,375 @@
+// Finding F1 entities in free text: drivers, teams and races named the way fans type them
+// ("Hülkenberg", "RBR", "Yas Marina 2019", "Formula 1 Rolex Grosser Preis von Österreich 2023").
+// Built once per database handle. Tool arguments and whole questions resolve through the same index,
+// so the LLM path and the offline engine agree on what "Sakhir 2020" means.
+import type { Db } from '../data/db.ts';
+import { memoPerDb } from '../data/queries/statements.ts';
+import { containsPhrase, normalize } from './text.ts';
+
+export interface DriverEntity {
+  id: string;
+  name: string;
+  lastName: string;
+  abbreviation: string | null;
+  /** Race starts over the whole career: the tie-breaker between namesakes of different eras. */
+  starts: number;
+  years: Set<number>;
+}
+
+export interface ConstructorEntity {
+  id: string;
+  name: string;
+  fullName: string;
+  years: Set<number>;
+}
+
+export interface RaceEntity {
+  id: number;
+  year: number;
+  round: number;
+  date: string;
+  time: string | null;
+  grandPrixId: string;
+  /** "Abu Dhabi Grand Prix" */
+  grandPrixName: string;
+  officialName: string;
+  circuitId: string;
+  circuitName: string;
+  place: string;
+  country: string;
+  isSprintWeekend: boolean;
+  hasRaceResults: boolean;
+  hasSprintResults: boolean;
+  hasQualifying: boolean;
+  /** Normalised phrases naming this race, with how strongly each names it. */
+  aliases: { text: string; weight: number }[];
+}
+
+/** Words that are also surnames or team names: they name an entity only when capitalised. */
+const COMMON_WORDS = new Set(
+  'may love hall bell rose force pace miles ward fry brown will long field day bird power park time race top grand start king rain stop young black white green wood little new north south gray grey first era elder life march token spirit shadow eagle wolf ram moore turner pacific rae boro lec rb man hunt hill'.split(
+    ' ',
+  ),
+);
+
+/** Fan names of grands prix and circuits that the data does not spell out. */
+const EXTRA_RACE_ALIASES: Record<string, string[]> = {
+  'great-britain': ['britain', 'uk', 'england', 'english'],
+  'united-states': ['usa', 'us gp', 'cota', 'austin', 'america', 'american'],
+  'las-vegas': ['vegas'],
+  'sao-paulo': ['brazil', 'brazilian', 'sao paulo'],
+  'saudi-arabia': ['saudi', 'saudi arabia'],
+  'emilia-romagna': ['imola'],
+  netherlands: ['holland'],
+  mexico: ['mexico city'],
+  'abu-dhabi': ['yas'],
+};
+
+/** Generic words of circuit names that never identify one circuit on their own. */
+const GENERIC = new Set(
+  'circuit circuito circuit autodromo autodrome international internazionale nazionale street park raceway speedway motor racing grand prix de del la le di do da and the of ring city'.split(
+    ' ',
+  ),
+);
+
+export class EntityIndex {
+  readonly drivers: DriverEntity[];
+  readonly constructors: ConstructorEntity[];
+  readonly races: RaceEntity[];
+  private readonly driverAliases = new Map<string, { driver: DriverEntity; full: boolean }[]>();
+  private readonly constructorAliases = new Map<string, ConstructorEntity[]>();
+  private readonly abbreviations = new Map<string, DriverEntity[]>();
+  private readonly placeAliases = new Set<string>();
+  private maxPhrase = 1;
+
+  constructor(db: Db) {
+    const driverRows = db
+      .prepare(
+        `SELECT d.id, d.name, d.first_name, d.last_name, d.full_name, d.abbreviation,
+                (SELECT COUNT(*) FROM race_result rr WHERE rr.driver_id = d.id AND rr.session = 'RACE') AS starts,
+                (SELECT GROUP_CONCAT(DISTINCT r.year) FROM race_result rr JOIN race r ON r.id = rr.race_id
+                  WHERE rr.driver_id = d.id) AS years
+         FROM driver d`,
+      )
+      .all() as {
+      id: string;
+      name: string;
+      first_name: string;
+      last_name: string;
+      full_name: string;
+      abbreviation: string | null;
+      starts: number;
+      years: string | null;
+    }[];
+    this.drivers = driverRows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      lastName: r.last_name,
+      abbreviation: r.abbreviation,
+      starts: r.starts,
+      years: new Set((r.years ?? '').split(',').filter(Boolean).map(Number)),
+    }));
+    const firstNames = new Set<string>();
+    driverRows.forEach((r, i) => {
+      const d = this.drivers[i]!;
+      const full = [r.name, r.full_name, `${r.first_name} ${r.last_name}`, r.id.replace(/-/g, ' ')];
+      for (const f of full) this.addDriverAlias(normalize(f), d, true);
+      const last = normalize(r.last_name);
+      if (last.length >= 3) this.addDriverAlias(last, d, false);
+      const lastWord = last.split(' ').pop() ?? '';
+      if (lastWord !== last && lastWord.length >= 4) this.addDriverAlias(lastWord, d, false);
+      if (r.abbreviation) {
+        const list = this.abbreviations.get(r.abbreviation) ?? [];
+        list.push(d);
+        this.abbreviations.set(r.abbreviation, list);
+      }
+      firstNames.add(normalize(r.first_name));
+      firstNames.add(last);
+    });
+
+    const constructorRows = db
+      .prepare(
+        `SELECT c.id, c.name, c.full_name,
+                (SELECT GROUP_CONCAT(DISTINCT r.year) FROM race_result rr JOIN race r ON r.id = rr.race_id
+                  WHERE rr.constructor_id = c.id) AS years
+         FROM constructor c`,
+      )
+      .all() as { id: string; name: string; full_name: string; years: string | null }[];
+    this.constructors = constructorRows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      fullName: r.full_name,
+      years: new Set((r.years ?? '').split(',').filter(Boolean).map(Number)),
+    }));
+    this.constructors.forEach((c) => {
+      for (const a of new Set([normalize(c.name), normalize(c.fullName), normalize(c.id.replace(/-/g, ' '))])) {
+        if (!a) continue;
+        const list = this.constructorAliases.get(a) ?? [];
+        list.push(c);
+        this.constructorAliases.set(a, list);
+        firstNames.add(a);
+        this.maxPhrase = Math.max(this.maxPhrase, a.split(' ').length);
+      }
+    });
+    const rbr = this.constructors.find((c) => c.id === 'red-bull');
+    if (rbr) this.constructorAliases.set('rbr', [rbr]);
+
+    const raceRows = db
+      .prepare(
+        `SELECT r.id, r.year, r.round, r.date, r.time, r.grand_prix_id, r.official_name, r.circuit_id,
+                r.is_sprint_weekend,
+                gp.name AS gp_name, gp.full_name AS gp_full_name, gp.short_name AS gp_short_name,
+                gpc.name AS gp_country,
+                c.name AS circuit_name, c.full_name AS circuit_full_name, c.previous_names, c.place_name,
+                cc.name AS circuit_country,
+                EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'RACE') AS has_race,
+                EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'SPRINT_RACE') AS has_sprint,
+                EXISTS (SELECT 1 FROM qualifying_result x WHERE x.race_id = r.id) AS has_quali
+         FROM race r
+         JOIN grand_prix gp ON gp.id = r.grand_prix_id
+         LEFT JOIN country gpc ON gpc.id = gp.country_id
+         JOIN circuit c ON c.id = r.circuit_id
+         LEFT JOIN country cc ON cc.id = c.country_id
+         ORDER BY r.date`,
+      )
+      .all() as Record<string, string | number | null>[];
+    this.races = raceRows.map((r) => {
+      const aliases = new Map<string, number>();
+      const add = (text: string | null | undefined, weight: number) => {
+        const t = text ? normalize(text) : '';
+        if (!t) return;
+        aliases.set(t, Math.max(aliases.get(t) ?? 0, weight));
+      };
+      const gpFull = String(r.gp_full_name);
+      // Grand prix names weigh most: "Sakhir 2020" is the Sakhir GP, not the Bahrain GP at Sakhir.
+      add(String(r.gp_name), 3);
+      add(gpFull, 3);
+      add(String(r.gp_short_name), 3);
+      add(gpFull.replace(/\s*Grand Prix\s*/i, ' '), 3);
+      add(String(r.grand_prix_id).replace(/-/g, ' '), 3);
+      for (const extra of EXTRA_RACE_ALIASES[String(r.grand_prix_id)] ?? []) add(extra, 2.5);
+      const official = normalize(String(r.official_name))
+        .replace(/\b(19|20)\d\d\b/g, '')
+        .replace(/^formula 1 /, '')
+        .trim();
+      add(official, 4);
+      add(String(r.circuit_name), 2);
+      add(String(r.circuit_full_name), 2);
+      for (const p of String(r.previous_names ?? '').split(',')) add(p, 2);
+      add(String(r.place_name), 2);
+      add(String(r.circuit_id).replace(/-/g, ' '), 2);
+      for (const word of normalize(`${r.circuit_full_name} ${r.circuit_name}`).split(' ')) {
+        if (word.length >= 4 && !GENERIC.has(word) && !firstNames.has(word)) add(word, 1.5);
+      }
+      add(r.gp_country as string | null, 1);
+      add(r.circuit_country as string | null, 1);
+      const list = [...aliases].map(([text, weight]) => ({ text, weight }));
+      for (const a of list) {
+        this.placeAliases.add(a.text);
+        this.maxPhrase = Math.max(this.maxPhrase, Math.min(a.text.split(' ').length, 8));
+      }
+      return {
+        id: Number(r.id),
+        year: Number(r.year),
+        round: Number(r.round),
+        date: String(r.date),
+        time: (r.time as string | null) ?? null,
+        grandPrixId: String(r.grand_prix_id),
+        grandPrixName: gpFull,
+        officialName: String(r.official_name),
+        circuitId: String(r.circuit_id),
+        circuitName: String(r.circuit_full_name),
+        place: String(r.place_name ?? ''),
+        country: String(r.circuit_country ?? ''),
+        isSprintWeekend: Number(r.is_sprint_weekend) === 1,
+        hasRaceResults: Number(r.has_race) === 1,
+        hasSprintResults: Number(r.has_sprint) === 1,
+        hasQualifying: Number(r.has_quali) === 1,
+        aliases: list,
+      };
+    });
+  }
+
+  private addDriverAlias(alias: string, driver: DriverEntity, full: boolean): void {
+    if (!alias) return;
+    const list = this.driverAliases.get(alias) ?? [];
+    if (!list.some((x) => x.driver === driver)) list.push({ driver, full });
+    this.driverAliases.set(alias, list);
+    this.maxPhrase = Math.max(this.maxPhrase, alias.split(' ').length);
+  }
+
+  racesOf(year: number): RaceEntity[] {
+    return this.races.filter((r) => r.year === year);
+  }
+
+  years(): number[] {
+    return [...new Set(this.races.map((r) => r.year))];
+  }
+
+  /**
+   * Drivers and teams named in the text, in order of appearance. Scans longest phrases first so
+   * "Red Bull Ring" is a place, not the team, and "Ralf Schumacher" is not Michael.
+   */
+  scan(text: string): Mention[] {
+    const words = normalize(text).split(' ').filter(Boolean);
+    const mentions: Mention[] = [];
+    const capitalised = (phrase: string) => new RegExp(`\\b${phrase.replace(/^./, (c) => c.toUpperCase())}\\b`).test(text);
+    let i = 0;
+    while (i < words.length) {
+      let matched = false;
+      for (let n = Math.min(this.maxPhrase, words.length - i); n >= 1; n--) {
+        const phrase = words.slice(i, i + n).join(' ');
+        const drivers = this.driverAliases.get(phrase) ?? [];
+        const constructors = this.constructorAliases.get(phrase) ?? [];
+        const place = this.placeAliases.has(phrase);
+        if (drivers.length === 0 && constructors.length === 0 && !place) continue;
+        if (n === 1 && COMMON_WORDS.has(phrase) && !capitalised(phrase)) continue;
+        mentions.push({
+          text: phrase,
+          start: i,
+          end: i + n,
+          drivers: drivers.map((d) => d.driver),
+          fullName: drivers.some((d) => d.full),
+          constructors,
+          place,
+        });
+        i += n;
+        matched = true;
+        break;
+      }
+      if (!matched) i++;
+    }
+    // Three-letter codes ("VER", "HAM") only in capitals, where they cannot be ordinary words.
+    for (const m of text.matchAll(/\b[A-Z]{3}\b/g)) {
+      const drivers = this.abbreviations.get(m[0]);
+      if (drivers && !mentions.some((x) => x.text === m[0].toLowerCase())) {
+        mentions.push({
+          text: m[0].toLowerCase(),
+          start: Number.MAX_SAFE_INTEGER,
+          end: Number.MAX_SAFE_INTEGER,
+          drivers,
+          fullName: false,
+          constructors: [],
+          place: false,
+        });
+      }
+    }
+    return mentions;
+  }
+
+  /** The one driver a mention means in a season: a driver of that season first, then the longest career. */
+  pickDriver(candidates: readonly DriverEntity[], year?: number): DriverEntity | undefined {
+    return [...candidates].sort((a, b) => {
+      if (year !== undefined) {
+        const ay = a.years.has(year) ? 1 : 0;
+        const by = b.years.has(year) ? 1 : 0;
+        if (ay !== by) return by - ay;
+      }
+      return b.starts - a.starts;
+    })[0];
+  }
+
+  pickConstructor(candidates: readonly ConstructorEntity[], year?: number): ConstructorEntity | undefined {
+    return [...candidates].sort((a, b) => {
+      if (year !== undefined) {
+        const ay = a.years.has(year) ? 1 : 0;
+        const by = b.years.has(year) ? 1 : 0;
+        if (ay !== by) return by - ay;
+      }
+      return b.years.size - a.years.size;
+    })[0];
+  }
+
+  /** Finds the driver a name means (tool arguments): full names first, surnames, then codes. */
+  findDriver(name: string, year?: number): DriverEntity | undefined {
+    const n = normalize(name);
+    const direct = this.driverAliases.get(n);
+    if (direct?.length) return this.pickDriver(direct.map((d) => d.driver), year);
+    const byId = this.drivers.find((d) => d.id === name);
+    if (byId) return byId;
+    const code = this.abbreviations.get(name.trim().toUpperCase());
+    if (code?.length) return this.pickDriver(code, year);
+    const mention = this.scan(name).find((m) => m.drivers.length > 0);
+    return mention ? this.pickDriver(mention.drivers, year) : undefined;
+  }
+
+  findConstructor(name: string, year?: number): ConstructorEntity | undefined {
+    const n = normalize(name);
+    const direct = this.constructorAliases.get(n) ?? this.constructors.filter((c) => c.id === name);
+    if (direct.length) return this.pickConstructor(direct, year);
+    const mention = this.scan(name).find((m) => m.constructors.length > 0);
+    return mention ? this.pickConstructor(mention.constructors, year) : undefined;
+  }
+
+  /**
+   * Scores every race (of `year`, or all) by the place phrases in the text; the best-scoring race wins,
+   * the most recent one among equals. Returns nothing when the text names no place at all.
+   */
+  matchRaces(text: string, year?: number): { race: RaceEntity; score: number }[] {
+    const haystack = normalize(text);
+    const pool = year === undefined ? this.races : this.racesOf(year);
+    const scored: { race: RaceEntity; score: number }[] = [];
+    for (const race of pool) {
+      let score = 0;
+      for (const a of race.aliases) {
+        if (containsPhrase(haystack, a.text)) score += a.weight * a.text.split(' ').length;
+      }
+      if (score > 0) scored.push({ race, score });
+    }
+    return scored.sort((a, b) => b.score - a.score || b.race.date.localeCompare(a.race.date));
+  }
+}
+
+export interface Mention {
+  text: string;
+  /** Word positions in the normalised text (codes found in capitals sort last). */
+  start: number;
+  end: number;
+  drivers: DriverEntity[];
+  /** True when the phrase is a full name, not just a surname. */
+  fullName: boolean;
+  constructors: ConstructorEntity[];
+  place: boolean;
+}
+
+export const entityIndex = memoPerDb((db: Db) => new EntityIndex(db));

@@ -1,0 +1,102 @@
+// Resolving a race reference — a season plus a name ("Monza", "Abu Dhabi GP", "round 5") or a relative
+// one ("last race", "next race", "this season") — to one championship round. Relative references go
+// through the calendar and the clock, so "next race" means the next date on the schedule.
+import { AppError } from '../errors.ts';
+import type { EntityIndex, RaceEntity } from './entities.ts';
+import { normalize } from './text.ts';
+
+export interface RaceRefInput {
+  year?: number | undefined;
+  /** A name, circuit, country, "round 5", "last race" or "next race". */
+  grandPrix?: string | undefined;
+  round?: number | undefined;
+}
+
+export const LAST_RACE = /\b(last|latest|previous|most recent|recent)\s+(race|grand prix|gp|round)\b/;
+export const NEXT_RACE = /\b(next|upcoming|coming)\s+(race|grand prix|gp|round)\b/;
+export const THIS_SEASON = /\b(this|current)\s+(season|year|championship)\b/;
+
+export function isoDate(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** The season "this season" means: the calendar year, if the data has its calendar, else the latest one. */
+export function currentSeason(index: EntityIndex, now: Date): number {
+  const year = now.getUTCFullYear();
+  const years = index.years();
+  if (years.includes(year)) return year;
+  return Math.max(...years.filter((y) => y <= year), Math.min(...years));
+}
+
+/** The latest race with a classification on or before today (optionally within one season). */
+export function lastRace(index: EntityIndex, now: Date, year?: number): RaceEntity | undefined {
+  const today = isoDate(now);
+  return index.races
+    .filter((r) => r.hasRaceResults && r.date <= today && (year === undefined || r.year === year))
+    .at(-1);
+}
+
+/** The first race on the calendar from today on (optionally within one season). */
+export function nextRace(index: EntityIndex, now: Date, year?: number): RaceEntity | undefined {
+  const today = isoDate(now);
+  return index.races.find((r) => r.date >= today && !r.hasRaceResults && (year === undefined || r.year === year));
+}
+
+export function label(race: RaceEntity): string {
+  return `${race.year} ${race.grandPrixName}`;
+}
+
+/**
+ * Resolves to one race or throws `not_found` with what the data does have (the season's calendar or
+ * the seasons covered), so a model or a person can correct the reference.
+ */
+export function resolveRace(index: EntityIndex, input: RaceRefInput, now: Date): RaceEntity {
+  const text = normalize(input.grandPrix ?? '');
+  const year = input.year;
+  if (year !== undefined && index.racesOf(year).length === 0) {
+    const years = index.years();
+    throw new AppError('not_found', `The ${year} season is not available in the data (it covers ${years[0]}–${years.at(-1)}).`, {
+      reason: 'no_season',
+    });
+  }
+  if (LAST_RACE.test(text)) {
+    const race = lastRace(index, now, year);
+    if (!race) throw new AppError('not_found', `No race of ${year ?? 'any season'} has results yet.`, { reason: 'not_run' });
+    return race;
+  }
+  if (NEXT_RACE.test(text)) {
+    const race = nextRace(index, now, year);
+    if (!race) throw new AppError('not_found', `No upcoming race is on the calendar in the data.`, { reason: 'no_race' });
+    return race;
+  }
+  const roundMatch = /\bround\s+(\d{1,2})\b/.exec(text) ?? /^(\d{1,2})$/.exec(text);
+  const round = input.round ?? (roundMatch ? Number(roundMatch[1]) : undefined);
+  if (round !== undefined) {
+    const season = year ?? currentSeason(index, now);
+    const race = index.racesOf(season).find((r) => r.round === round);
+    if (!race) {
+      throw new AppError('not_found', `The ${season} season has no round ${round} (it has ${index.racesOf(season).length}).`, {
+        reason: 'no_race',
+      });
+    }
+    return race;
+  }
+  if (!text) throw new AppError('bad_request', 'Name the race: a grand prix, circuit, country or round.');
+  const matches = index.matchRaces(text, year);
+  if (matches.length === 0) {
+    const calendar =
+      year === undefined
+        ? ''
+        : ` The ${year} calendar: ${index
+            .racesOf(year)
+            .map((r) => r.grandPrixName.replace(' Grand Prix', ''))
+            .join(', ')}.`;
+    throw new AppError('not_found', `There is no "${input.grandPrix}" race${year ? ` in ${year}` : ''} in the data.${calendar}`, {
+      reason: 'no_race',
+    });
+  }
+  if (year !== undefined) return matches[0]!.race;
+  // No season given: among the best-scoring races, the latest one that has been run.
+  const best = matches.filter((m) => m.score === matches[0]!.score).map((m) => m.race);
+  return best.find((r) => r.hasRaceResults) ?? best[0]!;
+}

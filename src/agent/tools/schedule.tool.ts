@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { isoDate, lastRace, nextRace } from '../race-ref.ts';
+import { defineTool } from './types.ts';
+import { index, seasonOf, table, yearArg } from './common.ts';
+
+export interface ScheduleEntry {
+  round: number;
+  grandPrix: string;
+  officialName: string;
+  date: string;
+  time: string | null;
+  circuit: string;
+  place: string;
+  country: string;
+  sprintWeekend: boolean;
+  status: 'completed' | 'upcoming' | 'no_results_in_data';
+}
+
+export default defineTool({
+  name: 'get_season_schedule',
+  description:
+    'The calendar of a season: every round with date, circuit, place, sprint weekends and whether it has been run, plus the last completed and the next race. ALWAYS call this first for "last race", "next race", "when is", "where is" or calendar questions, and for race dates and venues.',
+  inputSchema: z.object({ year: yearArg }),
+  execute({ year }, ctx) {
+    const idx = index(ctx);
+    const season = seasonOf(ctx, year);
+    const races = idx.racesOf(season);
+    if (races.length === 0) {
+      throw new AppError('not_found', `The ${season} calendar is not available in the data.`, { reason: 'no_season' });
+    }
+    const today = isoDate(ctx.now());
+    const entries: ScheduleEntry[] = races.map((r) => ({
+      round: r.round,
+      grandPrix: r.grandPrixName,
+      officialName: r.officialName,
+      date: r.date,
+      time: r.time,
+      circuit: r.circuitName,
+      place: r.place,
+      country: r.country,
+      sprintWeekend: r.isSprintWeekend,
+      status: r.hasRaceResults ? 'completed' : r.date >= today ? 'upcoming' : 'no_results_in_data',
+    }));
+    const last = lastRace(idx, ctx.now(), season);
+    const next = nextRace(idx, ctx.now(), season);
+    const statusText = { completed: '✅ completed', upcoming: '🔜 upcoming', no_results_in_data: '⏳ no results in data yet' };
+    const markdown = [
+      `### ${season} calendar (today: ${today})`,
+      table(
+        ['Round', 'Grand Prix', 'Date', 'Circuit', 'Sprint', 'Status'],
+        entries.map((e) => [e.round, e.grandPrix, e.date, `${e.circuit}, ${e.place}`, e.sprintWeekend ? 'yes' : '', statusText[e.status]]),
+      ),
+      last ? `**Last race with results:** round ${last.round}, ${last.grandPrixName} (${last.date}).` : '',
+      next ? `**Next race:** round ${next.round}, ${next.grandPrixName} on ${next.date} at ${next.circuitName}.` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    return {
+      data: {
+        year: season,
+        today,
+        races: entries,
+        lastRace: last ? { round: last.round, grandPrix: last.grandPrixName, date: last.date } : null,
+        nextRace: next ? { round: next.round, grandPrix: next.grandPrixName, date: next.date, circuit: next.circuitName } : null,
+      },
+      markdown,
+      sources: [`f1db — ${season} calendar`],
+    };
+  },
+});
