@@ -71,6 +71,15 @@ const schema = z.object({
   WS_HEARTBEAT_INTERVAL: seconds(15),
   WS_STALE_TIMEOUT: seconds(60),
   REDIS_URL: optionalString,
+  // local: this process ingests and fans out; redis: one node ingests per session, every node fans out (needs REDIS_URL)
+  LIVE_BUS: z.enum(['local', 'redis']).default('local'),
+  // what /api/live/current follows: the F1 SignalR feed, OpenF1 polling, or the latest recording
+  LIVE_SOURCE: z.enum(['replay', 'f1', 'openf1']).default('replay'),
+  F1_LIVE_URL: z.string().url().default('https://livetiming.formula1.com/signalrcore'),
+  F1TV_TOKEN: optionalString,
+  OPENF1_BASE_URL: z.string().url().default('https://api.openf1.org/v1'),
+  OPENF1_POLL_INTERVAL: seconds(4),
+  LIVE_BROADCAST_DELAY: z.coerce.number().min(0).max(300).default(0),
 });
 
 export type Config = z.infer<typeof schema> & { isProduction: boolean };
