@@ -97,7 +97,11 @@ export interface QualifyingRow {
 }
 
 /** The classification of a qualifying-type session; older two-day formats fall back to the combined order. */
-export function qualifyingResults(db: Db, raceId: number, session: 'QUALIFYING' | 'SPRINT_QUALIFYING'): QualifyingRow[] {
+export function qualifyingResults(
+  db: Db,
+  raceId: number,
+  session: 'QUALIFYING' | 'SPRINT_QUALIFYING',
+): QualifyingRow[] {
   return stmt<Record<string, unknown>>(
     db,
     `SELECT q.position_number, q.position_text, q.driver_id, d.name AS driver, c.name AS constructor,

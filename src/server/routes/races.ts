@@ -1,0 +1,23 @@
+import type { App } from '../app.ts';
+import type { AppContext } from '../context.ts';
+import { getRace } from '../../data/queries/races.ts';
+import { raceParams } from './params.ts';
+
+export async function registerRaceRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get(
+    '/api/races/:year/:round',
+    {
+      schema: {
+        tags: ['races'],
+        summary: 'One round in full',
+        description:
+          'Circuit facts, session times, podium, race classification (position, driver, number, team, grid, ' +
+          'places gained, laps, time or gap, status and retirement reason, points), qualifying with Q1/Q2/Q3, ' +
+          'sprint and sprint qualifying where held, pit stops, fastest lap, driver of the day. ' +
+          'The round is a number or a grand prix / circuit name ("monza", "italian").',
+        params: raceParams,
+      },
+    },
+    async (req) => getRace(ctx.db(), req.params.year, req.params.round),
+  );
+}
