@@ -1,0 +1,467 @@
+// The offline engine: answers F1 questions with no language model. It reads the question (intent plus
+// entities), calls the same tools the LLM would, and writes a short answer in a race engineer's voice
+// with its source. When the data does not have the answer it says so; when it does not understand,
+// it says what it can answer.
+import { AppError } from '../../errors.ts';
+import { entityIndex, type DriverEntity, type EntityIndex, type RaceEntity } from '../entities.ts';
+import { label, lastRace, nextRace, resolveRace } from '../race-ref.ts';
+import { formatPoints, ordinal } from '../text.ts';
+import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
+import type { ToolContext } from '../tools/types.ts';
+import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
+import { parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
+
+export interface EngineAnswer {
+  answer: string;
+  tools: ToolCallOutcome[];
+  sources: string[];
+}
+
+export const CAPABILITIES =
+  'I can answer from the F1 database (1950 to the latest race): race and sprint winners, poles, finishing and grid positions, fastest laps, pit stops, retirements and why, head-to-heads, champions and points, the standings after any round, a driver\'s season or career totals, race dates and venues, the calendar and the next race — plus the FIA rulebook.';
+
+class Answerer {
+  readonly tools: ToolCallOutcome[] = [];
+  readonly index: EntityIndex;
+
+  constructor(readonly ctx: ToolContext) {
+    this.index = entityIndex(ctx.db());
+  }
+
+  /** Calls a tool; a failure becomes an AppError carrying the tool's message (said to the user as is). */
+  async call<T>(name: string, args: Record<string, unknown>): Promise<{ data: T; sources: string[] }> {
+    const outcome = await runTool(name, args, this.ctx, listTools(this.ctx.config));
+    this.tools.push(outcome);
+    if (!outcome.ok || !outcome.result) throw new AppError('not_found', outcome.error ?? `${name} failed`);
+    return { data: outcome.result.data as T, sources: outcome.result.sources };
+  }
+}
+
+interface RaceData {
+  race: { year: number; round: number; grandPrix: string; date: string; circuit: string };
+  results: SessionRow[];
+  fastestLap: { driver: string; constructor: string; time: string | null; lap: number | null } | null;
+}
+
+function raceArgs(race: RaceEntity) {
+  return { year: race.year, grand_prix: `round ${race.round}` };
+}
+
+function rowOf(rows: SessionRow[], d: DriverEntity): SessionRow | undefined {
+  return rows.find((r) => r.driverId === d.id);
+}
+
+function finishText(r: SessionRow): string {
+  if (r.position !== null) return `P${r.position}`;
+  const reason = r.reasonRetired ? ` — ${r.reasonRetired}` : '';
+  return `${r.positionText}${reason}`;
+}
+
+/** Resolves the race a question is about, or throws the "not available" answer the user should read. */
+function raceOfQuestion(index: EntityIndex, q: ParsedQuestion, now: Date, allowRound = true): RaceEntity | undefined {
+  if (q.relative === 'last') return lastRace(index, now, q.year);
+  if (q.relative === 'next') return nextRace(index, now, q.year);
+  const text = placeText(index, q);
+  if (q.year !== undefined && index.racesOf(q.year).length === 0) {
+    const years = index.years();
+    throw new AppError(
+      'not_found',
+      `That is not available: the data covers ${years[0]}–${years.at(-1)}, and the ${q.year} season is not in it.`,
+    );
+  }
+  if (allowRound && q.round !== undefined && !index.matchRaces(text, q.year).length) {
+    return resolveRace(index, { year: q.year, round: q.round }, now);
+  }
+  if (!q.namesRace) return undefined;
+  const matches = index.matchRaces(text, q.year);
+  if (matches.length === 0) {
+    if (q.year !== undefined) {
+      throw new AppError(
+        'not_found',
+        `That race is not available: there was no such grand prix in ${q.year} (the ${q.year} calendar has ${index.racesOf(q.year).length} rounds, none at that venue).`,
+      );
+    }
+    return undefined;
+  }
+  if (q.year !== undefined) return matches[0]!.race;
+  const best = matches.filter((m) => m.score === matches[0]!.score).map((m) => m.race);
+  return best.find((r) => r.hasRaceResults) ?? best[0];
+}
+
+const src = (sources: string[]) => (sources.length ? `\n\n_Source: ${[...new Set(sources)].join('; ')}._` : '');
+
+export async function answerOffline(question: string, ctx: ToolContext): Promise<EngineAnswer> {
+  const a = new Answerer(ctx);
+  const now = ctx.now();
+  let body: { text: string; sources: string[] };
+  try {
+    const q = parseQuestion(a.index, question, now);
+    body = await route(a, q, now);
+  } catch (err) {
+    if (err instanceof AppError) body = { text: err.message, sources: [] };
+    else throw err;
+  }
+  const sources = [...new Set(body.sources)];
+  return { answer: body.text + src(sources), tools: a.tools, sources };
+}
+
+async function route(a: Answerer, q: ParsedQuestion, now: Date): Promise<{ text: string; sources: string[] }> {
+  const c = q.cues;
+  const [d1, d2] = q.drivers;
+
+  // Season and career statistics of one driver (no single race asked about).
+  const statAsked = c.points || c.podium || (c.count && (c.winner || c.pole || c.fastestLap)) || /\bwins\b/.test(q.norm);
+  if (d1 && !d2 && statAsked && !c.retirement && !c.pit && !c.grid) {
+    const careerCue = c.career || (q.year === undefined && !q.namesRace);
+    if (careerCue) return career(a, q, d1, now);
+    if (q.year !== undefined && !q.namesRace) return seasonStats(a, q, d1);
+  }
+
+  // Championship questions: champions, leaders after a round.
+  if (c.championship || (c.leader && (c.standings || c.points)) || c.standings) {
+    if (!(d1 && (c.points || /\bwins\b/.test(q.norm)))) return championship(a, q, now);
+  }
+
+  if (c.schedule && !c.winner && !c.pole && !c.fastestLap) return schedule(a, q, now);
+
+  // Two drivers over a season ("Hamilton vs Verstappen 2021").
+  if (d1 && d2 && !q.namesRace && q.year !== undefined) return seasonHeadToHead(a, q, d1, d2);
+  // A team's season ("Mercedes wins 2020", "Ferrari points in 2019").
+  const [team] = q.constructors;
+  if (team && !d1 && !q.namesRace && (statAsked || c.points || c.winner)) return teamSeason(a, q, team.id, team.name);
+
+  const race = raceOfQuestion(a.index, q, now);
+  if (!race) {
+    if (d1 && (c.profile || q.drivers.length === 1)) return career(a, q, d1, now);
+    if (c.rulebook) return rulebook(a, q);
+    return { text: `I couldn't pin that down to a race, driver or season. ${CAPABILITIES}`, sources: [] };
+  }
+
+  if (c.date && !d1) return raceDate(a, race);
+  if (c.venue && !d1 && !c.winner && !c.pole) return venue(a, race);
+  if (c.sprintQualifying || (c.sprint && c.pole)) return pole(a, race, 'sprint', d1);
+  if (c.pole && !c.fastestLap) return pole(a, race, 'race', d1);
+  if (c.fastestLap) return fastestLap(a, race, c.sprint);
+
+  const session = c.sprint ? 'sprint' : 'race';
+  const data = await raceData(a, race, session);
+  const name = `${label(race)}${session === 'sprint' ? ' sprint' : ''}`;
+  if (d1 && d2) return headToHead(data, d1, d2, name);
+  const nth = positionAsked(q.norm);
+  if (nth !== undefined && !d1) return nthPlace(data, nth, name);
+  if (d1 && c.retirement) return retirement(data, d1, name);
+  if (d1 && c.pit) return pitStops(data, d1, name);
+  if (d1 && c.grid) return grid(data, d1, name);
+  if (d1) return finish(data, d1, name);
+  if (c.constructorTitle && c.winner) return winner(data, name, true);
+  return winner(data, name, false);
+}
+
+async function raceData(a: Answerer, race: RaceEntity, session: 'race' | 'sprint') {
+  const { data, sources } = await a.call<RaceData>(session === 'race' ? 'get_race_results' : 'get_sprint_results', raceArgs(race));
+  return { race: data, sources };
+}
+
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1 };
+
+/** "who finished second", "who came P3", "who was 4th" → the position asked about. */
+function positionAsked(norm: string): number | undefined {
+  const m =
+    /\b(?:finish(?:ed)?|came|come|was|placed|ended|end) (?:in )?(?:p(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b/.exec(norm) ??
+    /\b(?:p(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)) (?:place|position)\b/.exec(norm);
+  if (!m) return undefined;
+  if (m[1] ?? m[2]) return Number(m[1] ?? m[2]);
+  return ORDINALS[m[3]!];
+}
+
+function nthPlace(d: Loaded, n: number, name: string) {
+  const r = d.race.results.find((x) => x.position === n);
+  if (!r) return { text: `Nobody was classified P${n} in the ${name}.`, sources: d.sources };
+  return { text: `${r.driver} finished P${n} (${ordinal(n)}) in the ${name} for ${r.constructor}${r.grid ? `, from P${r.grid} on the grid` : ''}.`, sources: d.sources };
+}
+
+type Loaded = Awaited<ReturnType<typeof raceData>>;
+
+function winner(d: Loaded, name: string, team: boolean) {
+  const rows = d.race.results;
+  const p1 = rows.find((r) => r.position === 1)!;
+  const p2 = rows.find((r) => r.position === 2);
+  const p3 = rows.find((r) => r.position === 3);
+  const podium = p2 && p3 ? ` ${p2.driver} and ${p3.driver} completed the podium.` : '';
+  const from = p1.grid ? `, from ${p1.grid === 1 ? 'pole' : `P${p1.grid} on the grid`}` : '';
+  const text = team
+    ? `${p1.constructor} won the ${name} with ${p1.driver}${from}.${podium}`
+    : `${p1.driver} won the ${name} for ${p1.constructor}${from}.${podium}`;
+  return { text, sources: d.sources };
+}
+
+function finish(d: Loaded, driver: DriverEntity, name: string) {
+  const r = rowOf(d.race.results, driver);
+  if (!r) return { text: `${driver.name} is not in the classification of the ${name}: no result for him is available.`, sources: d.sources };
+  const grid = r.grid ? ` from ${r.grid === 1 ? 'pole' : `P${r.grid}`} on the grid` : '';
+  const text =
+    r.position !== null
+      ? `${driver.name} finished P${r.position} (${ordinal(r.position)}) in the ${name} for ${r.constructor}${grid}${r.points ? `, scoring ${formatPoints(r.points)} points` : ''}.`
+      : `${driver.name} was not classified in the ${name} (${finishText(r)})${grid}.`;
+  return { text, sources: d.sources };
+}
+
+function grid(d: Loaded, driver: DriverEntity, name: string) {
+  const r = rowOf(d.race.results, driver);
+  if (!r || (r.grid === null && !r.gridText)) {
+    return { text: `No grid slot for ${driver.name} in the ${name} is available in the data.`, sources: d.sources };
+  }
+  const slot = r.grid !== null ? `P${r.grid} (${ordinal(r.grid)})` : r.gridText === 'PL' ? 'the pit lane' : String(r.gridText);
+  return {
+    text: `${driver.name} started the ${name} from ${slot} in the ${r.constructor} and finished ${finishText(r)}.`,
+    sources: d.sources,
+  };
+}
+
+function retirement(d: Loaded, driver: DriverEntity, name: string) {
+  const r = rowOf(d.race.results, driver);
+  if (!r) return { text: `${driver.name} did not take part in the ${name}.`, sources: d.sources };
+  if (!r.reasonRetired) {
+    return { text: `${driver.name} did not retire from the ${name}: classified ${finishText(r)}.`, sources: d.sources };
+  }
+  return {
+    text: `${driver.name} retired from the ${name} with ${r.reasonRetired.toLowerCase()} (reason: ${r.reasonRetired})${r.laps ? ` after ${r.laps} laps` : ''} — ${r.positionText} for ${r.constructor}.`,
+    sources: d.sources,
+  };
+}
+
+function pitStops(d: Loaded, driver: DriverEntity, name: string) {
+  const r = rowOf(d.race.results, driver);
+  if (!r) return { text: `${driver.name} did not take part in the ${name}.`, sources: d.sources };
+  if (r.pitStops === null) {
+    return { text: `Pit-stop data for ${driver.name} in the ${name} is not available (f1db records pit stops from 1994).`, sources: d.sources };
+  }
+  const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+  return {
+    text: `${driver.name} made ${r.pitStops} pit stop${r.pitStops === 1 ? '' : 's'} (${words[r.pitStops] ?? r.pitStops}) in the ${name}, finishing ${finishText(r)}.`,
+    sources: d.sources,
+  };
+}
+
+function headToHead(d: Loaded, x: DriverEntity, y: DriverEntity, name: string) {
+  const rows = d.race.results;
+  const rx = rowOf(rows, x);
+  const ry = rowOf(rows, y);
+  if (!rx || !ry) {
+    const missing = [rx ? null : x.name, ry ? null : y.name].filter(Boolean).join(' and ');
+    return { text: `${missing} did not take part in the ${name}: no head-to-head is available.`, sources: d.sources };
+  }
+  const [ahead, behind, ra, rb] = rows.indexOf(rx) < rows.indexOf(ry) ? [x, y, rx, ry] : [y, x, ry, rx];
+  return {
+    text: `${ahead.name} finished ahead: ${finishText(ra)} against ${behind.name}'s ${finishText(rb)} in the ${name}.`,
+    sources: d.sources,
+  };
+}
+
+async function pole(a: Answerer, race: RaceEntity, kind: 'race' | 'sprint', driver?: DriverEntity) {
+  const tool = kind === 'race' ? 'get_qualifying_results' : 'get_sprint_qualifying_results';
+  const { data, sources } = await a.call<{ pole: { driver: string; driverId: string; constructor: string; time: string | null } | null }>(
+    tool,
+    raceArgs(race),
+  );
+  const what = kind === 'race' ? 'pole position' : 'sprint pole';
+  if (!data.pole) return { text: `The ${what} for the ${label(race)} is not available in the data.`, sources };
+  const time = data.pole.time ? ` with a ${data.pole.time}` : '';
+  const extra = driver && driver.id !== data.pole.driverId ? ` (${driver.name} was not on pole.)` : '';
+  return { text: `${data.pole.driver} took ${what} for the ${label(race)} in the ${data.pole.constructor}${time}.${extra}`, sources };
+}
+
+async function fastestLap(a: Answerer, race: RaceEntity, sprint: boolean) {
+  const d = await raceData(a, race, sprint ? 'sprint' : 'race');
+  const fl = d.race.fastestLap ?? d.race.results.find((r) => r.fastestLap);
+  if (!fl) return { text: `The fastest lap of the ${label(race)} is not available in the data.`, sources: d.sources };
+  const detail = 'lap' in fl && fl.lap ? ` — ${fl.time ?? ''} on lap ${fl.lap}` : 'time' in fl && fl.time ? ` — ${fl.time}` : '';
+  return { text: `${fl.driver} set the fastest lap of the ${label(race)} in the ${fl.constructor}${detail}.`, sources: d.sources };
+}
+
+async function raceDate(a: Answerer, race: RaceEntity) {
+  const { sources } = await a.call('get_season_schedule', { year: race.year });
+  const d = new Date(`${race.date}T00:00:00Z`);
+  const long = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const weekday = d.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  const ran = race.hasRaceResults ? 'was held' : race.date >= new Date().toISOString().slice(0, 10) ? 'is scheduled' : 'was scheduled';
+  return {
+    text: `The ${label(race)} (round ${race.round}) ${ran} on ${weekday} ${long} (${race.date}) at ${race.circuitName}, ${race.place}.`,
+    sources,
+  };
+}
+
+async function venue(a: Answerer, race: RaceEntity) {
+  const { sources } = await a.call('get_season_schedule', { year: race.year });
+  return {
+    text: `The ${label(race)} (round ${race.round}, ${race.date}) ${race.hasRaceResults ? 'was held' : 'is held'} at ${race.circuitName} in ${race.place}, ${race.country}.`,
+    sources,
+  };
+}
+
+async function schedule(a: Answerer, q: ParsedQuestion, now: Date) {
+  const { data, sources } = await a.call<{
+    year: number;
+    races: { round: number; grandPrix: string; date: string; circuit: string; place: string; status: string }[];
+    nextRace: { round: number; grandPrix: string; date: string; circuit: string } | null;
+    lastRace: { round: number; grandPrix: string; date: string } | null;
+  }>('get_season_schedule', q.year !== undefined ? { year: q.year } : {});
+  if (q.relative === 'last' && data.lastRace) {
+    return { text: `The last race with results is round ${data.lastRace.round}, the ${data.lastRace.grandPrix} on ${data.lastRace.date}.`, sources };
+  }
+  if (/\bnext\b|\bupcoming\b|\bwhen is\b/.test(q.norm) || !q.year) {
+    const next = data.nextRace ?? nextRace(entityIndex(a.ctx.db()), now);
+    if (!next) return { text: `No upcoming race is on the calendar in the data.`, sources };
+    const circuit = 'circuit' in next ? next.circuit : '';
+    return { text: `Next up: round ${next.round}, the ${data.year} ${next.grandPrix} on ${next.date}${circuit ? ` at ${circuit}` : ''}.`, sources };
+  }
+  const list = data.races.map((r) => `R${r.round} ${r.grandPrix.replace(' Grand Prix', '')} (${r.date})`).join(', ');
+  return { text: `The ${data.year} calendar has ${data.races.length} rounds: ${list}.`, sources };
+}
+
+async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
+  const c = q.cues;
+  const team = c.constructorTitle && !/\bdrivers?\b/.test(q.norm);
+  const tool = team ? 'get_constructor_standings' : 'get_driver_standings';
+  const args: Record<string, unknown> = q.year !== undefined ? { year: q.year } : {};
+  // "after round 13", "after the German GP", "after Silverstone".
+  const afterRace = c.leader || /\bafter\b/.test(q.norm);
+  if (afterRace) {
+    if (q.round !== undefined) args.after_round = q.round;
+    else {
+      const race = raceOfQuestion(a.index, q, now, false);
+      if (race) args.after_round = race.round;
+    }
+  }
+  const { data, sources } = await a.call<{
+    year: number;
+    afterRound: number;
+    afterGrandPrix: string;
+    seasonComplete: boolean;
+    requestedRound: number | null;
+    standings: (StandingRow & { teams?: string[] })[];
+  }>(tool, args);
+  const top = data.standings[0]!;
+  const who = team ? top.name : `${top.name}${top.teams?.length ? ` (${top.teams.join(', ')})` : ''}`;
+  const second = data.standings[1];
+  const margin = second ? `, ${formatPoints(top.points - second.points)} clear of ${second.name}` : '';
+  if (data.requestedRound !== null && data.requestedRound > data.afterRound) {
+    return {
+      text: `Standings after round ${data.requestedRound} of ${data.year} are not available yet; the latest are after round ${data.afterRound} (${data.afterGrandPrix}), where ${who} led with ${formatPoints(top.points)} points.`,
+      sources,
+    };
+  }
+  if (afterRace || !data.seasonComplete) {
+    const lead = `${who} led the ${data.year} ${team ? "constructors'" : "drivers'"} championship after round ${data.afterRound} (${data.afterGrandPrix}) with ${formatPoints(top.points)} points${margin}.`;
+    const note = !afterRace && !data.seasonComplete ? ` The ${data.year} season is not over, so the title is not decided yet.` : '';
+    return { text: lead + note, sources };
+  }
+  return {
+    text: `${who} won the ${data.year} ${team ? "constructors'" : "drivers'"} world championship with ${formatPoints(top.points)} points and ${top.wins} wins${margin}.`,
+    sources,
+  };
+}
+
+async function seasonStats(a: Answerer, q: ParsedQuestion, driver: DriverEntity) {
+  const args: Record<string, unknown> = { year: q.year };
+  if (q.round !== undefined) args.after_round = q.round;
+  const { data, sources } = await a.call<{ year: number; afterRound: number; seasonComplete: boolean; standings: (StandingRow & { teams: string[] })[] }>(
+    'get_driver_standings',
+    args,
+  );
+  const row = data.standings.find((s) => s.id === driver.id);
+  if (!row) return { text: `${driver.name} has no championship standing in ${data.year}: no result for him that season is available.`, sources };
+  const scope = data.seasonComplete ? `the ${data.year} season` : `${data.year} (after round ${data.afterRound})`;
+  const wins = row.wins === 0 ? '0 wins (zero)' : `${row.wins} win${row.wins === 1 ? '' : 's'}`;
+  return {
+    text: `${driver.name} scored ${formatPoints(row.points)} points and ${wins} in ${scope}, finishing ${row.positionText === String(row.position) ? `P${row.position}` : row.positionText} in the drivers' championship for ${row.teams.join(', ')}.`,
+    sources,
+  };
+}
+
+async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now: Date) {
+  const args: Record<string, unknown> = { driver: driver.id };
+  // "as of round 11 of 2026", "through the 2026 Hungarian GP", "up to 2010".
+  if (q.year !== undefined) {
+    args.up_to_year = q.year;
+    if (q.round !== undefined) args.up_to_round = q.round;
+    else {
+      const race = q.namesRace ? raceOfQuestion(a.index, q, now, false) : undefined;
+      if (race) args.up_to_round = race.round;
+    }
+  }
+  const { data, sources } = await a.call<{
+    name: string;
+    starts: number;
+    wins: number;
+    podiums: number;
+    poles: number;
+    fastestLaps: number;
+    points: number;
+    championships: number;
+    sprintWins: number;
+    seasons: number[];
+    teams: string[];
+  }>('get_driver_profile', args);
+  const scope = args.up_to_year ? ` up to ${args.up_to_round ? `round ${String(args.up_to_round)} of ` : ''}${String(args.up_to_year)}` : '';
+  const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+  const n = (x: number) => (x <= 10 ? `${x} (${words[x]})` : String(x));
+  const c = q.cues;
+  const focus: string[] = [];
+  if (c.podium) focus.push(`${n(data.podiums)} podium${data.podiums === 1 ? '' : 's'}`);
+  if (c.pole) focus.push(`${n(data.poles)} pole position${data.poles === 1 ? '' : 's'}`);
+  if (c.winner || /\bwins\b/.test(q.norm)) focus.push(`${n(data.wins)} grand prix win${data.wins === 1 ? '' : 's'}`);
+  if (c.fastestLap) focus.push(`${n(data.fastestLaps)} fastest lap${data.fastestLaps === 1 ? '' : 's'}`);
+  if (c.points) focus.push(`${formatPoints(data.points)} points`);
+  if (c.championship) focus.push(`${n(data.championships)} world title${data.championships === 1 ? '' : 's'}`);
+  const summary = `${data.starts} starts, ${data.wins} wins, ${data.podiums} podiums, ${data.poles} poles, ${formatPoints(data.points)} points, ${data.championships} title${data.championships === 1 ? '' : 's'}`;
+  const span = data.seasons.length ? ` (${data.seasons[0]}–${data.seasons.at(-1)}, ${data.teams.join(', ')})` : '';
+  const text = focus.length
+    ? `${data.name} has ${focus.join(' and ')} in his career${scope}. Career line: ${summary}${span}.`
+    : `${data.name}${scope}: ${summary}${span}.`;
+  return { text, sources };
+}
+
+async function rulebook(a: Answerer, q: ParsedQuestion) {
+  if (!listTools(a.ctx.config).some((t) => t.name === 'consult_rulebook')) {
+    return { text: `The rulebook is not available in this installation (no regulations indexed). ${CAPABILITIES}`, sources: [] };
+  }
+  const { data, sources } = await a.call<{ results: { article?: string; title?: string; text: string; document?: string }[] }>('consult_rulebook', {
+    query: q.text,
+    ...(q.year !== undefined ? { year: q.year } : {}),
+  });
+  const top = data.results?.[0];
+  if (!top) return { text: 'I found nothing in the regulations on that.', sources };
+  const cite = [top.article ? `Art. ${top.article}` : '', top.document ?? ''].filter(Boolean).join(', ');
+  return { text: `${cite ? `${cite}: ` : ''}${top.text.slice(0, 600)}`, sources };
+}
+
+async function seasonHeadToHead(a: Answerer, q: ParsedQuestion, x: DriverEntity, y: DriverEntity) {
+  const { data, sources } = await a.call<{
+    year: number;
+    driver1: { driver: string; wins: number; podiums: number; racePoints: number; races: number };
+    driver2: { driver: string; wins: number; podiums: number; racePoints: number; races: number };
+    raceHeadToHead: { d1: number; d2: number };
+    qualifyingHeadToHead: { d1: number; d2: number };
+  }>('compare_drivers', { driver1: x.id, driver2: y.id, year: q.year });
+  const { driver1: p, driver2: r, raceHeadToHead: rh, qualifyingHeadToHead: qh } = data;
+  const lead = rh.d1 === rh.d2 ? 'Dead level' : `${rh.d1 > rh.d2 ? p.driver : r.driver} leads`;
+  return {
+    text: `${data.year}, ${p.driver} vs ${r.driver}: ${lead} on race head-to-head ${rh.d1}–${rh.d2}; qualifying ${qh.d1}–${qh.d2}. Wins ${p.wins}–${r.wins}, podiums ${p.podiums}–${r.podiums}, race points ${formatPoints(p.racePoints)}–${formatPoints(r.racePoints)}.`,
+    sources,
+  };
+}
+
+async function teamSeason(a: Answerer, q: ParsedQuestion, teamId: string, teamName: string) {
+  const { data, sources } = await a.call<{ year: number; afterRound: number; seasonComplete: boolean; standings: StandingRow[] }>(
+    'get_constructor_standings',
+    q.year !== undefined ? { year: q.year } : {},
+  );
+  const row = data.standings.find((s) => s.id === teamId);
+  if (!row) return { text: `${teamName} has no constructors' standing in ${data.year}: not available in the data.`, sources };
+  const scope = data.seasonComplete ? `the ${data.year} season` : `${data.year} (after round ${data.afterRound})`;
+  return {
+    text: `${row.name} scored ${formatPoints(row.points)} points and ${row.wins} win${row.wins === 1 ? '' : 's'} in ${scope}, ${row.positionText === String(row.position) ? `P${row.position}` : row.positionText} in the constructors' championship.`,
+    sources,
+  };
+}

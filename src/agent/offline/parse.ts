@@ -1,0 +1,102 @@
+// Reading a fan's question: which entities it names (drivers, teams, a race, a season, a round) and
+// what it asks about. Pure text work over the entity index; no answers are produced here.
+import type { ConstructorEntity, DriverEntity, EntityIndex, RaceEntity } from '../entities.ts';
+import { currentSeason, LAST_RACE, NEXT_RACE, THIS_SEASON } from '../race-ref.ts';
+import { normalize } from '../text.ts';
+
+export interface ParsedQuestion {
+  text: string;
+  norm: string;
+  year?: number;
+  /** "round 13", "after round 2", "as of round 11". */
+  round?: number;
+  drivers: DriverEntity[];
+  constructors: ConstructorEntity[];
+  /** True when the text names a place (grand prix, circuit, country) or a relative race. */
+  namesRace: boolean;
+  relative?: 'last' | 'next';
+  cues: Cues;
+}
+
+const CUE_PATTERNS = {
+  sprint: /\bsprint\b/,
+  sprintQualifying: /\bsprint (qualifying|shootout|quali)\b|\bshootout\b|\bsprint pole\b/,
+  retirement:
+    /\b(retire|retired|retirement|retirements|dnf|dnfd|not finish|didnt finish|fail(ed)? to finish|put \w+( \w+)? out|out of the race|knocked out|reason|why did)\b/,
+  pit: /\b(pit|pits|pitted|pitting|pitstops?|stops)\b/,
+  grid: /\b(start|started|starting|grid|line up|lined up|lines up)\b/,
+  pole: /\bpole\b|\b(fastest|quickest|top) (in |of )?(qualifying|quali)\b|\b(top|best|fastest) qualifier\b/,
+  fastestLap: /\bfastest (race )?lap\b/,
+  versus: /\b(vs|versus|v|or|ahead|higher|in front|beat|better|before)\b/,
+  finish: /\b(finish|finished|finishing|result|results|end up|ended up|end|place|placed|position|classified|come|came)\b/,
+  winner: /\b(won|win|wins|winner|winning|victory|victorious|came out on top|come out on top|first place|triumph(ed)?)\b/,
+  date: /\b(what day|which day|when|date)\b/,
+  venue: /\b(circuit|track|venue|where was|where is|where s|held|host|hosted|which city)\b/,
+  championship: /\b(champion|champions|championship|title|wdc|wcc|crown)\b/,
+  leader: /\b(led|lead|leader|leading|top of|ahead in|on top of)\b/,
+  constructorTitle: /\b(constructor|constructors|team|teams|wcc|manufacturer)\b/,
+  points: /\bpoints?\b/,
+  podium: /\bpodiums?\b/,
+  count: /\b(how many|number of|count|total|tally)\b/,
+  career: /\b(career|so far|all time|ever|in total|through|as of|to date|up to|until)\b/,
+  standings: /\b(standings|table|classification of the championship)\b/,
+  schedule: /\b(schedule|calendar|next race|upcoming|next grand prix|next gp|when is)\b/,
+  rulebook:
+    /\b(rule|rules|regulation|regulations|regs|article|allowed|permitted|legal|illegal|penalty|penalties|parc ferme|drs|sporting code|fia|cost cap|budget cap|power unit|tyre allocation|red flag|safety car rules|blue flags?|track limits|curfew|stewards?)\b/,
+  profile: /\b(who is|tell me about|profile|biography|born|nationality)\b/,
+};
+
+export type Cues = Record<keyof typeof CUE_PATTERNS, boolean>;
+
+export function parseQuestion(index: EntityIndex, text: string, now: Date): ParsedQuestion {
+  const norm = normalize(text);
+  const cues = Object.fromEntries(Object.entries(CUE_PATTERNS).map(([k, re]) => [k, re.test(norm)])) as Cues;
+  const yearMatch = [...norm.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+  let year = yearMatch.at(-1);
+  if (year === undefined && (THIS_SEASON.test(norm) || /\bthis year\b/.test(norm))) year = currentSeason(index, now);
+  if (year === undefined && /\b(last|previous) (year|season)\b/.test(norm)) year = currentSeason(index, now) - 1;
+  const roundMatch = /\b(?:round|r)\s*(\d{1,2})\b/.exec(norm);
+  const round = roundMatch ? Number(roundMatch[1]) : undefined;
+
+  const mentions = index.scan(text);
+  const drivers: DriverEntity[] = [];
+  const constructors: ConstructorEntity[] = [];
+  let namesPlace = false;
+  for (const m of mentions) {
+    // A phrase that names both a place and a person ("Villeneuve", "Monaco"): a full name is a person,
+    // otherwise the place wins when the question is about a race.
+    if (m.place) namesPlace = true;
+    if (m.drivers.length && (m.fullName || !m.place)) {
+      const d = index.pickDriver(m.drivers, year);
+      if (d && !drivers.includes(d)) drivers.push(d);
+    } else if (m.constructors.length && !m.place) {
+      const c = index.pickConstructor(m.constructors, year);
+      if (c && !constructors.includes(c)) constructors.push(c);
+    }
+  }
+  const relative = LAST_RACE.test(norm) ? 'last' : NEXT_RACE.test(norm) ? 'next' : undefined;
+  return {
+    text,
+    norm,
+    ...(year !== undefined ? { year } : {}),
+    ...(round !== undefined ? { round } : {}),
+    drivers,
+    constructors,
+    namesRace: namesPlace || relative !== undefined,
+    ...(relative ? { relative } : {}),
+    cues,
+  };
+}
+
+/** The text with the drivers' and teams' names blanked, so "Carlos Sainz" cannot name Interlagos' José Carlos Pace. */
+export function placeText(index: EntityIndex, q: ParsedQuestion): string {
+  const words = q.norm.split(' ');
+  for (const m of index.scan(q.text)) {
+    if (m.start >= words.length) continue;
+    const isPerson = (m.drivers.length && (m.fullName || !m.place)) || (m.constructors.length && !m.place);
+    if (isPerson) for (let i = m.start; i < m.end; i++) words[i] = '_';
+  }
+  return words.join(' ');
+}
+
+export type { RaceEntity };
