@@ -156,13 +156,10 @@ const driverIndex = memoPerDb((db) => {
 
 /** Matches keyed: active in the season (when given), then name rank, then the most recent season. */
 function seasonAwareKeys<T extends Activity>(year: number | undefined): PreferenceKey<T>[] {
-  const keys: PreferenceKey<T>[] = [];
-  if (year !== undefined) keys.push((m) => (m.entry.value.years.has(year) ? 1 : 0));
-  keys.push(
-    (m) => -m.rank,
-    (m) => m.entry.value.lastYear,
-  );
-  return keys;
+  if (year === undefined) return [(m) => -m.rank, (m) => m.entry.value.lastYear];
+  // Two namesakes active in the same season stay ambiguous: recency only ranks those who were not.
+  const active = (m: NameMatch<T>) => m.entry.value.years.has(year);
+  return [(m) => (active(m) ? 1 : 0), (m) => -m.rank, (m) => (active(m) ? 0 : m.entry.value.lastYear)];
 }
 
 const suggestion = <T>(e: NameEntry<T>): Suggestion => ({ id: e.id, name: e.label });
