@@ -310,10 +310,11 @@ async function schedule(a: Answerer, q: ParsedQuestion, now: Date) {
     return { text: `The last race with results is round ${data.lastRace.round}, the ${data.lastRace.grandPrix} on ${data.lastRace.date}.`, sources };
   }
   if (/\bnext\b|\bupcoming\b|\bwhen is\b/.test(q.norm) || !q.year) {
-    const next = data.nextRace ?? nextRace(entityIndex(a.ctx.db()), now);
+    const later = data.nextRace ? undefined : nextRace(entityIndex(a.ctx.db()), now);
+    const next = data.nextRace ?? (later ? { round: later.round, grandPrix: later.grandPrixName, date: later.date, circuit: later.circuitName } : null);
     if (!next) return { text: `No upcoming race is on the calendar in the data.`, sources };
-    const circuit = 'circuit' in next ? next.circuit : '';
-    return { text: `Next up: round ${next.round}, the ${data.year} ${next.grandPrix} on ${next.date}${circuit ? ` at ${circuit}` : ''}.`, sources };
+    const year = later?.year ?? data.year;
+    return { text: `Next up: round ${next.round}, the ${year} ${next.grandPrix} on ${next.date} at ${next.circuit}.`, sources };
   }
   const list = data.races.map((r) => `R${r.round} ${r.grandPrix.replace(' Grand Prix', '')} (${r.date})`).join(', ');
   return { text: `The ${data.year} calendar has ${data.races.length} rounds: ${list}.`, sources };

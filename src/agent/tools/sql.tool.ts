@@ -54,8 +54,9 @@ export function checkSelect(sql: string): string {
     .trim()
     .replace(/;\s*$/, '');
   if (!/^(select|with)\b/i.test(stripped)) throw new AppError('bad_request', 'Only a single SELECT statement is allowed.');
-  if (stripped.includes(';')) throw new AppError('bad_request', 'Only one statement is allowed (no ";").');
-  if (/\b(attach|detach|pragma|vacuum|insert|update|delete|replace|create|drop|alter)\b/i.test(stripped.replace(/'[^']*'/g, "''"))) {
+  const code = stripped.replace(/'(?:[^']|'')*'/g, "''").replace(/"(?:[^"]|"")*"/g, '""');
+  if (code.includes(';')) throw new AppError('bad_request', 'Only one statement is allowed (no ";").');
+  if (/\b(attach|detach|pragma|vacuum|insert|update|delete|replace|create|drop|alter)\b/i.test(code)) {
     throw new AppError('bad_request', 'Only reading is allowed: no ATTACH, PRAGMA or writes.');
   }
   return stripped;

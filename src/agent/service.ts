@@ -1,0 +1,145 @@
+// The agent as the API and CLI use it: picks the engine from configuration (an LLM provider when one is
+// configured, else the offline engine), runs it, and falls back to the offline engine when the
+// provider fails (after the SDK's own retries), so a question always gets an answer.
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Db } from '../data/db.ts';
+import { AnthropicProvider } from './llm/anthropic.ts';
+import { OpenAiProvider } from './llm/openai.ts';
+import { systemPrompt } from './llm/prompt.ts';
+import type { ChatMessage, LlmProvider } from './llm/types.ts';
+import { runAgentLoop, type AgentEvents } from './loop.ts';
+import { answerOffline } from './offline/engine.ts';
+import { listTools, type ToolCallOutcome } from './tools/registry.ts';
+import type { ToolContext } from './tools/types.ts';
+
+export interface HistoryMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface AgentAnswer {
+  answer: string;
+  /** "offline" or "llm:<model>" */
+  engine: string;
+  tools: { name: string; args: unknown; ms: number; ok: boolean }[];
+  sources: string[];
+  /** Set when the provider failed and the offline engine answered instead. */
+  fallback?: string;
+}
+
+export function createProvider(config: Config): LlmProvider | undefined {
+  const timeoutMs = config.LLM_TIMEOUT * 1000;
+  const maxRetries = config.LLM_MAX_RETRIES;
+  const want = config.LLM_PROVIDER;
+  if (want === 'offline') return undefined;
+  if (want === 'openai' || (want === 'auto' && config.OPENAI_API_KEY)) {
+    // Local servers (Ollama, llama.cpp) need no key; the SDK insists on a non-empty one.
+    return new OpenAiProvider({
+      baseURL: config.OPENAI_BASE_URL,
+      apiKey: config.OPENAI_API_KEY ?? 'no-key',
+      model: config.OPENAI_MODEL,
+      timeoutMs,
+      maxRetries,
+    });
+  }
+  if (want === 'anthropic' || (want === 'auto' && config.ANTHROPIC_API_KEY)) {
+    return new AnthropicProvider({
+      baseURL: config.ANTHROPIC_BASE_URL,
+      apiKey: config.ANTHROPIC_API_KEY ?? 'no-key',
+      model: config.ANTHROPIC_MODEL,
+      timeoutMs,
+      maxRetries,
+    });
+  }
+  return undefined;
+}
+
+const summarize = (tools: ToolCallOutcome[]) => tools.map((t) => ({ name: t.name, args: t.args, ms: t.ms, ok: t.ok }));
+
+/** The message of an error, without anything that looks like a credential. */
+export function safeMessage(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.replace(/\b(sk|key|api|bearer)[-_ ]?[A-Za-z0-9_-]{8,}/gi, '[redacted]').slice(0, 300);
+}
+
+export class Agent {
+  readonly provider: LlmProvider | undefined;
+
+  constructor(
+    private readonly deps: { config: Config; logger: Logger; db: () => Db; now?: () => Date },
+    provider?: LlmProvider | null,
+  ) {
+    this.provider = provider === null ? undefined : (provider ?? createProvider(deps.config));
+  }
+
+  get engineName(): string {
+    return this.provider ? `llm:${this.provider.model}` : 'offline';
+  }
+
+  private toolContext(signal?: AbortSignal): ToolContext {
+    return {
+      config: this.deps.config,
+      logger: this.deps.logger,
+      db: this.deps.db,
+      now: this.deps.now ?? (() => new Date()),
+      ...(signal ? { signal } : {}),
+    };
+  }
+
+  async ask(input: { question: string; history?: HistoryMessage[]; events?: AgentEvents; signal?: AbortSignal }): Promise<AgentAnswer> {
+    const toolCtx = this.toolContext(input.signal);
+    if (this.provider) {
+      let streamed = false;
+      const events: AgentEvents = {
+        ...input.events,
+        delta: (t) => {
+          streamed = true;
+          input.events?.delta?.(t);
+        },
+      };
+      try {
+        const messages: ChatMessage[] = [
+          { role: 'system', content: systemPrompt(toolCtx.now()) },
+          ...(input.history ?? []).map((m) => ({ role: m.role, content: m.content }) as ChatMessage),
+          { role: 'user', content: input.question },
+        ];
+        const result = await runAgentLoop({
+          provider: this.provider,
+          messages,
+          tools: listTools(this.deps.config),
+          toolCtx,
+          maxTurns: this.deps.config.MAX_AGENT_TURNS,
+          logger: this.deps.logger,
+          events,
+          ...(input.signal ? { signal: input.signal } : {}),
+        });
+        return { answer: result.answer, engine: this.engineName, tools: summarize(result.tools), sources: result.sources };
+      } catch (err) {
+        if (input.signal?.aborted) throw err;
+        const reason = safeMessage(err);
+        this.deps.logger.warn({ event: 'agent.fallback', provider: this.provider.name, error: reason }, 'LLM failed; offline engine answers');
+        if (streamed) input.events?.delta?.('\n\n');
+        const offline = await this.offline(input.question, toolCtx, input.events);
+        return { ...offline, fallback: reason };
+      }
+    }
+    return this.offline(input.question, toolCtx, input.events);
+  }
+
+  private async offline(question: string, toolCtx: ToolContext, events?: AgentEvents): Promise<AgentAnswer> {
+    const started = performance.now();
+    const result = await answerOffline(question, toolCtx);
+    for (const t of result.tools) {
+      events?.toolStart?.({ name: t.name, args: t.args });
+      events?.toolEnd?.({ name: t.name, ok: t.ok, ms: t.ms });
+    }
+    // Stream the templated answer in word groups, like a model would.
+    if (events?.delta) for (const piece of result.answer.match(/\S+\s*/g) ?? []) events.delta(piece);
+    this.deps.logger.info(
+      { event: 'agent.turn', engine: 'offline', tools: result.tools.map((t) => t.name), ms: Math.round(performance.now() - started) },
+      'offline answer',
+    );
+    return { answer: result.answer, engine: 'offline', tools: summarize(result.tools), sources: result.sources };
+  }
+}
