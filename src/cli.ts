@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { isAppError } from './errors.ts';
 import { registerServeCommand } from './server/cli.ts';
 import { registerDataCommands } from './data/cli.ts';
+import { registerAgentCommands } from './agent/cli.ts';
 
 export interface CliContext {
   config(): Config;
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     .showHelpAfterError();
   registerServeCommand(program, ctx);
   registerDataCommands(program, ctx);
+  registerAgentCommands(program, ctx);
   await program.parseAsync(process.argv);
 }
 

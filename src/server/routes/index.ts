@@ -2,9 +2,11 @@
 import type { App } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { registerHealthRoutes } from './health.ts';
+import { registerAgentRoutes } from '../../agent/routes.ts';
 import { registerDataRoutes } from './data.ts';
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await registerHealthRoutes(app, ctx);
+  await registerAgentRoutes(app, ctx);
   await registerDataRoutes(app, ctx);
 }

@@ -1,0 +1,113 @@
+// Chat history in its own writable SQLite file (CHATS_DB_PATH): the F1 database is read-only and
+// replaced wholesale by imports, so conversations cannot live there.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+export interface StoredMessage {
+  role: 'user' | 'assistant';
+  content: string;
+  createdAt: string;
+  /** For assistant turns: engine, tools used, sources. */
+  meta?: Record<string, unknown> | null;
+}
+
+export interface ChatSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  messageCount: number;
+}
+
+export interface Chat extends Omit<ChatSummary, 'messageCount'> {
+  messages: StoredMessage[];
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS chat (
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chat_message (
+  chat_id TEXT NOT NULL REFERENCES chat(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('user', 'assistant')), content TEXT NOT NULL, created_at TEXT NOT NULL,
+  meta TEXT, PRIMARY KEY (chat_id, seq)
+);
+CREATE INDEX IF NOT EXISTS chat_updated_idx ON chat(updated_at);
+`;
+
+export class ChatStore {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+  }
+
+  create(title: string): string {
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    this.db.prepare('INSERT INTO chat (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, title.slice(0, 120), now, now);
+    return id;
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM chat WHERE id = ?').get(id) !== undefined;
+  }
+
+  append(chatId: string, messages: Omit<StoredMessage, 'createdAt'>[]): void {
+    const now = new Date().toISOString();
+    const insert = this.db.prepare(
+      `INSERT INTO chat_message (chat_id, seq, role, content, created_at, meta)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chat_message WHERE chat_id = ?), ?, ?, ?, ?)`,
+    );
+    this.db.transaction(() => {
+      for (const m of messages) insert.run(chatId, chatId, m.role, m.content, now, m.meta ? JSON.stringify(m.meta) : null);
+      this.db.prepare('UPDATE chat SET updated_at = ? WHERE id = ?').run(now, chatId);
+    })();
+  }
+
+  list(limit = 100): ChatSummary[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT c.id, c.title, c.created_at, c.updated_at, (SELECT COUNT(*) FROM chat_message m WHERE m.chat_id = c.id) AS n
+           FROM chat c ORDER BY c.updated_at DESC LIMIT ?`,
+        )
+        .all(limit) as { id: string; title: string; created_at: string; updated_at: string; n: number }[]
+    ).map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at, updatedAt: r.updated_at, messageCount: r.n }));
+  }
+
+  get(id: string): Chat | undefined {
+    const c = this.db.prepare('SELECT id, title, created_at, updated_at FROM chat WHERE id = ?').get(id) as
+      | { id: string; title: string; created_at: string; updated_at: string }
+      | undefined;
+    if (!c) return undefined;
+    const messages = (
+      this.db.prepare('SELECT role, content, created_at, meta FROM chat_message WHERE chat_id = ? ORDER BY seq').all(id) as {
+        role: 'user' | 'assistant';
+        content: string;
+        created_at: string;
+        meta: string | null;
+      }[]
+    ).map((m) => ({
+      role: m.role,
+      content: m.content,
+      createdAt: m.created_at,
+      meta: m.meta ? (JSON.parse(m.meta) as Record<string, unknown>) : null,
+    }));
+    return { id: c.id, title: c.title, createdAt: c.created_at, updatedAt: c.updated_at, messages };
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM chat WHERE id = ?').run(id).changes > 0;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,72 @@
+// `race-engineer ask [--json] "question"` and `race-engineer eval qa --file <jsonl>` (alias `eval agent`).
+import type { Command } from 'commander';
+import pino from 'pino';
+import type { CliContext } from '../cli.ts';
+import { openDatabase, type Db } from '../data/db.ts';
+import type { Config } from '../config.ts';
+import { Agent } from './service.ts';
+import { formatQaReport, readQaFile, runQaEval } from './eval/qa.ts';
+
+/** Logs go to stderr so stdout carries only the answer (or its JSON). */
+function cliAgent(config: Config, opts: { offline?: boolean } = {}): { agent: Agent; db: Db } {
+  const db = openDatabase(config.DATABASE_PATH);
+  const level = config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
+  const logger = pino({ level, base: { service: 'race-engineer' } }, pino.destination(2));
+  return { agent: new Agent({ config, logger, db: () => db }, opts.offline ? null : undefined), db };
+}
+
+export function registerAgentCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('ask')
+    .description('ask the race engineer a question (offline engine unless an LLM is configured)')
+    .argument('<question...>', 'the question')
+    .option('--json', 'print {answer, engine, tools, sources} as JSON')
+    .option('--offline', 'use the offline engine even when an LLM is configured')
+    .action(async (words: string[], opts: { json?: boolean; offline?: boolean }) => {
+      const { agent, db } = cliAgent(ctx.config(), opts);
+      try {
+        const question = words.join(' ');
+        const streaming = !opts.json && process.stdout.isTTY;
+        const res = await agent.ask({
+          question,
+          ...(streaming ? { events: { delta: (t: string) => void process.stdout.write(t) } } : {}),
+        });
+        if (opts.json) console.log(JSON.stringify(res, null, 2));
+        else if (streaming) process.stdout.write('\n');
+        else console.log(res.answer);
+      } finally {
+        db.close();
+      }
+    });
+
+  const evalCmd =
+    program.commands.find((c) => c.name() === 'eval') ?? program.command('eval').description('measure quality on question sets');
+  evalCmd
+    .command('qa')
+    .alias('agent')
+    .description('score the agent on an F1 question set (JSONL): accuracy per category, p50/p95 latency')
+    .requiredOption('--file <jsonl>', 'question file, e.g. ../shared/eval/f1-qa-dev.jsonl')
+    .option('--offline', 'use the offline engine even when an LLM is configured')
+    .option('--failures', 'print the questions answered wrongly')
+    .action(async (opts: { file: string; offline?: boolean; failures?: boolean }) => {
+      const { agent, db } = cliAgent(ctx.config(), opts);
+      try {
+        const items = readQaFile(opts.file);
+        // Warm the entity index once so the first question's latency is not the index build.
+        await agent.ask({ question: 'who won the last race?' });
+        const report = await runQaEval(
+          items,
+          async (q) => (await agent.ask({ question: q })).answer,
+          (done, total) => {
+            if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
+          },
+        );
+        if (process.stderr.isTTY) process.stderr.write('\r');
+        console.log(`engine: ${agent.engineName}  file: ${opts.file}  questions: ${report.total}`);
+        console.log(formatQaReport(report));
+        if (opts.failures) for (const f of report.failures) console.log(`\nFAIL ${f.id}: ${f.question}\n  → ${f.answer.replace(/\n+/g, ' ')}`);
+      } finally {
+        db.close();
+      }
+    });
+}
