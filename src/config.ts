@@ -67,6 +67,11 @@ const schema = z.object({
   CHAT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   CHAT_MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).default(4000),
   CHAT_MAX_MESSAGES: z.coerce.number().int().min(1).default(50),
+  // --- analysis ---
+  ANALYSIS_DB_PATH: z.string().default('./data/analysis.db'),
+  OPEN_METEO_URL: z.string().url().default('https://api.open-meteo.com'),
+  OPEN_METEO_TIMEOUT: seconds(10),
+  WEATHER_CACHE_TTL: seconds(600),
   // --- live timing ---
   WS_HEARTBEAT_INTERVAL: seconds(15),
   WS_STALE_TIMEOUT: seconds(60),

@@ -48,7 +48,7 @@ export type FeatureSet = 'compact' | 'extended';
 export const FEATURE_SETS: Record<FeatureSet, Record<Stage, string[]>> = {
   compact: {
     'post-qualifying': ['gridHistory', 'grid', 'qualiGap', 'form'],
-    'pre-qualifying': ['recentGrid', 'qualiPace', 'form'],
+    'pre-qualifying': ['qualiPace', 'form'],
   },
   extended: {
     'post-qualifying': [
@@ -250,15 +250,27 @@ export interface SimulatedPositions {
   p90: number[];
 }
 
-/** Monte Carlo of finishing orders (Gumbel-max sampling of Plackett–Luce). */
-export function simulatePositions(u: readonly number[], sims = 4000, seed = 1): SimulatedPositions {
+/**
+ * Monte Carlo of finishing orders (Gumbel-max sampling of Plackett–Luce). `dnf` gives each driver's chance
+ * of not finishing; a retired car is classified behind the finishers. Plackett–Luce alone never sends a
+ * front-runner out of the points, which real retirements do.
+ */
+export function simulatePositions(
+  u: readonly number[],
+  sims = 4000,
+  seed = 1,
+  dnf?: readonly number[],
+): SimulatedPositions {
   const n = u.length;
   const rand = mulberry32(seed);
   const hist = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const idx = u.map((_, i) => i);
   const noisy = new Array<number>(n);
   for (let s = 0; s < sims; s++) {
-    for (let i = 0; i < n; i++) noisy[i] = u[i]! - Math.log(-Math.log(rand() || 1e-12));
+    for (let i = 0; i < n; i++) {
+      noisy[i] = u[i]! - Math.log(-Math.log(rand() || 1e-12));
+      if (dnf && rand() < dnf[i]!) noisy[i]! -= 1e6;
+    }
     idx.sort((a, b) => noisy[b]! - noisy[a]!);
     idx.forEach((driver, pos) => hist[driver]![pos]!++);
   }
