@@ -1,0 +1,145 @@
+// The agent's HTTP interface with no API key configured: the offline engine answers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../server/app.ts';
+import { createContext, type AppContext } from '../server/context.ts';
+import { loadConfig } from '../config.ts';
+import { silentLogger } from '../logger.ts';
+
+const QUESTION = 'who won the 2021 Abu Dhabi GP?';
+let dir: string;
+
+async function makeApp(env: Record<string, string> = {}): Promise<{ app: App; ctx: AppContext }> {
+  const config = loadConfig({
+    ...process.env,
+    LLM_PROVIDER: 'auto',
+    OPENAI_API_KEY: '',
+    ANTHROPIC_API_KEY: '',
+    CHATS_DB_PATH: join(dir, `chats-${Math.random().toString(36).slice(2)}.db`),
+    ...env,
+  });
+  const ctx = createContext(config, silentLogger);
+  const app = await buildApp(config, silentLogger, ctx);
+  return { app, ctx };
+}
+
+function parseSse(body: string): { event: string; data: Record<string, unknown> }[] {
+  return body
+    .split('\n\n')
+    .filter((b) => b.trim())
+    .map((block) => {
+      const event = /^event: (.+)$/m.exec(block)?.[1] ?? '';
+      const data = JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? '{}') as Record<string, unknown>;
+      return { event, data };
+    });
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'agent-routes-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('agent API (offline, no key)', () => {
+  let app: App;
+  let ctx: AppContext;
+  beforeAll(async () => ({ app, ctx } = await makeApp()));
+  afterAll(async () => {
+    await app.close();
+    await ctx.close();
+  });
+
+  it('POST /api/ask answers correctly with the tools and sources used', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ answer: string; engine: string; tools: { name: string; ok: boolean }[]; sources: string[] }>();
+    expect(body.engine).toBe('offline');
+    expect(body.answer).toMatch(/^Max Verstappen won the 2021 Abu Dhabi Grand Prix/);
+    expect(body.tools).toMatchObject([{ name: 'get_race_results', ok: true }]);
+    expect(body.sources).toEqual(['f1db — 2021 Abu Dhabi GP classification']);
+  });
+
+  it('POST /api/chat streams tool events, deltas and done, and stores the chat', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/chat', payload: { messages: [{ role: 'user', content: QUESTION }] } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+    const events = parseSse(res.body);
+    expect(events.map((e) => e.event).filter((e) => e !== 'delta')).toEqual(['tool_start', 'tool_end', 'done']);
+    expect(events[0]!.data).toMatchObject({ name: 'get_race_results' });
+    expect(events[1]!.data).toMatchObject({ name: 'get_race_results', ok: true });
+    const text = events
+      .filter((e) => e.event === 'delta')
+      .map((e) => e.data.text)
+      .join('');
+    expect(text).toContain('Max Verstappen won the 2021 Abu Dhabi Grand Prix');
+    const chatId = events.at(-1)!.data.chatId as string;
+
+    const list = await app.inject({ method: 'GET', url: '/api/chats' });
+    expect(list.json<{ chats: { id: string; messageCount: number }[] }>().chats).toContainEqual(
+      expect.objectContaining({ id: chatId, messageCount: 2 }),
+    );
+    const chat = await app.inject({ method: 'GET', url: `/api/chats/${chatId}` });
+    const stored = chat.json<{ messages: { role: string; content: string }[] }>();
+    expect(stored.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(stored.messages[1]!.content).toBe(text);
+
+    // A follow-up in the same chat appends to it.
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/chat',
+      payload: { chatId, messages: [{ role: 'user', content: 'Who took pole at Suzuka 2026?' }] },
+    });
+    expect(parseSse(again.body).at(-1)).toEqual({ event: 'done', data: { chatId } });
+    const after = await app.inject({ method: 'GET', url: `/api/chats/${chatId}` });
+    expect(after.json<{ messages: unknown[] }>().messages).toHaveLength(4);
+
+    expect((await app.inject({ method: 'DELETE', url: `/api/chats/${chatId}` })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: `/api/chats/${chatId}` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/chats/${chatId}` })).statusCode).toBe(404);
+  });
+
+  it('refuses bad requests with 4xx and an error body, never a 200', async () => {
+    const cases: [string, unknown, number][] = [
+      ['/api/ask', { question: '' }, 400],
+      ['/api/ask', {}, 400],
+      ['/api/ask', { question: 'x'.repeat(5000) }, 413],
+      ['/api/chat', { messages: [] }, 400],
+      ['/api/chat', { messages: [{ role: 'assistant', content: 'hi' }] }, 400],
+      ['/api/chat', { messages: [{ role: 'user', content: 'x'.repeat(5000) }] }, 413],
+      ['/api/chat', { chatId: '00000000-0000-4000-8000-000000000000', messages: [{ role: 'user', content: 'hi' }] }, 404],
+    ];
+    for (const [url, payload, status] of cases) {
+      const res = await app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
+      expect(res.statusCode, `${url} ${JSON.stringify(payload).slice(0, 60)}`).toBe(status);
+      expect(res.json<{ error: { code: string } }>().error.code).toBeTruthy();
+    }
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/api/ask',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ question: 'y'.repeat(2_000_000) }),
+    });
+    expect(huge.statusCode).toBe(413);
+  });
+});
+
+describe('agent API rate limit', () => {
+  it('limits questions per client and answers 429 with an error body', async () => {
+    const { app, ctx } = await makeApp({ CHAT_RATE_LIMIT: '2' });
+    try {
+      const ask = () => app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION }, remoteAddress: '10.0.0.7' });
+      expect((await ask()).statusCode).toBe(200);
+      expect((await ask()).statusCode).toBe(200);
+      const limited = await ask();
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json<{ error: { code: string } }>().error.code).toBe('rate_limited');
+      // Another client is not affected.
+      const other = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION }, remoteAddress: '10.0.0.8' });
+      expect(other.statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await ctx.close();
+    }
+  });
+});
