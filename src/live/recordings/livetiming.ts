@@ -1,0 +1,84 @@
+// F1 live-timing feed recordings (LIVETIMING_DIR/<collection>/<year>_<Grand-Prix>_<Place>_<Session>/raw/*.jsonStream).
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { notFound } from '../../errors.ts';
+import { FeedTranslator } from '../feed-translate.ts';
+import type { LiveUpdate, SessionKind } from '../types.ts';
+import { readFeedRecording } from './jsonstream.ts';
+import type { LoadedRecording, RecordingMeta } from './types.ts';
+
+const KIND: Record<string, SessionKind> = {
+  Race: 'R',
+  Qualifying: 'Q',
+  Sprint: 'S',
+  'Sprint Qualifying': 'SQ',
+};
+
+interface Found extends RecordingMeta {
+  dir: string;
+}
+
+export async function listFeedRecordings(livetimingDir: string): Promise<Found[]> {
+  const out: Found[] = [];
+  let collections: string[];
+  try {
+    collections = await readdir(livetimingDir);
+  } catch {
+    return [];
+  }
+  for (const c of collections.sort()) {
+    let dirs: string[];
+    try {
+      dirs = await readdir(join(livetimingDir, c));
+    } catch {
+      continue;
+    }
+    for (const d of dirs.sort()) {
+      const dir = join(livetimingDir, c, d);
+      try {
+        const info = JSON.parse(await readFile(join(dir, 'session_info.json'), 'utf8')) as {
+          Type?: string;
+          Name?: string;
+          StartDate?: string;
+          Meeting?: { Name?: string; Number?: number };
+        };
+        await readdir(join(dir, 'raw'));
+        const year = Number(info.StartDate?.slice(0, 4)) || Number(d.slice(0, 4));
+        out.push({
+          id: `livetiming:${d}`,
+          year,
+          round: info.Meeting?.Number ?? null,
+          session: KIND[info.Name ?? info.Type ?? ''] ?? 'P',
+          name: info.Meeting?.Name ?? d,
+          source: 'livetiming',
+          dir,
+        });
+      } catch {
+        // not a recording folder
+      }
+    }
+  }
+  return out;
+}
+
+export function feedFramesToUpdates(
+  frames: { timeMs: number; topic: string; data: unknown }[],
+): LiveUpdate[] {
+  const tr = new FeedTranslator();
+  const updates: LiveUpdate[] = [];
+  for (const f of frames) updates.push(...tr.apply(f.topic, f.data, f.timeMs));
+  return updates;
+}
+
+export async function loadFeedRecording(livetimingDir: string, id: string): Promise<LoadedRecording> {
+  const found = (await listFeedRecordings(livetimingDir)).find((r) => r.id === id);
+  if (!found) throw notFound(`No live-timing recording "${id}"`);
+  const { dir, ...meta } = found;
+  const frames = await readFeedRecording(dir);
+  const updates = feedFramesToUpdates(frames).map((u) =>
+    u.kind === 'session'
+      ? { ...u, session: { ...u.session, id, year: meta.year, ...(meta.round ? { round: meta.round } : {}) } }
+      : u,
+  );
+  return { meta, durationMs: (frames.at(-1)?.timeMs ?? 0) + 1, updates };
+}

@@ -1,0 +1,163 @@
+// HTTP surface of live timing: recordings list, WebSocket + SSE streams, state and control (see PROTOCOL.md).
+import websocket from '@fastify/websocket';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { WebSocket } from 'ws';
+import type { App } from '../server/app.ts';
+import type { AppContext } from '../server/context.ts';
+import { notFound } from '../errors.ts';
+import type { ChannelInfo, ClientConn, Transport } from './hub.ts';
+import { LiveService } from './service.ts';
+
+const roundParams = z.object({
+  year: z.coerce.number().int().min(1950).max(2100),
+  round: z.coerce.number().int().min(1).max(40),
+});
+const roundQuery = z.object({
+  session: z.enum(['R', 'Q', 'S', 'SQ', 'P']).optional(),
+  source: z.enum(['livetiming', 'laps', 'openf1']).optional(),
+});
+const controlQuery = z.object({ client: z.string().uuid() });
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    liveChannel?: ChannelInfo;
+  }
+}
+
+export async function registerLiveRoutes(
+  app: App,
+  ctx: AppContext,
+  service?: LiveService,
+): Promise<LiveService> {
+  const live = service ?? new LiveService(ctx.config, ctx.logger);
+  app.addHook('onClose', async () => live.close());
+  await app.register(websocket, { options: { maxPayload: 64 * 1024, perMessageDeflate: false } });
+
+  app.get('/api/live/sessions', { schema: { tags: ['live'] } }, async () => ({
+    sessions: await live.catalog.list(),
+  }));
+  app.get('/api/live/stats', { schema: { tags: ['live'] } }, async () => live.hub.stats());
+
+  const resolveRound = async (req: FastifyRequest) => {
+    const { year, round } = req.params as z.infer<typeof roundParams>;
+    const { session, source } = req.query as z.infer<typeof roundQuery>;
+    req.liveChannel = await live.resolveRound(year, round, session, source);
+  };
+  const resolveCurrent = async (req: FastifyRequest) => {
+    req.liveChannel = await live.resolveCurrent();
+  };
+
+  const wsHandler = async (socket: WebSocket, req: FastifyRequest) => {
+    const transport: Transport = {
+      send: (text) => socket.send(text),
+      buffered: () => socket.bufferedAmount,
+      close: (code, reason) => socket.close(code, reason),
+    };
+    const client = live.hub.register(transport);
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return void client.handle('\u0000binary');
+      void client.handle(data.toString());
+    });
+    socket.on('close', () => {
+      client.closed = true;
+      void live.hub.remove(client);
+    });
+    try {
+      live.hub.attach(client, await live.open(req.liveChannel!));
+    } catch (err) {
+      req.log.error({ event: 'live.open_failed', err }, 'could not open live channel');
+      client.error('unavailable', 'Could not open the session');
+      client.close(1011, 'could not open session');
+    }
+  };
+
+  const sseHandler = async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
+    const channel = await live.open(req.liveChannel!);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    const transport: Transport = {
+      send: (text, type) => res.write(`event: ${type}\ndata: ${text}\n\n`),
+      buffered: () => res.writableLength,
+      close: () => res.end(),
+    };
+    const client = live.hub.register(transport);
+    // SSE cannot answer pings: the open HTTP stream is the liveness signal, so keep it fresh on each ping.
+    const keepAlive = setInterval(() => (client.lastSeen = Date.now()), 1000);
+    req.raw.on('close', () => {
+      clearInterval(keepAlive);
+      client.closed = true;
+      void live.hub.remove(client);
+    });
+    live.hub.attach(client, channel);
+  };
+
+  const findClient = (id: string): ClientConn => {
+    const c = live.hub.clients.get(id);
+    if (!c) throw notFound(`No live client "${id}"`);
+    return c;
+  };
+  const controlHandler = async (req: FastifyRequest) => {
+    const { client } = req.query as z.infer<typeof controlQuery>;
+    const c = findClient(client);
+    await c.handle(JSON.stringify(req.body ?? null));
+    return { ok: true, replay: c.privateReplay?.status() ?? c.channel?.replay ?? null };
+  };
+
+  app.route({
+    method: 'GET',
+    url: '/api/live/current',
+    schema: { tags: ['live'] },
+    preHandler: resolveCurrent,
+    handler: async (req) => ({ session: req.liveChannel!.session, websocket: true }),
+    wsHandler,
+  });
+  app.get('/api/live/current/sse', { schema: { tags: ['live'] }, preHandler: resolveCurrent }, sseHandler);
+  app.get(
+    '/api/live/current/state',
+    { schema: { tags: ['live'] }, preHandler: resolveCurrent },
+    async (req) => {
+      const ch = await live.open(req.liveChannel!);
+      return { seq: ch.seq, state: ch.state };
+    },
+  );
+  app.post(
+    '/api/live/current/control',
+    { schema: { tags: ['live'], querystring: controlQuery } },
+    controlHandler,
+  );
+
+  app.route({
+    method: 'GET',
+    url: '/api/live/:year/:round',
+    schema: { tags: ['live'], params: roundParams, querystring: roundQuery },
+    preHandler: resolveRound,
+    handler: async (req) => ({ session: req.liveChannel!.session, websocket: true }),
+    wsHandler,
+  });
+  app.get(
+    '/api/live/:year/:round/sse',
+    { schema: { tags: ['live'], params: roundParams, querystring: roundQuery }, preHandler: resolveRound },
+    sseHandler,
+  );
+  app.get(
+    '/api/live/:year/:round/state',
+    { schema: { tags: ['live'], params: roundParams, querystring: roundQuery }, preHandler: resolveRound },
+    async (req) => {
+      const ch = await live.open(req.liveChannel!);
+      return { seq: ch.seq, state: ch.state };
+    },
+  );
+  app.post(
+    '/api/live/:year/:round/control',
+    { schema: { tags: ['live'], params: roundParams, querystring: controlQuery } },
+    controlHandler,
+  );
+  return live;
+}

@@ -1,0 +1,99 @@
+// Wires the live domain together from configuration: recordings catalog, bus, hub and the live sources.
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { LocalBus, RedisBus, type LiveBus } from './bus.ts';
+import { Hub, type Channel, type ChannelInfo } from './hub.ts';
+import { RecordingCatalog } from './recordings/catalog.ts';
+import type { RecordingMeta } from './recordings/types.ts';
+import { OpenF1Poller } from './sources/openf1.ts';
+import { ReplaySource } from './sources/replay.ts';
+import { SignalRSource } from './sources/signalr.ts';
+import type { LiveSource } from './sources/source.ts';
+
+export interface LiveServiceOptions {
+  lingerMs?: number;
+}
+
+export class LiveService {
+  readonly catalog: RecordingCatalog;
+  readonly hub: Hub;
+
+  constructor(
+    private readonly config: Config,
+    private readonly logger: Logger,
+    opts: LiveServiceOptions = {},
+  ) {
+    this.catalog = new RecordingCatalog({
+      livetimingDir: config.LIVETIMING_DIR,
+      lapsDir: config.LAPS_DIR,
+      openf1Dir: config.OPENF1_DIR,
+    });
+    let bus: LiveBus = new LocalBus();
+    if (config.LIVE_BUS === 'redis') {
+      if (!config.REDIS_URL) throw new Error('LIVE_BUS=redis needs REDIS_URL');
+      bus = new RedisBus(config.REDIS_URL, logger);
+    }
+    this.hub = new Hub({
+      bus,
+      logger,
+      catalog: this.catalog,
+      heartbeatMs: config.WS_HEARTBEAT_INTERVAL * 1000,
+      staleMs: config.WS_STALE_TIMEOUT * 1000,
+      lingerMs: opts.lingerMs,
+      defaultDelayMs: config.LIVE_BROADCAST_DELAY * 1000,
+    });
+  }
+
+  /** Channel info for a recorded round (throws not_found: callers resolve before any upgrade). */
+  async resolveRound(year: number, round: number, session?: string, source?: string): Promise<ChannelInfo> {
+    return this.replayInfo(await this.catalog.resolve(year, round, session, source));
+  }
+
+  async resolveCurrent(): Promise<ChannelInfo> {
+    if (this.config.LIVE_SOURCE === 'replay') return this.replayInfo(await this.catalog.latest());
+    return {
+      key: `live:${this.config.LIVE_SOURCE}`,
+      session: { id: 'current', year: null, round: null, session: '', name: 'Current session', live: true },
+    };
+  }
+
+  private replayInfo(meta: RecordingMeta): ChannelInfo {
+    return {
+      key: `replay:${meta.id}`,
+      session: {
+        id: meta.id,
+        year: meta.year,
+        round: meta.round,
+        session: meta.session,
+        name: meta.name,
+        live: false,
+      },
+      recordingId: meta.id,
+    };
+  }
+
+  open(info: ChannelInfo): Promise<Channel> {
+    return this.hub.open(info, () => this.makeSource(info));
+  }
+
+  private async makeSource(info: ChannelInfo): Promise<LiveSource> {
+    if (info.recordingId) return new ReplaySource(await this.catalog.load(info.recordingId));
+    if (this.config.LIVE_SOURCE === 'f1') {
+      return new SignalRSource({
+        url: this.config.F1_LIVE_URL,
+        token: this.config.F1TV_TOKEN,
+        logger: this.logger,
+      });
+    }
+    return new OpenF1Poller({
+      baseUrl: this.config.OPENF1_BASE_URL,
+      sessionKey: 'latest',
+      intervalMs: this.config.OPENF1_POLL_INTERVAL * 1000,
+      logger: this.logger,
+    });
+  }
+
+  close(): Promise<void> {
+    return this.hub.close();
+  }
+}
