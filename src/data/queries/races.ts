@@ -208,7 +208,7 @@ function qualifyingRow(r: QualifyingColumns): QualifyingRow {
   };
 }
 
-/** Finished rounds by race id; a few hundred payloads of a few tens of kB at most. */
+/** Finished rounds by race id (the HTTP layer keeps their JSON separately; this serves in-process callers). */
 const finishedRaces = memoPerDb(() => new LRUCache<number, RaceDetail>({ max: 256 }));
 
 /** A round by number or grand prix name; `now` decides the status of rounds without results. */
@@ -249,12 +249,15 @@ function loadRace(db: Db, raceId: number, now: Date): RaceDetail {
 
   const results = stmt<ResultColumns>(
     db,
-    `SELECT rr.*, ${PEOPLE} FROM race_result rr ${PEOPLE_JOIN('rr')}
+    `SELECT rr.session, rr.position_number, rr.position_text, rr.driver_number, rr.driver_id, rr.constructor_id,
+       rr.grid_position_number, rr.grid_position_text, rr.positions_gained, rr.laps, rr.time, rr.gap, rr.gap_laps,
+       rr.time_penalty, rr.reason_retired, rr.points, rr.fastest_lap, ${PEOPLE} FROM race_result rr ${PEOPLE_JOIN('rr')}
      WHERE rr.race_id = ? ORDER BY rr.session, rr.position_display_order`,
   ).all(raceId);
   const qualifying = stmt<QualifyingColumns>(
     db,
-    `SELECT q.*, ${PEOPLE} FROM qualifying_result q ${PEOPLE_JOIN('q')}
+    `SELECT q.session, q.position_number, q.position_text, q.driver_number, q.driver_id, q.constructor_id, q.q1, q.q2,
+       q.q3, q.time, q.gap, q.laps, ${PEOPLE} FROM qualifying_result q ${PEOPLE_JOIN('q')}
      WHERE q.race_id = ? AND q.session IN ('QUALIFYING', 'SPRINT_QUALIFYING') ORDER BY q.session, q.position_display_order`,
   ).all(raceId);
   const pitStops = stmt<PeopleColumns & { stop: number; lap: number | null; time: string | null }>(

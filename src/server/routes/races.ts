@@ -2,6 +2,10 @@ import type { App } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { getRace } from '../../data/queries/races.ts';
 import { raceParams } from './params.ts';
+import { jsonCache, sendJson } from './json-cache.ts';
+
+/** Every finished round of 1950→2026 fits (≈1,160 × ~20 kB), by number and by a few names. */
+const finishedRaces = jsonCache(3000);
 
 export async function registerRaceRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
@@ -18,6 +22,16 @@ export async function registerRaceRoutes(app: App, ctx: AppContext): Promise<voi
         params: raceParams,
       },
     },
-    async (req) => getRace(ctx.db(), req.params.year, req.params.round),
+    async (req, reply) => {
+      const { year, round } = req.params;
+      const db = ctx.db();
+      const text = finishedRaces.get(
+        db,
+        `${year}/${round.toLowerCase()}`,
+        () => getRace(db, year, round),
+        (race) => race.status === 'completed',
+      );
+      return sendJson(reply, text);
+    },
   );
 }

@@ -2,6 +2,12 @@ import type { App } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { getConstructorStandings, getDriverStandings } from '../../data/queries/standings.ts';
 import { standingsQuery, yearParams } from './params.ts';
+import { jsonCache, sendJson } from './json-cache.ts';
+
+/** Tables never change under an open database: after every round of history is ~2 × 1,100 small entries. */
+const tables = jsonCache(5000);
+
+const always = () => true;
 
 export async function registerStandingsRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
@@ -15,7 +21,16 @@ export async function registerStandingsRoutes(app: App, ctx: AppContext): Promis
         querystring: standingsQuery,
       },
     },
-    async (req) => getDriverStandings(ctx.db(), req.params.year, req.query.round),
+    async (req, reply) => {
+      const { year } = req.params;
+      const { round } = req.query;
+      const db = ctx.db();
+      const key = `drivers/${year}/${round?.toLowerCase() ?? ''}`;
+      return sendJson(
+        reply,
+        tables.get(db, key, () => getDriverStandings(db, year, round), always),
+      );
+    },
   );
   app.get(
     '/api/standings/constructors/:year',
@@ -30,6 +45,15 @@ export async function registerStandingsRoutes(app: App, ctx: AppContext): Promis
         querystring: standingsQuery,
       },
     },
-    async (req) => getConstructorStandings(ctx.db(), req.params.year, req.query.round),
+    async (req, reply) => {
+      const { year } = req.params;
+      const { round } = req.query;
+      const db = ctx.db();
+      const key = `constructors/${year}/${round?.toLowerCase() ?? ''}`;
+      return sendJson(
+        reply,
+        tables.get(db, key, () => getConstructorStandings(db, year, round), always),
+      );
+    },
   );
 }
