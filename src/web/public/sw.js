@@ -1,0 +1,56 @@
+// Service worker: the app shell is cached so the app opens offline, and every GET /api answer is kept so
+// the last data seen is shown when the network is down (network first, cache as the fallback).
+/* global self, caches, fetch, Response, Headers */
+const SHELL = 'shell-v1';
+const DATA = 'data-v1';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(SHELL)
+      .then((c) => c.addAll(['/', '/manifest.webmanifest', '/icon.svg']))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== SHELL && k !== DATA).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+async function networkFirst(request, cacheName, fallbackUrl) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    if (response.ok) cache.put(fallbackUrl ?? request, response.clone());
+    return response;
+  } catch (err) {
+    const cached = await cache.match(fallbackUrl ?? request);
+    if (!cached) throw err;
+    // Tell the page this is the last data seen, not a fresh answer.
+    const headers = new Headers(cached.headers);
+    headers.set('x-served-from', 'cache');
+    return new Response(cached.body, { status: cached.status, headers });
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  // Streams and sockets are never cached.
+  if (url.pathname.startsWith('/api/live') || request.headers.get('accept') === 'text/event-stream') return;
+  if (url.pathname.startsWith('/api/')) {
+    event.respondWith(networkFirst(request, DATA));
+  } else if (request.mode === 'navigate') {
+    event.respondWith(networkFirst(request, SHELL, '/'));
+  } else if (url.pathname.startsWith('/assets/')) {
+    // Hashed file names: a cached copy is always right.
+    event.respondWith(caches.match(request).then((hit) => hit ?? networkFirst(request, SHELL)));
+  }
+});

@@ -1,0 +1,368 @@
+// Live: timing tower, track map, race control, track status, weather, commentary from detected events,
+// replay of recorded sessions (play, pause, seek, speed) and a broadcast delay — over the live WebSocket.
+import { useEffect, useState } from 'react';
+import { useApi } from '../lib/useApi.ts';
+import { useLive } from '../lib/useLive.ts';
+import { clock, lapTime } from '../lib/live.ts';
+import { teamColour } from '../lib/teams.ts';
+import { Empty, ErrorBanner } from '../components/Status.tsx';
+import { Tyre } from '../components/Bits.tsx';
+import { TrackMap } from '../components/TrackMap.tsx';
+import type { DriverState, SessionState } from '../../../live/types.ts';
+import type { RaceDetail } from '../types.ts';
+
+interface RecordedSession {
+  id: string;
+  year: number;
+  round: number;
+  session: string;
+  name: string;
+  source: string;
+  durationMs: number;
+}
+
+const SESSION_NAMES: Record<string, string> = {
+  R: 'Race',
+  Q: 'Qualifying',
+  S: 'Sprint',
+  SQ: 'Sprint Quali',
+  P: 'Practice',
+};
+const TRACK_TEXT: Record<string, string> = {
+  green: 'Track clear',
+  yellow: 'Yellow flag',
+  sc: 'Safety car',
+  vsc: 'Virtual safety car',
+  vsc_ending: 'VSC ending',
+  red: 'Red flag',
+};
+
+export function LivePage() {
+  const live = useLive('/api/live/current');
+  const sessions = useApi<{ sessions: RecordedSession[] }>('/api/live/sessions');
+  const [pick, setPick] = useState('');
+  const [speed, setSpeed] = useState(10);
+  const [delay, setDelay] = useState(0);
+  const s = live.state;
+  const meta = s?.session ?? live.session;
+
+  useEffect(() => {
+    if (!pick && sessions.data?.sessions[0]) setPick(sessions.data.sessions[0].id);
+  }, [sessions.data, pick]);
+
+  const sessionsMissing = sessions.error?.kind === 'not_available';
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Live timing</h1>
+          <div className="muted" data-testid="live-session">
+            {meta
+              ? `${meta.year ?? ''} ${meta.name} · ${SESSION_NAMES[meta.type] ?? meta.type}`
+              : 'No session'}
+            {meta && !meta.live && (
+              <span className="badge warn" style={{ marginLeft: 8 }}>
+                Replay
+              </span>
+            )}
+            {meta?.live && (
+              <span className="badge live" style={{ marginLeft: 8 }}>
+                ● Live
+              </span>
+            )}
+            {live.upstream === 'reconnecting' && (
+              <span className="badge warn" style={{ marginLeft: 8 }}>
+                Feed reconnecting
+              </span>
+            )}
+          </div>
+        </div>
+        <div className="controls mono">
+          {s?.lap.current != null && (
+            <span className="badge">
+              Lap {s.lap.current}
+              {s.lap.total ? ` / ${s.lap.total}` : ''}
+            </span>
+          )}
+          {s?.clock.remainingMs != null && <span className="badge">{clock(s.clock.remainingMs)} left</span>}
+          <span className={`badge ${live.link === 'open' ? 'next' : 'warn'}`}>{live.link}</span>
+        </div>
+      </div>
+
+      {live.link === 'unavailable' ? (
+        <ErrorBanner error={live.error ?? 'Live timing is not available.'} onRetry={live.reconnect} />
+      ) : (
+        live.error && <ErrorBanner error={live.error} onRetry={live.reconnect} />
+      )}
+
+      <div className="panel" style={{ marginBottom: '1rem' }}>
+        <h3>Replay &amp; delay</h3>
+        {sessionsMissing ? (
+          <p className="muted">Recorded sessions are not available on this server.</p>
+        ) : sessions.error ? (
+          <ErrorBanner error={sessions.error} onRetry={sessions.reload} />
+        ) : (
+          <div className="replay">
+            <select
+              aria-label="Recorded session"
+              value={pick}
+              onChange={(e) => setPick(e.target.value)}
+              style={{ maxWidth: 340 }}
+            >
+              {(sessions.data?.sessions ?? []).map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.year} R{r.round} {r.name} · {SESSION_NAMES[r.session] ?? r.session} ({r.source})
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Replay speed"
+              value={speed}
+              onChange={(e) => {
+                setSpeed(Number(e.target.value));
+                if (live.replay) live.send({ type: 'replay.speed', speed: Number(e.target.value) });
+              }}
+            >
+              {[1, 2, 4, 10, 20, 30, 60].map((x) => (
+                <option key={x} value={x}>
+                  {x}×
+                </option>
+              ))}
+            </select>
+            <button
+              className="btn primary"
+              disabled={!pick || live.link !== 'open'}
+              onClick={() => live.send({ type: 'replay.start', id: pick, speed, positionMs: 0 })}
+            >
+              ▶ Start replay
+            </button>
+            {live.replay && (
+              <>
+                <button
+                  className="btn"
+                  onClick={() => live.send({ type: live.replay!.playing ? 'replay.pause' : 'replay.play' })}
+                >
+                  {live.replay.playing ? '❚❚ Pause' : '▶ Play'}
+                </button>
+                <input
+                  type="range"
+                  aria-label="Seek"
+                  min={0}
+                  max={live.replay.durationMs}
+                  step={1000}
+                  value={live.replay.positionMs}
+                  onChange={(e) => live.send({ type: 'replay.seek', positionMs: Number(e.target.value) })}
+                />
+                <span className="mono small" data-testid="replay-position">
+                  {clock(live.replay.positionMs)} / {clock(live.replay.durationMs)}
+                </span>
+              </>
+            )}
+            <label className="small muted">
+              Broadcast delay{' '}
+              <input
+                type="number"
+                min={0}
+                max={300}
+                value={delay}
+                style={{ width: 70 }}
+                onChange={(e) => setDelay(Number(e.target.value))}
+              />{' '}
+              s
+            </label>
+            <button
+              className="btn small"
+              disabled={live.link !== 'open'}
+              onClick={() => live.send({ type: 'delay', seconds: Math.max(0, Math.min(300, delay)) })}
+            >
+              Apply delay
+            </button>
+          </div>
+        )}
+      </div>
+
+      {!s ? (
+        live.link !== 'unavailable' && <Empty>Waiting for the session state…</Empty>
+      ) : (
+        <>
+          <div
+            className={`track-status ts-${s.trackStatus === 'vsc_ending' ? 'vsc' : s.trackStatus}`}
+            data-testid="track-status"
+          >
+            {TRACK_TEXT[s.trackStatus] ?? s.trackStatus} · {s.status}
+          </div>
+          <div className="live-grid">
+            <div className="panel table-wrap">
+              <Tower state={s} />
+            </div>
+            <div className="grid">
+              <div className="panel">
+                <h3>Track</h3>
+                <LiveTrack year={meta?.year} round={meta?.round} />
+              </div>
+              <div className="panel">
+                <h3>Commentary</h3>
+                {live.commentary.length === 0 ? (
+                  <p className="muted small">
+                    Overtakes, stops, fastest laps and flags appear here as they happen.
+                  </p>
+                ) : (
+                  <ul className="feed" data-testid="commentary">
+                    {live.commentary.map((l) => (
+                      <li
+                        key={l.id}
+                        className={
+                          l.kind === 'track_status'
+                            ? 'flag-yellow'
+                            : l.kind === 'fastest_lap'
+                              ? 'flag-green'
+                              : ''
+                        }
+                      >
+                        <span className="mono muted small">{clock(l.timeMs)} </span>
+                        {l.text}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+              <div className="panel">
+                <h3>Race control</h3>
+                {s.raceControl.length === 0 ? (
+                  <p className="muted small">No messages.</p>
+                ) : (
+                  <ul className="feed">
+                    {[...s.raceControl].reverse().map((m, i) => (
+                      <li
+                        key={i}
+                        className={
+                          m.flag
+                            ? `flag-${m.flag.toLowerCase().includes('red') ? 'red' : m.flag.toLowerCase().includes('green') || m.flag.toLowerCase().includes('clear') ? 'green' : 'yellow'}`
+                            : ''
+                        }
+                      >
+                        {m.lap != null && <span className="mono muted small">L{m.lap} </span>}
+                        {m.message}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+              <div className="panel">
+                <h3>Weather</h3>
+                {s.weather ? (
+                  <div className="facts">
+                    <div className="fact">
+                      <div className="k">Air</div>
+                      <div className="v">{s.weather.airTemp.toFixed(1)}°C</div>
+                    </div>
+                    <div className="fact">
+                      <div className="k">Track</div>
+                      <div className="v">{s.weather.trackTemp.toFixed(1)}°C</div>
+                    </div>
+                    <div className="fact">
+                      <div className="k">Humidity</div>
+                      <div className="v">{Math.round(s.weather.humidity)}%</div>
+                    </div>
+                    <div className="fact">
+                      <div className="k">Wind</div>
+                      <div className="v">{s.weather.windSpeed.toFixed(1)} m/s</div>
+                    </div>
+                    <div className="fact">
+                      <div className="k">Rain</div>
+                      <div className="v">{s.weather.rainfall ? 'Yes' : 'No'}</div>
+                    </div>
+                  </div>
+                ) : (
+                  <p className="muted small">No weather data in this session.</p>
+                )}
+              </div>
+            </div>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function LiveTrack({ year, round }: { year: number | undefined; round: number | undefined }) {
+  const race = useApi<RaceDetail>(year && round ? `/api/races/${year}/${round}` : null);
+  return <TrackMap circuitId={race.data?.circuit.id} />;
+}
+
+function sectorClass(x: { personalBest: boolean; overallBest: boolean }): string {
+  return x.overallBest ? 's-purple' : x.personalBest ? 's-green' : 's-yellow';
+}
+
+function Tower({ state }: { state: SessionState }) {
+  const rows: DriverState[] = state.order.map((n) => state.drivers[n]).filter((d): d is DriverState => !!d);
+  if (rows.length === 0) return <Empty>No timing yet.</Empty>;
+  return (
+    <table className="data tower" data-testid="timing-tower">
+      <thead>
+        <tr>
+          <th>P</th>
+          <th>Driver</th>
+          <th className="num">Gap</th>
+          <th className="num">Int</th>
+          <th className="num">Last</th>
+          <th className="num">S1</th>
+          <th className="num">S2</th>
+          <th className="num">S3</th>
+          <th>Tyre</th>
+          <th className="num">Pit</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr
+            key={d.number}
+            style={{ opacity: d.retired || d.knockedOut ? 0.45 : 1 }}
+            data-testid="tower-row"
+          >
+            <td className="pos">{d.position ?? ''}</td>
+            <td>
+              <span
+                className="teambar"
+                style={{
+                  ['--team' as string]: d.teamColour
+                    ? `#${d.teamColour.replace(/^#/, '')}`
+                    : teamColour(null),
+                }}
+              />
+              <strong className="mono">{d.tla}</strong>
+              {d.inPit && (
+                <span className="badge warn" style={{ marginLeft: 6 }}>
+                  PIT
+                </span>
+              )}
+              {d.retired && (
+                <span className="badge" style={{ marginLeft: 6 }}>
+                  OUT
+                </span>
+              )}
+            </td>
+            <td className="num">{d.position === 1 ? 'Leader' : (d.gapToLeader ?? '')}</td>
+            <td className="num">{d.position === 1 ? '' : (d.interval ?? '')}</td>
+            <td
+              className={`num ${d.lastLapOverallBest ? 's-purple' : d.lastLapPersonalBest ? 's-green' : ''}`}
+            >
+              {lapTime(d.lastLapMs)}
+            </td>
+            {[0, 1, 2].map((i) => {
+              const sec = d.sectors[i];
+              return (
+                <td key={i} className={`num ${sec?.ms != null ? sectorClass(sec) : ''}`}>
+                  {sec?.ms != null ? (sec.ms / 1000).toFixed(3) : ''}
+                </td>
+              );
+            })}
+            <td>{d.tyre ? <Tyre compound={d.tyre.compound} age={d.tyre.age} /> : ''}</td>
+            <td className="num">{d.pitStops || ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

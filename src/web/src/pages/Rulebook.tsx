@@ -1,0 +1,118 @@
+// Rulebook search: hybrid search over the FIA regulations, each hit cited by document, season and article.
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useApi } from '../lib/useApi.ts';
+import { qs } from '../api.ts';
+import { Async, Empty } from '../components/Status.tsx';
+
+interface Hit {
+  document: string;
+  section: string;
+  season: number;
+  article: string | null;
+  heading: string | null;
+  page: number | null;
+  text: string;
+  score: number;
+}
+
+const SECTIONS = [
+  ['', 'All sections'],
+  ['sporting', 'Sporting'],
+  ['technical', 'Technical'],
+  ['financial', 'Financial'],
+  ['operational', 'Operational'],
+];
+
+export function RulebookPage() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const year = params.get('year') ?? '';
+  const section = params.get('section') ?? '';
+  const [draft, setDraft] = useState(q);
+  const res = useApi<Hit[] | { results: Hit[] }>(
+    q ? `/api/rulebook/search${qs({ q, year, section, k: 8 })}` : null,
+  );
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = new URLSearchParams(params);
+    p.set('q', draft.trim());
+    setParams(p);
+  };
+  const set = (k: string, v: string) => {
+    const p = new URLSearchParams(params);
+    if (v) p.set(k, v);
+    else p.delete(k);
+    setParams(p);
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Rulebook</h1>
+      </div>
+      <form className="controls" onSubmit={submit} style={{ marginBottom: '1rem' }}>
+        <input
+          type="search"
+          aria-label="Search the regulations"
+          placeholder="e.g. points for a shortened race, unsafe release penalty, Art. 55.17"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          style={{ flex: 1, minWidth: 240 }}
+        />
+        <input
+          type="number"
+          aria-label="Season"
+          placeholder="Season"
+          value={year}
+          min={2018}
+          max={2030}
+          style={{ width: 100 }}
+          onChange={(e) => set('year', e.target.value)}
+        />
+        <select aria-label="Section" value={section} onChange={(e) => set('section', e.target.value)}>
+          {SECTIONS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+        <button className="btn primary" type="submit" disabled={!draft.trim()}>
+          Search
+        </button>
+      </form>
+      {!q ? (
+        <Empty>Search the FIA Formula 1 regulations. Every answer cites its article.</Empty>
+      ) : (
+        <Async res={res} lines={8}>
+          {(body) => {
+            const hits = Array.isArray(body) ? body : (body.results ?? []);
+            if (hits.length === 0) return <Empty>No article matches “{q}”.</Empty>;
+            return (
+              <div className="grid" data-testid="rulebook-hits">
+                {hits.map((h, i) => (
+                  <article key={i} className="panel">
+                    <div className="controls" style={{ justifyContent: 'space-between' }}>
+                      <strong>
+                        {h.article ? `Art. ${h.article}` : 'Article'} {h.heading ? `— ${h.heading}` : ''}
+                      </strong>
+                      <span className="badge">
+                        {h.season} {h.section}
+                      </span>
+                    </div>
+                    <p style={{ whiteSpace: 'pre-wrap', lineHeight: 1.5 }}>{h.text}</p>
+                    <div className="muted small">
+                      {h.document}
+                      {h.page != null ? `, p. ${h.page}` : ''} · score {h.score.toFixed(3)}
+                    </div>
+                  </article>
+                ))}
+              </div>
+            );
+          }}
+        </Async>
+      )}
+    </>
+  );
+}
