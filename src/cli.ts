@@ -7,6 +7,7 @@ import { isAppError } from './errors.ts';
 import { registerServeCommand } from './server/cli.ts';
 import { registerDataCommands } from './data/cli.ts';
 import { registerAgentCommands } from './agent/cli.ts';
+import { registerAnalysisCommands } from './analysis/cli.ts';
 
 export interface CliContext {
   config(): Config;
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   registerServeCommand(program, ctx);
   registerDataCommands(program, ctx);
   registerAgentCommands(program, ctx);
+  registerAnalysisCommands(program, ctx);
   await program.parseAsync(process.argv);
 }
 

@@ -14,7 +14,7 @@
 //       pit-lane time measured from pit in/out, pit stops, undercut/overcut battles and their outcome, rejoin
 //       projection for `driver` if he pitted after `lap`, earlier editions at the circuit, safety-car
 //       likelihood. Upcoming races: history only.                                   [get_pit_strategy]
-//   getWeather(ctx, year, round) → Promise<WeatherReport>
+//   getWeather({ config, db }, year, round) → Promise<WeatherReport>
 //       Open-Meteo current conditions + forecast at the circuit (race within 16 days), recorded weather of
 //       past editions (OpenF1 recordings, wet-tyre laps in the lap tables), rain-risk note for strategy.
 //       Offline: "forecast unavailable" + history.                                  [get_weather_conditions]
@@ -22,7 +22,8 @@
 //       For every driver: P(win), P(podium), P(points), expected position with an 80 % interval, main
 //       factors in words — from data dated before the race only (grid/qualifying when run, sprint, form,
 //       team, circuit history, reliability). P(win) sums to 1.                      [get_race_predictions]
-//   recordPrediction / scoreTrackedPredictions — the accuracy tracker (see predictions/tracker.ts).
+//   new PredictionTracker(config.ANALYSIS_DB_PATH): .record(prediction, raceHasResult), .scorePending(db), .summary()
+//       — the accuracy tracker; GET /api/predictions/:year/:round records races not yet run automatically.
 export type { AnalysisContext } from './context.ts';
 export { championshipScenario, whatIf } from './scenario/service.ts';
 export type { DriverScenario, ScenarioOptions, WhatIfInput, WhatIfResult } from './scenario/service.ts';
@@ -30,3 +31,11 @@ export type { ChampionshipScenario, ContenderStatus } from './scenario/champions
 export { getPitStrategy } from './strategy/service.ts';
 export type { PitStrategy, StrategyOptions } from './strategy/service.ts';
 export { validateRejoin } from './strategy/rejoin-validation.ts';
+export { getWeather } from './weather/service.ts';
+export type { WeatherReport, WeatherDeps } from './weather/service.ts';
+export { getRacePredictions } from './predictions/service.ts';
+export type { RacePrediction, DriverPrediction } from './predictions/service.ts';
+export { PredictionTracker } from './predictions/tracker.ts';
+export type { TrackerSummary } from './predictions/tracker.ts';
+export { runBacktest } from './predictions/backtest.ts';
+export { registerAnalysisRoutes } from './routes.ts';

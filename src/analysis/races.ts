@@ -7,6 +7,8 @@ export interface RaceInfo {
   year: number;
   round: number;
   date: string;
+  /** Race start time (UTC, HH:MM:SS) when known. */
+  time: string | null;
   name: string;
   grandPrixId: string;
   circuitId: string;
@@ -21,7 +23,7 @@ export interface RaceInfo {
 }
 
 const RACE_SQL = `
-  SELECT r.id, r.year, r.round, r.date, gp.full_name AS name, r.grand_prix_id AS grandPrixId,
+  SELECT r.id, r.year, r.round, r.date, r.time, gp.full_name AS name, r.grand_prix_id AS grandPrixId,
          r.circuit_id AS circuitId, c.full_name AS circuitName, r.circuit_type AS circuitType,
          c.latitude, c.longitude, r.is_sprint_weekend AS sprint, COALESCE(r.laps, r.scheduled_laps) AS laps,
          EXISTS (SELECT 1 FROM race_result rr WHERE rr.race_id = r.id AND rr.session = 'RACE') AS hasResult

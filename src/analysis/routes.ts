@@ -1,0 +1,157 @@
+// REST routes of the analysis domain: predictions (+ accuracy tracker), pit strategy, weather, championship.
+import { z } from 'zod';
+import type { App } from '../server/app.ts';
+import type { AppContext } from '../server/context.ts';
+import { resolveRace } from '../data/queries/resolve.ts';
+import { round as roundParam, year as yearParam } from '../server/routes/params.ts';
+import { getRacePredictions } from './predictions/service.ts';
+import { PredictionTracker } from './predictions/tracker.ts';
+import { getRace } from './races.ts';
+import { championshipScenario, whatIf } from './scenario/service.ts';
+import { getPitStrategy } from './strategy/service.ts';
+import { getWeather } from './weather/service.ts';
+
+const raceParams = z.object({ year: yearParam, round: roundParam });
+
+const trackers = new Map<string, PredictionTracker>();
+export function trackerFor(path: string): PredictionTracker {
+  let t = trackers.get(path);
+  if (!t) trackers.set(path, (t = new PredictionTracker(path)));
+  return t;
+}
+
+export async function registerAnalysisRoutes(app: App, ctx: AppContext): Promise<void> {
+  const roundNumber = (year: number, round: string) => resolveRace(ctx.db(), year, round).round;
+
+  app.get(
+    '/api/predictions/accuracy',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Accuracy of predictions stored before races, scored against the results',
+      },
+    },
+    async () => {
+      const tracker = trackerFor(ctx.config.ANALYSIS_DB_PATH);
+      tracker.scorePending(ctx.db());
+      return tracker.summary();
+    },
+  );
+
+  app.get(
+    '/api/predictions/:year/:round',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Race prediction: P(win), P(podium), P(points), expected position and factors per driver',
+        description:
+          'Uses only what was known before the race (grid/qualifying when run, form); the model is fitted on ' +
+          'earlier seasons. Predictions of races not yet run are stored by the accuracy tracker.',
+        params: raceParams,
+      },
+    },
+    async (req) => {
+      const db = ctx.db();
+      const round = roundNumber(req.params.year, req.params.round);
+      const prediction = getRacePredictions(db, req.params.year, round);
+      const race = getRace(db, req.params.year, round);
+      if (!race.hasResult) {
+        try {
+          trackerFor(ctx.config.ANALYSIS_DB_PATH).record(prediction, false);
+        } catch (err) {
+          ctx.logger.warn({ event: 'analysis.tracker.failed', err }, 'could not store the prediction');
+        }
+      }
+      return prediction;
+    },
+  );
+
+  app.get(
+    '/api/strategy/:year/:round',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary:
+          'Pit strategy: stints, degradation, pit loss, undercuts, rejoin projection, safety-car likelihood',
+        params: raceParams,
+        querystring: z.object({
+          driver: z
+            .string()
+            .trim()
+            .min(1)
+            .max(40)
+            .optional()
+            .describe('Driver code, number or name (e.g. VER)'),
+          lap: z.coerce.number().int().min(1).max(100).optional().describe('Project a stop after this lap'),
+        }),
+      },
+    },
+    async (req) => {
+      const round = roundNumber(req.params.year, req.params.round);
+      return getPitStrategy(ctx.config, ctx.db(), req.params.year, round, req.query);
+    },
+  );
+
+  app.get(
+    '/api/weather/:year/:round',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Forecast at the circuit (Open-Meteo), recorded weather of past editions, rain risk',
+        params: raceParams,
+      },
+    },
+    async (req) => {
+      const round = roundNumber(req.params.year, req.params.round);
+      return getWeather({ config: ctx.config, db: ctx.db() }, req.params.year, round);
+    },
+  );
+
+  app.get(
+    '/api/scenario/:year',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: "Drivers' championship after a round: points left, who can still win, who clinches next",
+        params: z.object({ year: yearParam }),
+        querystring: z.object({
+          round: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .max(40)
+            .optional()
+            .describe('After this round (default: latest)'),
+          driver: z.string().trim().min(1).max(60).optional().describe('Focus on one driver'),
+        }),
+      },
+    },
+    async (req) => championshipScenario(ctx.db(), req.params.year, req.query),
+  );
+
+  app.post(
+    '/api/scenario/:year/what-if',
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'Standings and title outcome after hypothetical results',
+        params: z.object({ year: yearParam }),
+        body: z.object({
+          afterRound: z.number().int().min(0).max(40).optional(),
+          results: z
+            .array(
+              z.object({
+                round: z.number().int().min(1).max(40),
+                session: z.enum(['RACE', 'SPRINT']).optional(),
+                order: z.array(z.string().trim().min(1).max(60)).min(1).max(30),
+                fastestLap: z.string().trim().min(1).max(60).optional(),
+              }),
+            )
+            .min(1)
+            .max(60),
+        }),
+      },
+    },
+    async (req) => whatIf(ctx.db(), req.params.year, req.body),
+  );
+}
