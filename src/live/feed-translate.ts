@@ -244,17 +244,15 @@ function timingLine(l: Obj, part: number): Partial<DriverState> {
   if (isObject(l.BestLapTime)) patch.bestLapMs = parseLapTime(l.BestLapTime.Value);
   const sectors = Array.isArray(l.Sectors) ? l.Sectors : isObject(l.Sectors) ? Object.values(l.Sectors) : [];
   if (sectors.length > 0) {
-    patch.sectors = sectors
-      .slice(0, 3)
-      .map((s): SectorState =>
-        isObject(s)
-          ? {
-              ms: parseLapTime(s.Value),
-              personalBest: flag(s.PersonalFastest),
-              overallBest: flag(s.OverallFastest),
-            }
-          : { ms: null, personalBest: false, overallBest: false },
-      );
+    patch.sectors = sectors.slice(0, 3).map((s): SectorState =>
+      isObject(s)
+        ? {
+            ms: parseLapTime(s.Value),
+            personalBest: flag(s.PersonalFastest),
+            overallBest: flag(s.OverallFastest),
+          }
+        : { ms: null, personalBest: false, overallBest: false },
+    );
   }
   if (l.NumberOfPitStops !== undefined) patch.pitStops = num(l.NumberOfPitStops);
   if (l.InPit !== undefined) patch.inPit = flag(l.InPit);

@@ -74,11 +74,12 @@ export async function loadOpenF1Recording(openf1Dir: string, id: string): Promis
       lapEnd.set(`${String(r.driver_number)}|${String(r.lap_number)}`, t);
     }
   }
+  // The session starts a minute before the first lap ends; weather from before that is shown at time 0.
+  const first = Math.min(...timed.map((x) => x.t));
   for (const r of records.weather ?? []) {
     const t = recordTime('weather', r);
-    if (t !== null) timed.push({ t, ep: 'weather', r });
+    if (t !== null) timed.push({ t: Math.max(t, first - 60_000), ep: 'weather', r });
   }
-  const first = Math.min(...timed.map((x) => x.t));
   for (const r of records.stints ?? []) {
     // A stint becomes known when its first lap starts (the end of the lap before).
     const t = lapEnd.get(`${String(r.driver_number)}|${Number(r.lap_start) - 1}`) ?? first;

@@ -130,11 +130,15 @@ export class SignalRSource implements LiveSource {
     this.idleTimer.unref?.();
   }
 
+  private lastTime = 0;
+
+  /** Session time from the feed's own timestamps (the full state has none: it keeps the last time seen). */
   private time(ts: unknown): number {
     const t = typeof ts === 'string' ? Date.parse(ts) : NaN;
-    const now = Number.isFinite(t) ? t : Date.now();
-    this.firstTs ??= now;
-    return Math.max(0, now - this.firstTs);
+    if (!Number.isFinite(t)) return this.lastTime;
+    this.firstTs ??= t;
+    this.lastTime = Math.max(this.lastTime, t - this.firstTs);
+    return this.lastTime;
   }
 
   private onMessage(msg: Record<string, unknown>): void {
