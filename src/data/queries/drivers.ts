@@ -78,7 +78,7 @@ export function listDrivers(
     requireSeason(db, year);
     ids = seasonDriverIds(db, year);
   }
-  const info = stmt<{
+  const rows = stmt<{
     id: string;
     name: string;
     code: string | null;
@@ -89,12 +89,14 @@ export function listDrivers(
   }>(
     db,
     `SELECT d.id, d.name, d.abbreviation AS code, d.permanent_number, COALESCE(co.demonym, co.name) AS nationality,
-       (SELECT MIN(year) FROM season_entrant_driver s WHERE s.driver_id = d.id AND s.test_driver = 0) AS first,
-       (SELECT MAX(year) FROM season_entrant_driver s WHERE s.driver_id = d.id AND s.test_driver = 0) AS last
-     FROM driver d LEFT JOIN country co ON co.id = d.nationality_country_id WHERE d.id = ?`,
-  );
+       MIN(s.year) AS first, MAX(s.year) AS last
+     FROM driver d LEFT JOIN country co ON co.id = d.nationality_country_id
+     LEFT JOIN season_entrant_driver s ON s.driver_id = d.id AND s.test_driver = 0
+     WHERE d.id IN (SELECT value FROM json_each(?)) GROUP BY d.id`,
+  ).all(JSON.stringify(ids.slice(0, limit)));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.slice(0, limit).map((id) => {
-    const r = info.get(id)!;
+    const r = byId.get(id)!;
     return {
       id: r.id,
       name: r.name,

@@ -42,6 +42,16 @@ async function expectError(url: string, status: 400 | 404, message?: RegExp) {
   return r.body.error;
 }
 
+describe('health', () => {
+  it('GET /api/health gives the data version and the latest race with results', async () => {
+    const r = await get('/api/health');
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('ok');
+    expect(typeof r.body.dataVersion).toBe('string');
+    expect(r.body.latestRace).toMatchObject({ year: 2026, round: 11 });
+  });
+});
+
 describe('seasons and schedule', () => {
   it('GET /api/seasons', async () => {
     const r = await get('/api/seasons');
