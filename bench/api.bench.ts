@@ -140,6 +140,16 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** Linux pressure stall information: share of the last 60 s some task waited for a CPU. */
+function cpuPressure(): string {
+  try {
+    const m = /some avg10=[\d.]+ avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return m ? `, CPU pressure ${m[1]}% of the last minute` : '';
+  } catch {
+    return '';
+  }
+}
+
 interface Row {
   scenario: string;
   cpuPerReq: number;
@@ -220,10 +230,11 @@ async function main(): Promise<void> {
       rows.push(await load(base, s.name, s.paths, server.pid!));
     }
     const [load1] = loadavg();
+    const pressure = cpuPressure();
     console.log(
       `\nAPI latency at ${rate} req/s, ${connections} connections, ${duration} s per scenario ` +
         `(server and load generator in separate processes; machine load average ${load1!.toFixed(1)} ` +
-        `on ${availableParallelism()} cores — other work on the machine inflates the tail)\n`,
+        `on ${availableParallelism()} cores${pressure} — other work on the machine inflates the tail)\n`,
     );
     console.log(
       '| scenario | req/s | p50 ms | p90 ms | p99 ms | max ms | autocannon p99 ms | server CPU ms/req | failures | p99 < 10 ms |',
