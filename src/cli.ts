@@ -8,6 +8,7 @@ import { registerServeCommand } from './server/cli.ts';
 import { registerDataCommands } from './data/cli.ts';
 import { registerAgentCommands } from './agent/cli.ts';
 import { registerAnalysisCommands } from './analysis/cli.ts';
+import { registerRulebookCommands } from './rulebook/cli.ts';
 
 export interface CliContext {
   config(): Config;
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   registerDataCommands(program, ctx);
   registerAgentCommands(program, ctx);
   registerAnalysisCommands(program, ctx);
+  registerRulebookCommands(program, ctx);
   await program.parseAsync(process.argv);
 }
 

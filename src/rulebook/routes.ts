@@ -1,0 +1,73 @@
+// REST: GET /api/rulebook/search and GET /api/rulebook/articles/:season/:article.
+import { z } from 'zod';
+import type { App } from '../server/app.ts';
+import type { AppContext } from '../server/context.ts';
+import { getRulebook, MAX_K, MAX_QUERY_CHARS } from './index.ts';
+
+const searchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'q is empty')
+    .max(MAX_QUERY_CHARS, `q is longer than ${MAX_QUERY_CHARS} characters`),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1950)
+    .max(2100)
+    .optional()
+    .describe('Season (default: latest regulations)'),
+  section: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .describe('General, Sporting, Technical, Financial, PU Financial, Operational'),
+  k: z.coerce.number().int().min(1).max(MAX_K).optional(),
+});
+
+export async function registerRulebookRoutes(app: App, ctx: AppContext): Promise<void> {
+  const rulebook = () => getRulebook(ctx.config, ctx.logger);
+
+  app.get(
+    '/api/rulebook/search',
+    {
+      schema: {
+        tags: ['rulebook'],
+        summary: 'Hybrid search of the FIA regulations',
+        description:
+          'BM25 (SQLite FTS5) and dense vectors fused by reciprocal rank fusion. A query naming an article ' +
+          '("Art. 55.17") returns that article first. Without `year` the latest edition of each section is ' +
+          'searched; the `x-rulebook-scope` header says which. Returns an array of cited chunks.',
+        querystring: searchQuery,
+      },
+    },
+    async (req, reply) => {
+      const { q, year, section, k } = req.query;
+      const result = await rulebook().search(q, {
+        ...(year !== undefined ? { year } : {}),
+        ...(section !== undefined ? { section } : {}),
+        ...(k !== undefined ? { k } : {}),
+      });
+      reply.header('x-rulebook-scope', encodeURIComponent(result.scope.note));
+      return result.hits;
+    },
+  );
+
+  app.get(
+    '/api/rulebook/articles/:season/:article',
+    {
+      schema: {
+        tags: ['rulebook'],
+        summary: 'The exact text of one article (with its sub-articles) and its citation',
+        params: z.object({
+          season: z.coerce.number().int().min(1950).max(2100),
+          article: z.string().trim().min(1).max(40),
+        }),
+        querystring: z.object({ section: z.string().trim().min(1).max(40).optional() }),
+      },
+    },
+    async (req) => rulebook().article(req.params.season, req.params.article, req.query.section),
+  );
+}
