@@ -1,7 +1,7 @@
 // Read-only SQL over the F1 database for statistics no other tool covers. Safety in layers: a separate
 // read-only connection with query_only on, exactly one statement that SQLite itself reports as read-only,
-// a row cap, and a time cap enforced by running the query in a worker thread that is terminated on timeout.
-import { Worker } from 'node:worker_threads';
+// a row cap, and a time cap enforced by running the query in a child process that is killed on timeout.
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
@@ -14,28 +14,31 @@ const SQL_TIME_LIMIT_MS = 5_000;
 
 const require = createRequire(import.meta.url);
 
-// Plain CommonJS run by `new Worker(..., { eval: true })`: no TypeScript loader needed in the thread.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-let db;
-try {
-  db = new Database(workerData.path, { readonly: true, fileMustExist: true });
-  db.pragma('query_only = ON');
-  const stmt = db.prepare(workerData.sql);
-  if (!stmt.reader || !stmt.readonly) throw new Error('Only a single read-only SELECT is allowed.');
-  const rows = [];
-  let truncated = false;
-  for (const row of stmt.iterate()) {
-    if (rows.length >= workerData.maxRows) { truncated = true; break; }
-    rows.push(row);
+// Plain CommonJS run in a child process (`node -e`): a runaway query inside SQLite's C code cannot be
+// interrupted from JavaScript (a worker thread would keep burning CPU), but a process can be killed.
+const RUNNER_SOURCE = `
+process.once('message', (job) => {
+  let db;
+  let reply;
+  try {
+    const Database = require(job.driver);
+    db = new Database(job.path, { readonly: true, fileMustExist: true });
+    db.pragma('query_only = ON');
+    const stmt = db.prepare(job.sql);
+    if (!stmt.reader || !stmt.readonly) throw new Error('Only a single read-only SELECT is allowed.');
+    const rows = [];
+    let truncated = false;
+    for (const row of stmt.iterate()) {
+      if (rows.length >= job.maxRows) { truncated = true; break; }
+      rows.push(row);
+    }
+    reply = { ok: true, rows, truncated, columns: stmt.columns().map((c) => c.name) };
+  } catch (e) {
+    reply = { ok: false, error: e && e.message ? e.message : String(e) };
   }
-  parentPort.postMessage({ ok: true, rows, truncated, columns: stmt.columns().map((c) => c.name) });
-} catch (e) {
-  parentPort.postMessage({ ok: false, error: e && e.message ? e.message : String(e) });
-} finally {
   if (db) db.close();
-}
+  process.send(reply, () => process.exit(0));
+});
 `;
 
 interface WorkerReply {
@@ -69,17 +72,16 @@ export function runReadOnlySql(
 ): Promise<Required<Pick<WorkerReply, 'rows' | 'columns' | 'truncated'>>> {
   const checked = checkSelect(sql);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), path, sql: checked, maxRows },
-    });
+    const child = spawn(process.execPath, ['-e', RUNNER_SOURCE], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      if (child.exitCode === null) child.kill('SIGKILL');
       fn();
     };
     const timer = setTimeout(
@@ -88,14 +90,18 @@ export function runReadOnlySql(
     );
     const onAbort = () => finish(() => reject(new AppError('timeout', 'The query was cancelled.')));
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (m: WorkerReply) =>
+    child.once('message', (m: WorkerReply) =>
       finish(() =>
         m.ok
           ? resolve({ rows: m.rows ?? [], columns: m.columns ?? [], truncated: m.truncated ?? false })
           : reject(new AppError('bad_request', `SQL error: ${m.error}`)),
       ),
     );
-    worker.once('error', (e) => finish(() => reject(new AppError('internal', `SQL worker failed: ${e.message}`))));
+    child.once('error', (e) => finish(() => reject(new AppError('internal', `SQL runner failed: ${e.message}`))));
+    child.once('exit', (code) =>
+      finish(() => reject(new AppError('internal', `SQL runner exited (${code}) ${stderr.slice(0, 200)}`.trim()))),
+    );
+    child.send({ driver: require.resolve('better-sqlite3'), path, sql: checked, maxRows });
   });
 }
 
