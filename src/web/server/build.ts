@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WEB_DIST_DIR } from './routes.ts';
 
@@ -30,7 +30,8 @@ export function webBuildIsStale(distDir = WEB_DIST_DIR): boolean {
 
 /** Runs `vite build` for the client; resolves when done, rejects with vite's output on failure. */
 export function buildWeb(): Promise<void> {
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  // vite's package exports hide bin/, so find it beside its package.json.
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [vite, 'build', '--config', join(WEB_DIR, 'vite.config.ts')], {
       stdio: ['ignore', 'pipe', 'pipe'],

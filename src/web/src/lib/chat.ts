@@ -56,10 +56,13 @@ export function normaliseChatMessages(body: unknown): ChatMessage[] {
     const role = o.role;
     const content = str(o.content);
     if ((role !== 'user' && role !== 'assistant') || content === null) return [];
-    const tools = Array.isArray(o.tools)
-      ? (o.tools as Json[]).flatMap((t) => {
-          const name = str(t.name);
-          return name ? [{ name, state: t.ok === false ? ('failed' as const) : ('ok' as const) }] : [];
+    // Tools used for a stored answer sit in `meta.tools` (names or {name, ok}).
+    const rawTools = (o.meta as Json | undefined)?.tools ?? o.tools;
+    const tools = Array.isArray(rawTools)
+      ? (rawTools as unknown[]).flatMap((t) => {
+          const name = typeof t === 'string' ? t : str((t as Json)?.name);
+          const ok = typeof t === 'object' && t !== null && (t as Json).ok === false ? false : true;
+          return name ? [{ name, state: ok ? ('ok' as const) : ('failed' as const) }] : [];
         })
       : undefined;
     return [{ role, content, ...(tools?.length ? { tools } : {}) }];

@@ -79,3 +79,12 @@ export function emptyState(): SessionState {
     timeMs: 0,
   };
 }
+
+/** Where a replay is now: the last reported position advanced by the wall time since, at its speed. */
+export function replayPosition(
+  r: { playing: boolean; speed: number; positionMs: number; durationMs: number; receivedAt: number },
+  nowMs: number,
+): number {
+  if (!r.playing) return r.positionMs;
+  return Math.min(r.durationMs, r.positionMs + Math.max(0, nowMs - r.receivedAt) * r.speed);
+}

@@ -47,3 +47,36 @@ export function teamColour(id: string | null | undefined): string {
   for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return `hsl(${h % 360} 55% 55%)`;
 }
+
+/** Team names as timing feeds print them ("Red Bull Racing", "Kick Sauber") → f1db ids, most specific first. */
+const NAME_TO_ID: [RegExp, string][] = [
+  [/racing bulls|visa cash app|\brb\b/i, 'racing-bulls'],
+  [/alphatauri/i, 'alphatauri'],
+  [/toro rosso/i, 'toro-rosso'],
+  [/red bull/i, 'red-bull'],
+  [/ferrari/i, 'ferrari'],
+  [/mercedes/i, 'mercedes'],
+  [/mclaren/i, 'mclaren'],
+  [/aston martin/i, 'aston-martin'],
+  [/alpine/i, 'alpine'],
+  [/williams/i, 'williams'],
+  [/haas/i, 'haas'],
+  [/alfa romeo/i, 'alfa-romeo'],
+  [/sauber|stake/i, 'kick-sauber'],
+  [/audi/i, 'audi'],
+  [/cadillac/i, 'cadillac'],
+  [/racing point/i, 'racing-point'],
+  [/force india/i, 'force-india'],
+  [/renault/i, 'renault'],
+];
+
+/** A feed's own colour when it gives one ("3671C6"), else the colour of the team it names. */
+export function teamColourFromFeed(
+  feedColour: string | null | undefined,
+  teamName: string | null | undefined,
+): string {
+  const hex = (feedColour ?? '').replace(/^#/, '');
+  if (/^[0-9a-f]{6}$/i.test(hex)) return `#${hex}`;
+  const hit = NAME_TO_ID.find(([re]) => re.test(teamName ?? ''));
+  return teamColour(hit ? hit[1] : teamName);
+}

@@ -13,10 +13,13 @@ export interface CommentaryLine {
   text: string;
 }
 
+/** Replay status with the local time it arrived, so the position can advance between updates. */
+export type TimedReplayStatus = ReplayStatus & { receivedAt: number };
+
 export interface LiveConnection {
   state: SessionState | null;
   session: SessionMeta | null;
-  replay: ReplayStatus | null;
+  replay: TimedReplayStatus | null;
   upstream: string | null;
   link: LinkState;
   error: string | null;
@@ -28,7 +31,7 @@ export interface LiveConnection {
 export function useLive(path: string | null): LiveConnection {
   const [state, setState] = useState<SessionState | null>(null);
   const [session, setSession] = useState<SessionMeta | null>(null);
-  const [replay, setReplay] = useState<ReplayStatus | null>(null);
+  const [replay, setReplay] = useState<TimedReplayStatus | null>(null);
   const [upstream, setUpstream] = useState<string | null>(null);
   const [link, setLink] = useState<LinkState>('connecting');
   const [error, setError] = useState<string | null>(null);
@@ -84,7 +87,7 @@ export function useLive(path: string | null): LiveConnection {
             break;
           }
           case 'replay':
-            setReplay(msg.status as ReplayStatus);
+            setReplay({ ...(msg.status as ReplayStatus), receivedAt: Date.now() });
             break;
           case 'status':
             setUpstream(String(msg.status));

@@ -3,8 +3,9 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../lib/useApi.ts';
 import { useLive } from '../lib/useLive.ts';
-import { clock, lapTime } from '../lib/live.ts';
-import { teamColour } from '../lib/teams.ts';
+import { clock, lapTime, replayPosition } from '../lib/live.ts';
+import { useNow } from '../lib/useNow.ts';
+import { teamColourFromFeed } from '../lib/teams.ts';
 import { Empty, ErrorBanner } from '../components/Status.tsx';
 import { Tyre } from '../components/Bits.tsx';
 import { TrackMap } from '../components/TrackMap.tsx';
@@ -46,9 +47,14 @@ export function LivePage() {
   const s = live.state;
   const meta = s?.session ?? live.session;
 
+  const recorded = [...(sessions.data?.sessions ?? [])].sort(
+    (a, b) => b.year - a.year || b.round - a.round || a.session.localeCompare(b.session),
+  );
   useEffect(() => {
-    if (!pick && sessions.data?.sessions[0]) setPick(sessions.data.sessions[0].id);
-  }, [sessions.data, pick]);
+    if (!pick && recorded[0]) setPick(recorded[0].id);
+  }, [recorded, pick]);
+  const now = useNow(500);
+  const position = live.replay ? replayPosition(live.replay, now) : 0;
 
   const sessionsMissing = sessions.error?.kind === 'not_available';
 
@@ -110,7 +116,7 @@ export function LivePage() {
               onChange={(e) => setPick(e.target.value)}
               style={{ maxWidth: 340 }}
             >
-              {(sessions.data?.sessions ?? []).map((r) => (
+              {recorded.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.year} R{r.round} {r.name} · {SESSION_NAMES[r.session] ?? r.session} ({r.source})
                 </option>
@@ -151,11 +157,11 @@ export function LivePage() {
                   min={0}
                   max={live.replay.durationMs}
                   step={1000}
-                  value={live.replay.positionMs}
+                  value={position}
                   onChange={(e) => live.send({ type: 'replay.seek', positionMs: Number(e.target.value) })}
                 />
                 <span className="mono small" data-testid="replay-position">
-                  {clock(live.replay.positionMs)} / {clock(live.replay.durationMs)}
+                  {clock(position)} / {clock(live.replay.durationMs)}
                 </span>
               </>
             )}
@@ -325,11 +331,7 @@ function Tower({ state }: { state: SessionState }) {
             <td>
               <span
                 className="teambar"
-                style={{
-                  ['--team' as string]: d.teamColour
-                    ? `#${d.teamColour.replace(/^#/, '')}`
-                    : teamColour(null),
-                }}
+                style={{ ['--team' as string]: teamColourFromFeed(d.teamColour, d.team) }}
               />
               <strong className="mono">{d.tla}</strong>
               {d.inPit && (
