@@ -8,16 +8,21 @@ export interface SeasonDriver {
   abbreviation: string | null;
   number: string | null;
   lastName: string;
+  /** Car numbers raced with that season (e.g. 1 for a reigning champion). */
+  raceNumbers: string[];
 }
 
 export function seasonDrivers(db: Db, year: number): SeasonDriver[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT DISTINCT d.id, d.name, d.abbreviation, d.permanent_number AS number, d.last_name AS lastName
+      `SELECT DISTINCT d.id, d.name, d.abbreviation, d.permanent_number AS number, d.last_name AS lastName,
+         (SELECT GROUP_CONCAT(DISTINCT rr.driver_number) FROM race_result rr JOIN race r ON r.id = rr.race_id
+          WHERE r.year = s.year AND rr.driver_id = d.id) AS numbers
        FROM season_entrant_driver s JOIN driver d ON d.id = s.driver_id
        WHERE s.year = ? AND s.test_driver = 0 ORDER BY d.id`,
     )
-    .all(year) as SeasonDriver[];
+    .all(year) as (Omit<SeasonDriver, 'raceNumbers'> & { numbers: string | null })[];
+  return rows.map(({ numbers, ...d }) => ({ ...d, raceNumbers: numbers ? numbers.split(',') : [] }));
 }
 
 const norm = (s: string) =>
@@ -34,6 +39,7 @@ export function resolveDriver(drivers: readonly SeasonDriver[], query: string, y
   const tiers: ((d: SeasonDriver) => boolean)[] = [
     (d) => d.id === q,
     (d) => (d.abbreviation ?? '').toLowerCase() === q,
+    (d) => d.raceNumbers.includes(q),
     (d) => d.number === q,
     (d) => norm(d.lastName) === q,
     (d) => norm(d.name) === q,

@@ -155,7 +155,8 @@ export class OpenMeteoClient {
         throw new AppError('timeout', `Open-Meteo did not answer within ${this.opts.timeoutMs} ms`);
       throw new AppError(
         'unavailable',
-        `Open-Meteo is unreachable: ${e instanceof Error ? e.message : String(e)}`,
+        `Open-Meteo is unreachable: ${e instanceof Error ? e.message : String(e)}` +
+          (e instanceof Error && e.cause instanceof Error ? ` (${e.cause.message})` : ''),
       );
     }
     const body = (await res.json().catch(() => null)) as RawResponse | null;

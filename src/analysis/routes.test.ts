@@ -1,0 +1,102 @@
+// The analysis endpoints through the real HTTP stack (fastify inject) over the real database and data set,
+// including malformed and unknown inputs.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
+import { silentLogger } from '../logger.ts';
+import { buildApp, type App } from '../server/app.ts';
+import { createContext, type AppContext } from '../server/context.ts';
+
+let app: App;
+let ctx: AppContext;
+
+beforeAll(async () => {
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    ANALYSIS_DB_PATH: join(mkdtempSync(join(tmpdir(), 'analysis-')), 'analysis.db'),
+    // Nothing listens here: weather must degrade to "forecast unavailable", never fail.
+    OPEN_METEO_URL: 'http://127.0.0.1:9',
+  });
+  ctx = createContext(config, silentLogger);
+  app = await buildApp(config, silentLogger, ctx);
+});
+afterAll(async () => {
+  await app.close();
+  await ctx.close();
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+async function call(method: 'GET' | 'POST', url: string, payload?: unknown) {
+  const res = await app.inject({ method, url, payload: payload as Json });
+  return { status: res.statusCode, body: res.json() as Json };
+}
+
+describe('analysis routes', () => {
+  it('GET /api/predictions/:year/:round (number or name), and the tracker', async () => {
+    const r = await call('GET', '/api/predictions/2024/miami');
+    expect(r.status).toBe(200);
+    expect(r.body.round).toBe(6);
+    expect(r.body.predictions[0]).toHaveProperty('pWin');
+    const upcoming = await call('GET', '/api/predictions/2026/13');
+    expect(upcoming.status).toBe(200);
+    expect(upcoming.body.stage).toBe('pre-qualifying');
+    const acc = await call('GET', '/api/predictions/accuracy');
+    expect(acc.status).toBe(200);
+    expect(acc.body.tracked).toBe(1); // only the race not yet run was stored
+    expect(acc.body.races[0]).toMatchObject({ year: 2026, round: 13, scores: null });
+  });
+
+  it('GET /api/strategy/:year/:round with a driver and a lap', async () => {
+    const r = await call('GET', '/api/strategy/2024/8?driver=LEC&lap=30');
+    expect(r.status).toBe(200);
+    expect(r.body.rejoin).toMatchObject({ driver: 'LEC', afterLap: 30 });
+    expect(r.body.safetyCar.safetyCarProbability).toBeGreaterThan(0);
+    expect((await call('GET', '/api/strategy/2024/8?lap=abc')).status).toBe(400);
+    expect((await call('GET', '/api/strategy/2024/8?driver=QQQ')).status).toBe(400);
+  });
+
+  it('GET /api/weather/:year/:round', async () => {
+    const past = await call('GET', '/api/weather/2024/14');
+    expect(past.status).toBe(200);
+    expect(past.body.status).toBe('past');
+    const upcoming = await call('GET', '/api/weather/2026/23');
+    expect(upcoming.status).toBe(200);
+    expect(upcoming.body.forecastAvailable).toBe(false);
+    expect(upcoming.body.notes.join(' ')).toMatch(/unavailable/i);
+  });
+
+  it('GET /api/scenario/:year and POST what-if', async () => {
+    const s = await call('GET', '/api/scenario/2025?round=21&driver=VER');
+    expect(s.status).toBe(200);
+    expect(s.body.driver.driverId).toBe('max-verstappen');
+    const w = await call('POST', '/api/scenario/2025/what-if', {
+      afterRound: 21,
+      results: [{ round: 22, order: ['NOR', 'PIA', 'VER'] }],
+    });
+    expect(w.status).toBe(200);
+    expect(w.body.standings[0].driverId).toBe('lando-norris');
+    const bad = await call('POST', '/api/scenario/2025/what-if', { results: [] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('bad_request');
+  });
+
+  it('bad input: 400 / 404 with a message', async () => {
+    for (const [url, status] of [
+      ['/api/predictions/abc/1', 400],
+      ['/api/predictions/2024/40', 404],
+      ['/api/predictions/1990/1', 400],
+      ['/api/strategy/2024/99', 404],
+      ['/api/weather/2024/0', 400],
+      ['/api/scenario/1980', 400],
+      ['/api/scenario/2025?round=-1', 400],
+    ] as const) {
+      const r = await call('GET', url);
+      expect(r.status, url).toBe(status);
+      expect(typeof r.body.error.message).toBe('string');
+    }
+  });
+});

@@ -1,0 +1,116 @@
+// Championship arithmetic: pure cases with exact numbers, then real seasons from the F1 database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../data/db.ts';
+import { analyseChampionship, applyResults } from './championship.ts';
+import { maxWeekendPoints, pointsFor, pointsSystem } from './points.ts';
+import { championshipScenario, whatIf } from './service.ts';
+
+describe('points systems', () => {
+  it('knows race, sprint and fastest-lap points by season', () => {
+    expect(pointsSystem(2024).fastestLap).toBe(1);
+    expect(pointsSystem(2025).fastestLap).toBe(0);
+    expect(pointsSystem(2021).sprint).toEqual([3, 2, 1]);
+    expect(pointsSystem(2008).race[0]).toBe(10);
+    expect(maxWeekendPoints(pointsSystem(2023), { round: 1, name: 'x', sprint: true })).toBe(34);
+    expect(maxWeekendPoints(pointsSystem(2014), { round: 19, name: 'Abu Dhabi', sprint: false })).toBe(50);
+    expect(pointsFor(pointsSystem(2024), 'RACE', 11, 1, true)).toBe(0);
+    expect(pointsFor(pointsSystem(2024), 'RACE', 10, 1, true)).toBe(2);
+    expect(() => pointsSystem(1980)).toThrow(/1991/);
+  });
+});
+
+describe('analyseChampionship', () => {
+  const ps = pointsSystem(2025);
+  const remaining = [
+    { round: 23, name: 'Qatar', sprint: true },
+    { round: 24, name: 'Abu Dhabi', sprint: false },
+  ];
+  const table = [
+    { driverId: 'a', name: 'A', points: 415, wins: 8 },
+    { driverId: 'b', name: 'B', points: 384, wins: 7 },
+    { driverId: 'c', name: 'C', points: 356, wins: 5 },
+  ];
+
+  it('counts points left, contenders and next-round clinching margins', () => {
+    const s = analyseChampionship(2025, 22, table, remaining, ps);
+    expect(s.pointsRemaining).toBe(58);
+    expect(s.decided).toBe(false);
+    expect(s.contenders.map((c) => c.driverId)).toEqual(['a', 'b']); // C: 356 + 58 < 415
+    const a = s.contenders[0]!;
+    // After Qatar 25 pts remain: A clinches if the lead over B exceeds 25, i.e. losing at most 5 to B.
+    expect(a.canClinchAtNextRound).toBe(true);
+    expect(a.nextRoundMargins).toEqual([{ rival: 'B', outscoreBy: -5 }]);
+    expect(a.summary).toMatch(/losing no more than 5 pts to B/);
+    expect(s.contenders[1]!.canClinchAtNextRound).toBe(false);
+  });
+
+  it('declares the champion when nobody can catch up, ties stay open', () => {
+    const decided = analyseChampionship(2025, 23, table, remaining.slice(1), ps);
+    expect(decided.decided).toBe(true);
+    expect(decided.champion).toBe('A');
+    const tie = analyseChampionship(
+      2025,
+      23,
+      [table[0]!, { ...table[1]!, points: 390 }],
+      remaining.slice(1),
+      ps,
+    );
+    expect(tie.decided).toBe(false); // 390 + 25 = 415: a tie on points goes to countback
+  });
+
+  it('applies hypothetical results', () => {
+    const next = applyResults(table, [{ round: 23, session: 'SPRINT_RACE', order: ['c', 'b', 'a'] }], ps);
+    expect(next.map((t) => [t.driverId, t.points, t.gained])).toEqual([
+      ['a', 421, 6],
+      ['b', 391, 7],
+      ['c', 364, 8],
+    ]);
+    expect(() => applyResults(table, [{ round: 23, session: 'RACE', order: ['a', 'a'] }], ps)).toThrow(
+      /twice/,
+    );
+    expect(() => applyResults(table, [{ round: 23, session: 'RACE', order: ['zz'] }], ps)).toThrow(/not in/);
+  });
+});
+
+describe('real seasons', () => {
+  let db: Db;
+  beforeAll(() => {
+    db = openDatabase(process.env.DATABASE_PATH!);
+  });
+  afterAll(() => db.close());
+
+  it('2023: Verstappen could not have clinched before Qatar and had after it', () => {
+    const before = championshipScenario(db, 2023, { round: 16 });
+    expect(before.decided).toBe(false);
+    const ver = before.contenders.find((c) => c.driverId === 'max-verstappen')!;
+    expect(ver.canClinchAtNextRound).toBe(true);
+    const after = championshipScenario(db, 2023, { round: 17, driver: 'PER' });
+    expect(after.decided).toBe(true);
+    expect(after.champion).toBe('Max Verstappen');
+    expect(after.driver).toMatchObject({ driverId: 'sergio-perez', canStillWin: false });
+  });
+
+  it('2025 before the finale: three contenders; what-if for Las Vegas', () => {
+    const s = championshipScenario(db, 2025, { round: 21 });
+    expect(s.contenders.map((c) => c.driverId)).toEqual(['lando-norris', 'oscar-piastri', 'max-verstappen']);
+    expect(s.pointsRemaining).toBe(25 * 3 + 8);
+    const w = whatIf(db, 2025, { afterRound: 21, results: [{ round: 22, order: ['NOR', 'Piastri', '1'] }] });
+    expect(w.standings.slice(0, 3).map((x) => [x.driverId, x.gained])).toEqual([
+      ['lando-norris', 25],
+      ['oscar-piastri', 18],
+      ['max-verstappen', 15],
+    ]);
+    expect(w.scenario.contenders.map((c) => c.driverId)).not.toContain('max-verstappen');
+    expect(() => whatIf(db, 2025, { afterRound: 21, results: [{ round: 21, order: ['NOR'] }] })).toThrow(
+      /already counted/,
+    );
+    expect(() =>
+      whatIf(db, 2025, { afterRound: 21, results: [{ round: 22, session: 'SPRINT', order: ['NOR'] }] }),
+    ).toThrow(/no sprint/);
+  });
+
+  it('rejects rounds without standings and unknown drivers', () => {
+    expect(() => championshipScenario(db, 2026, { round: 20 })).toThrow(/No standings after round 20/);
+    expect(() => championshipScenario(db, 2025, { driver: 'Nobody Atall' })).toThrow(/No driver/);
+  });
+});
