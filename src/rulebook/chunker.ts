@@ -94,7 +94,9 @@ function looksLikeHeading(rest: string): boolean {
     !/[.,;:]$/.test(rest) &&
     rest.split(/\s+/).length <= 9 &&
     /^[A-Z“"(]/.test(rest) &&
-    !/\b(must|shall|will|may|is|are)\b/.test(rest)
+    !/\b(must|shall|will|may|is|are)\b/.test(rest) &&
+    // A wrapped sentence stops mid-phrase: "…the championship, which"
+    !/\b(which|that|and|or|the|of|to|a|an|by|with|in|on|for|from|as|at|be)$/i.test(rest)
   );
 }
 
