@@ -78,6 +78,8 @@ export class Ingest implements SourceSink {
 }
 
 export interface Transport {
+  /** false for SSE: it cannot answer pings, a closed TCP stream is its liveness signal. */
+  readonly answersPings: boolean;
   send(text: string, type: string): void;
   buffered(): number;
   close(code: number, reason: string): void;
@@ -350,7 +352,7 @@ export class Hub {
     const now = Date.now();
     const ping = JSON.stringify({ type: 'ping', ts: now });
     for (const c of this.clients.values()) {
-      if (now - c.lastSeen > this.opts.staleMs) {
+      if (c.transport.answersPings && now - c.lastSeen > this.opts.staleMs) {
         this.opts.logger.info({ event: 'live.client.stale', client: c.id }, 'closing stale client');
         c.close(1001, 'stale');
       } else c.write(ping, 'ping');
@@ -433,6 +435,8 @@ export class Hub {
     if (c.channel) c.channel.clients.delete(c);
     c.channel = channel;
     channel.clients.add(c);
+    // Opening a channel can take a moment (loading a recording): that time does not count against the client.
+    c.lastSeen = Date.now();
     c.attached();
     clearTimeout(channel.closeTimer);
     c.write(

@@ -50,6 +50,7 @@ export async function registerLiveRoutes(
 
   const wsHandler = async (socket: WebSocket, req: FastifyRequest) => {
     const transport: Transport = {
+      answersPings: true,
       send: (text) => socket.send(text),
       buffered: () => socket.bufferedAmount,
       close: (code, reason) => socket.close(code, reason),
@@ -83,15 +84,14 @@ export async function registerLiveRoutes(
       'x-accel-buffering': 'no',
     });
     const transport: Transport = {
+      answersPings: false,
       send: (text, type) => res.write(`event: ${type}\ndata: ${text}\n\n`),
       buffered: () => res.writableLength,
       close: () => res.end(),
     };
     const client = live.hub.register(transport);
-    // SSE cannot answer pings: the open HTTP stream is the liveness signal, so keep it fresh on each ping.
-    const keepAlive = setInterval(() => (client.lastSeen = Date.now()), 1000);
-    req.raw.on('close', () => {
-      clearInterval(keepAlive);
+    // The response closes when the client goes away (the request's own 'close' fires once its body is read).
+    res.on('close', () => {
       client.closed = true;
       void live.hub.remove(client);
     });

@@ -2,7 +2,7 @@
 // becomes timed updates (position, gaps, lap time, stint, compound, tyre life, pit in/out, track status).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import { notFound } from '../../errors.ts';
 import type { DriverState, LiveUpdate, TrackStatus } from '../types.ts';
 import type { LoadedRecording, RecordingMeta } from './types.ts';
@@ -37,15 +37,32 @@ export function parseTimedelta(v: string | undefined): number | null {
   return Math.round(((Number(m[1]) * 24 + Number(m[2])) * 3600 + Number(m[3]) * 60 + Number(m[4])) * 1000);
 }
 
+/** Parses a season table in slices, yielding between them so live clients are not starved meanwhile. */
+async function parseYielding(text: string): Promise<LapRow[]> {
+  const rows: LapRow[] = [];
+  const parser = parse({ columns: true, skip_empty_lines: true });
+  parser.on('data', (r: LapRow) => rows.push(r));
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('end', resolve);
+    parser.on('error', reject);
+  });
+  const SLICE = 128 * 1024;
+  for (let i = 0; i < text.length; i += SLICE) {
+    parser.write(text.slice(i, i + SLICE));
+    await new Promise((r) => setImmediate(r));
+  }
+  parser.end();
+  await done;
+  return rows;
+}
+
 const fileCache = new Map<string, Promise<LapRow[]>>();
 
 function readYear(lapsDir: string, kind: LapKind, year: number): Promise<LapRow[]> {
   const path = join(lapsDir, KINDS[kind], `transformed_${KINDS[kind]}_laps_${year}.csv`);
   let rows = fileCache.get(path);
   if (!rows) {
-    rows = readFile(path, 'utf8').then(
-      (text) => parse(text, { columns: true, skip_empty_lines: true }) as LapRow[],
-    );
+    rows = readFile(path, 'utf8').then(parseYielding);
     rows.catch(() => fileCache.delete(path));
     // Keep only a few seasons parsed: each is a few MB.
     if (fileCache.size >= 4) fileCache.delete(fileCache.keys().next().value!);
