@@ -6,6 +6,7 @@ import { registerAnalysisRoutes } from '../../analysis/routes.ts';
 import { registerLiveRoutes } from '../../live/routes.ts';
 import { registerAgentRoutes } from '../../agent/routes.ts';
 import { registerDataRoutes } from './data.ts';
+import { registerErgastRoutes } from '../../ergast/routes.ts';
 import { registerRulebookRoutes } from '../../rulebook/routes.ts';
 import { registerWebRoutes } from '../../web/server/routes.ts';
 
@@ -15,6 +16,7 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await registerLiveRoutes(app, ctx);
   await registerAgentRoutes(app, ctx);
   await registerDataRoutes(app, ctx);
+  await registerErgastRoutes(app, ctx);
   await registerRulebookRoutes(app, ctx);
   await registerWebRoutes(app, ctx);
 }

@@ -1,0 +1,511 @@
+// The Ergast ↔ f1db cross-walk, built inside the database being imported (importer `extraSteps`).
+// Ergast identifiers and texts (ids, Wikipedia urls, nationalities, statuses, pit-stop clock times) come
+// from the Ergast CSV tables, matched to f1db entities: drivers by birth date + name, races by season +
+// round, circuits and constructors by the races and results they share. Entities newer than the dump
+// (or every entity, when no dump is configured) get identifiers derived in the same style.
+import type Database from 'better-sqlite3';
+import type { Logger } from '../logger.ts';
+import { readErgastCsv, type CsvRow } from './csv.ts';
+import { deriveDriverId, deriveId, ergastPositionText, lapsDownStatus, normalizeName } from './ids.ts';
+
+type Db = Database.Database;
+
+export const CROSSWALK_SQL = `
+DROP TABLE IF EXISTS ergast_driver_id;
+DROP TABLE IF EXISTS ergast_constructor_id;
+DROP TABLE IF EXISTS ergast_constructor;
+DROP TABLE IF EXISTS ergast_circuit_id;
+DROP TABLE IF EXISTS ergast_race;
+DROP TABLE IF EXISTS ergast_season;
+DROP TABLE IF EXISTS ergast_status;
+DROP TABLE IF EXISTS ergast_result;
+DROP TABLE IF EXISTS ergast_pit_stop;
+CREATE TABLE ergast_driver_id (
+  driver_id TEXT PRIMARY KEY, ergast_id TEXT NOT NULL UNIQUE, permanent_number TEXT, code TEXT,
+  given_name TEXT NOT NULL, family_name TEXT NOT NULL, date_of_birth TEXT, nationality TEXT, url TEXT NOT NULL,
+  derived INTEGER NOT NULL
+);
+-- Ergast splits early constructors by engine (cooper-climax, cooper-maserati), f1db does not: the key is the
+-- (constructor, engine maker) pair as f1db rows carry it ('' when f1db has no engine maker).
+CREATE TABLE ergast_constructor_id (
+  constructor_id TEXT NOT NULL, engine_manufacturer_id TEXT NOT NULL, ergast_id TEXT NOT NULL,
+  PRIMARY KEY (constructor_id, engine_manufacturer_id)
+);
+CREATE TABLE ergast_constructor (
+  ergast_id TEXT PRIMARY KEY, name TEXT NOT NULL, nationality TEXT, url TEXT NOT NULL, derived INTEGER NOT NULL
+);
+CREATE TABLE ergast_circuit_id (
+  circuit_id TEXT PRIMARY KEY, ergast_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, locality TEXT, country TEXT,
+  lat TEXT, long TEXT, url TEXT NOT NULL, derived INTEGER NOT NULL
+);
+-- sessions: the dump's session schedule as JSON [[key, date, time], ...] (null when it has none).
+CREATE TABLE ergast_race (
+  race_id INTEGER PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL, time TEXT, sessions TEXT
+);
+CREATE TABLE ergast_season (year INTEGER PRIMARY KEY, url TEXT NOT NULL);
+CREATE TABLE ergast_status (status_id INTEGER PRIMARY KEY, status TEXT NOT NULL UNIQUE);
+-- Per race/sprint result: Ergast's status and position text, and the fastest-lap speed when Ergast has it.
+CREATE TABLE ergast_result (
+  race_id INTEGER NOT NULL, session TEXT NOT NULL, driver_id TEXT NOT NULL, status_id INTEGER NOT NULL,
+  position_text TEXT NOT NULL, fastest_lap_speed TEXT,
+  PRIMARY KEY (race_id, session, driver_id)
+);
+CREATE TABLE ergast_pit_stop (
+  race_id INTEGER NOT NULL, driver_id TEXT NOT NULL, stop INTEGER NOT NULL, time_of_day TEXT NOT NULL,
+  PRIMARY KEY (race_id, driver_id, stop)
+);
+`;
+
+export interface CrosswalkSummary {
+  drivers: { matched: number; derived: number };
+  constructors: { matched: number; derived: number };
+  circuits: { matched: number; derived: number };
+  races: { matched: number; derived: number };
+  results: { matched: number; derived: number };
+  ms: number;
+}
+
+/** Session columns of races.csv → Ergast keys (Ergast filed the sprint shootout as SecondPractice). */
+const CSV_SESSIONS = [
+  ['FirstPractice', 'fp1_date', 'fp1_time'],
+  ['SecondPractice', 'fp2_date', 'fp2_time'],
+  ['ThirdPractice', 'fp3_date', 'fp3_time'],
+  ['Qualifying', 'quali_date', 'quali_time'],
+  ['Sprint', 'sprint_date', 'sprint_time'],
+] as const;
+
+const WIKI = 'https://en.wikipedia.org/wiki/';
+const wiki = (title: string) => WIKI + encodeURIComponent(title.replace(/ /g, '_'));
+
+function vote<K>(votes: Map<K, Map<string, number>>, key: K, value: string): void {
+  let m = votes.get(key);
+  if (!m) votes.set(key, (m = new Map()));
+  m.set(value, (m.get(value) ?? 0) + 1);
+}
+function winner(m: Map<string, number> | undefined): string | undefined {
+  if (!m) return undefined;
+  let best: string | undefined;
+  let n = -1;
+  for (const [k, c] of m) if (c > n) [best, n] = [k, c];
+  return best;
+}
+
+interface F1Driver {
+  id: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string | null;
+  abbreviation: string | null;
+  permanent_number: string | null;
+  demonym: string | null;
+  name: string;
+}
+
+/** Pairs f1db drivers with Ergast drivers: same birth date and surname (or forename), else unique full name. */
+function matchDrivers(f1: F1Driver[], csv: CsvRow[]): Map<string, CsvRow> {
+  const byDob = new Map<string, F1Driver[]>();
+  const byName = new Map<string, F1Driver[]>();
+  for (const d of f1) {
+    if (d.date_of_birth) byDob.set(d.date_of_birth, [...(byDob.get(d.date_of_birth) ?? []), d]);
+    const k = normalizeName(d.first_name + d.last_name);
+    byName.set(k, [...(byName.get(k) ?? []), d]);
+  }
+  const out = new Map<string, CsvRow>();
+  for (const e of csv) {
+    const sur = normalizeName(e.surname ?? '');
+    const fore = normalizeName(e.forename ?? '');
+    const sameDob = e.dob ? (byDob.get(e.dob) ?? []) : [];
+    let hit: F1Driver | undefined;
+    const bySur = sameDob.filter((d) => normalizeName(d.last_name) === sur);
+    if (bySur.length === 1) hit = bySur[0];
+    else if (sameDob.length === 1) hit = sameDob[0];
+    else {
+      const byFore = sameDob.filter((d) => normalizeName(d.first_name) === fore);
+      if (byFore.length === 1) hit = byFore[0];
+    }
+    if (!hit) {
+      const named = byName.get(fore + sur) ?? [];
+      if (named.length === 1) hit = named[0];
+    }
+    if (hit && !out.has(hit.id)) out.set(hit.id, e);
+  }
+  return out;
+}
+
+/**
+ * Creates and fills the ergast_* tables in `db` (writable, inside the import transaction or not).
+ * `ergastCsvDir` unset → every identifier is derived from the f1db data.
+ */
+export function buildErgastCrosswalk(
+  db: Db,
+  ergastCsvDir: string | undefined,
+  logger: Logger,
+): CrosswalkSummary {
+  const started = performance.now();
+  const read = (t: string): CsvRow[] => (ergastCsvDir ? readErgastCsv(ergastCsvDir, t) : []);
+  const csvDrivers = read('drivers');
+  const csvConstructors = read('constructors');
+  const csvCircuits = read('circuits');
+  const csvRaces = read('races');
+  const csvSeasons = read('seasons');
+  const csvStatus = read('status');
+  const csvResults = read('results');
+  const csvSprint = read('sprint_results');
+  const csvQualifying = read('qualifying');
+  const csvPits = read('pit_stops');
+
+  const summary: CrosswalkSummary = {
+    drivers: { matched: 0, derived: 0 },
+    constructors: { matched: 0, derived: 0 },
+    circuits: { matched: 0, derived: 0 },
+    races: { matched: 0, derived: 0 },
+    results: { matched: 0, derived: 0 },
+    ms: 0,
+  };
+
+  const run = db.transaction(() => {
+    db.exec(CROSSWALK_SQL);
+
+    // --- races (season + round) ---
+    const f1Races = db
+      .prepare(
+        `SELECT r.id, r.year, r.round, r.circuit_id, r.time, r.grand_prix_id, g.full_name AS gp_name FROM race r
+         JOIN grand_prix g ON g.id = r.grand_prix_id`,
+      )
+      .all() as {
+      id: number;
+      year: number;
+      round: number;
+      circuit_id: string;
+      time: string | null;
+      grand_prix_id: string;
+      gp_name: string;
+    }[];
+    const raceByYearRound = new Map(f1Races.map((r) => [`${r.year}/${r.round}`, r]));
+    const f1RaceById = new Map(f1Races.map((r) => [r.id, r]));
+    const raceIdByCsv = new Map<string, number>();
+    const csvRaceById = new Map<number, CsvRow>();
+    for (const r of csvRaces) {
+      const f = raceByYearRound.get(`${r.year}/${r.round}`);
+      if (f) {
+        raceIdByCsv.set(r.raceId!, f.id);
+        csvRaceById.set(f.id, r);
+      }
+    }
+    const lastNameOfGp = new Map<string, string>();
+    for (const r of [...f1Races].sort((a, b) => a.year - b.year || a.round - b.round)) {
+      const c = csvRaceById.get(r.id);
+      if (c?.name) lastNameOfGp.set(r.grand_prix_id, c.name);
+    }
+    const insRace = db.prepare(
+      'INSERT INTO ergast_race (race_id, name, url, time, sessions) VALUES (?, ?, ?, ?, ?)',
+    );
+    const sessionsOf = (c: CsvRow): string | null => {
+      const s = CSV_SESSIONS.filter(([, d]) => c[d]).map(([key, d, t]) => [key, c[d], c[t]]);
+      return s.length ? JSON.stringify(s) : null;
+    };
+    for (const r of f1Races) {
+      const c = csvRaceById.get(r.id);
+      if (c) {
+        insRace.run(r.id, c.name, c.url ?? '', c.time ?? r.time, sessionsOf(c));
+        summary.races.matched++;
+      } else {
+        // The name the dump last used for this Grand Prix, else f1db's ("Hungarian Grand Prix").
+        const name = lastNameOfGp.get(r.grand_prix_id) ?? r.gp_name;
+        insRace.run(r.id, name, wiki(`${r.year} ${name}`), r.time, null);
+        summary.races.derived++;
+      }
+    }
+    const csvSeasonUrl = new Map(csvSeasons.map((s) => [Number(s.year), s.url ?? '']));
+    const insSeason = db.prepare('INSERT INTO ergast_season (year, url) VALUES (?, ?)');
+    for (const { year } of db.prepare('SELECT year FROM season').all() as { year: number }[])
+      insSeason.run(year, csvSeasonUrl.get(year) ?? wiki(`${year} Formula One World Championship`));
+
+    // --- circuits: voted by the races they host ---
+    const circuitVotes = new Map<string, Map<string, number>>();
+    for (const r of csvRaces) {
+      const id = raceIdByCsv.get(r.raceId!);
+      const f = id === undefined ? undefined : f1RaceById.get(id);
+      if (f && r.circuitId) vote(circuitVotes, f.circuit_id, r.circuitId);
+    }
+    const csvCircuitById = new Map(csvCircuits.map((c) => [c.circuitId!, c]));
+    const f1Circuits = db
+      .prepare(
+        `SELECT c.id, c.name, c.place_name, c.latitude, c.longitude, co.name AS country FROM circuit c
+         LEFT JOIN country co ON co.id = c.country_id`,
+      )
+      .all() as {
+      id: string;
+      name: string;
+      place_name: string | null;
+      latitude: number | null;
+      longitude: number | null;
+      country: string | null;
+    }[];
+    const takenCircuits = new Set(csvCircuits.map((c) => c.circuitRef!));
+    const insCircuit = db.prepare(
+      `INSERT INTO ergast_circuit_id (circuit_id, ergast_id, name, locality, country, lat, long, url, derived)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const usedCircuits = new Set<string>();
+    for (const c of f1Circuits) {
+      const e = csvCircuitById.get(winner(circuitVotes.get(c.id)) ?? '');
+      if (e && !usedCircuits.has(e.circuitRef!)) {
+        usedCircuits.add(e.circuitRef!);
+        insCircuit.run(c.id, e.circuitRef, e.name, e.location, e.country, e.lat, e.lng, e.url ?? '', 0);
+        summary.circuits.matched++;
+      } else {
+        const id = deriveId(c.id, takenCircuits);
+        takenCircuits.add(id);
+        const lat = c.latitude === null ? null : String(Math.round(c.latitude * 1e4) / 1e4);
+        const lng = c.longitude === null ? null : String(Math.round(c.longitude * 1e4) / 1e4);
+        insCircuit.run(c.id, id, c.name, c.place_name, c.country, lat, lng, wiki(c.name), 1);
+        summary.circuits.derived++;
+      }
+    }
+
+    // --- drivers ---
+    const f1Drivers = db
+      .prepare(
+        `SELECT d.id, d.name, d.first_name, d.last_name, d.date_of_birth, d.abbreviation, d.permanent_number,
+                co.demonym FROM driver d LEFT JOIN country co ON co.id = d.nationality_country_id`,
+      )
+      .all() as F1Driver[];
+    const driverMatch = matchDrivers(f1Drivers, csvDrivers);
+    const takenDrivers = new Set(csvDrivers.map((d) => d.driverRef!));
+    const insDriver = db.prepare(
+      `INSERT INTO ergast_driver_id (driver_id, ergast_id, permanent_number, code, given_name, family_name,
+        date_of_birth, nationality, url, derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const driverIdByCsv = new Map<string, string>();
+    for (const d of f1Drivers) {
+      const e = driverMatch.get(d.id);
+      if (e) {
+        driverIdByCsv.set(e.driverId!, d.id);
+        insDriver.run(
+          d.id,
+          e.driverRef,
+          e.number,
+          e.code,
+          e.forename,
+          e.surname,
+          e.dob,
+          e.nationality,
+          e.url ?? '',
+          0,
+        );
+        summary.drivers.matched++;
+      } else {
+        const id = deriveDriverId(d.first_name, d.last_name, takenDrivers);
+        takenDrivers.add(id);
+        insDriver.run(
+          d.id,
+          id,
+          d.permanent_number,
+          d.abbreviation,
+          d.first_name,
+          d.last_name,
+          d.date_of_birth,
+          d.demonym,
+          wiki(d.name),
+          1,
+        );
+        summary.drivers.derived++;
+      }
+    }
+
+    // --- constructors: each f1db (constructor, engine) pair takes the Ergast constructor its results carry ---
+    const pairOf = db.prepare(
+      `SELECT constructor_id, COALESCE(engine_manufacturer_id, '') AS engine FROM race_result
+       WHERE race_id = ? AND session = ? AND driver_id = ? LIMIT 1`,
+    );
+    const qualiPairOf = db.prepare(
+      `SELECT constructor_id, COALESCE(engine_manufacturer_id, '') AS engine FROM qualifying_result
+       WHERE race_id = ? AND driver_id = ? LIMIT 1`,
+    );
+    const pairVotes = new Map<string, Map<string, number>>();
+    const constructorVotes = new Map<string, Map<string, number>>();
+    const votePair = (p: { constructor_id: string; engine: string } | undefined, ergast: string | null) => {
+      if (!p || !ergast) return;
+      vote(pairVotes, `${p.constructor_id}\u0000${p.engine}`, ergast);
+      vote(constructorVotes, p.constructor_id, ergast);
+    };
+    for (const [rows, session] of [
+      [csvResults, 'RACE'],
+      [csvSprint, 'SPRINT_RACE'],
+    ] as const) {
+      for (const r of rows) {
+        const raceId = raceIdByCsv.get(r.raceId!);
+        const driverId = driverIdByCsv.get(r.driverId!);
+        if (raceId === undefined || !driverId) continue;
+        votePair(pairOf.get(raceId, session, driverId) as never, r.constructorId ?? null);
+      }
+    }
+    for (const q of csvQualifying) {
+      const raceId = raceIdByCsv.get(q.raceId!);
+      const driverId = driverIdByCsv.get(q.driverId!);
+      if (raceId === undefined || !driverId) continue;
+      votePair(qualiPairOf.get(raceId, driverId) as never, q.constructorId ?? null);
+    }
+    const csvConstructorById = new Map(csvConstructors.map((c) => [c.constructorId!, c]));
+    const csvConstructorByName = new Map(csvConstructors.map((c) => [normalizeName(c.name ?? ''), c]));
+    const f1Constructors = db
+      .prepare(
+        `SELECT c.id, c.name, co.demonym FROM constructor c LEFT JOIN country co ON co.id = c.country_id`,
+      )
+      .all() as { id: string; name: string; demonym: string | null }[];
+    const takenConstructors = new Set(csvConstructors.map((c) => c.constructorRef!));
+    const insConstructor = db.prepare(
+      'INSERT OR IGNORE INTO ergast_constructor (ergast_id, name, nationality, url, derived) VALUES (?, ?, ?, ?, ?)',
+    );
+    const insPair = db.prepare(
+      'INSERT INTO ergast_constructor_id (constructor_id, engine_manufacturer_id, ergast_id) VALUES (?, ?, ?)',
+    );
+    const refOf = (csvId: string | undefined) => {
+      const e = csvId ? csvConstructorById.get(csvId) : undefined;
+      if (!e) return undefined;
+      insConstructor.run(e.constructorRef, e.name, e.nationality, e.url ?? '', 0);
+      return e.constructorRef!;
+    };
+    // Constructor-level id (used for pairs no Ergast result covers, e.g. newer engine deals or entries).
+    const constructorRef = new Map<string, string>();
+    for (const c of f1Constructors) {
+      let ref = refOf(winner(constructorVotes.get(c.id)));
+      if (!ref) {
+        const byName = csvConstructorByName.get(normalizeName(c.name));
+        if (byName && !constructorVotes.has(c.id)) ref = refOf(byName.constructorId!);
+      }
+      if (ref) summary.constructors.matched++;
+      else {
+        ref = deriveId(c.name, takenConstructors);
+        takenConstructors.add(ref);
+        insConstructor.run(ref, c.name, c.demonym, wiki(c.name), 1);
+        summary.constructors.derived++;
+      }
+      constructorRef.set(c.id, ref);
+    }
+    const pairs = db
+      .prepare(
+        `SELECT DISTINCT constructor_id, COALESCE(engine_manufacturer_id, '') AS engine FROM (
+           SELECT constructor_id, engine_manufacturer_id FROM race_result
+           UNION SELECT constructor_id, engine_manufacturer_id FROM qualifying_result
+           UNION SELECT constructor_id, engine_manufacturer_id FROM starting_grid
+           UNION SELECT constructor_id, engine_manufacturer_id FROM constructor_standing
+           UNION SELECT constructor_id, engine_manufacturer_id FROM season_entrant_driver)`,
+      )
+      .all() as { constructor_id: string; engine: string }[];
+    const seenPairs = new Set<string>();
+    const addPair = (constructorId: string, engine: string) => {
+      const key = `${constructorId}\u0000${engine}`;
+      if (seenPairs.has(key)) return;
+      seenPairs.add(key);
+      const ref = refOf(winner(pairVotes.get(key))) ?? constructorRef.get(constructorId) ?? constructorId;
+      insPair.run(constructorId, engine, ref);
+    };
+    for (const p of pairs) addPair(p.constructor_id, p.engine);
+    for (const c of f1Constructors) addPair(c.id, '');
+
+    // --- statuses and per-result status ---
+    const statusText = new Map<number, string>();
+    const statusIdOf = new Map<string, number>();
+    for (const s of csvStatus) {
+      statusText.set(Number(s.statusId), s.status!);
+      if (!statusIdOf.has(s.status!)) statusIdOf.set(s.status!, Number(s.statusId));
+    }
+    const statusId = (text: string): number => {
+      const known = statusIdOf.get(text);
+      if (known !== undefined) return known;
+      const id = Math.max(0, ...statusText.keys()) + 1;
+      statusText.set(id, text);
+      statusIdOf.set(text, id);
+      return id;
+    };
+    const insResult = db.prepare(
+      `INSERT OR IGNORE INTO ergast_result (race_id, session, driver_id, status_id, position_text, fastest_lap_speed)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    for (const [rows, session] of [
+      [csvResults, 'RACE'],
+      [csvSprint, 'SPRINT_RACE'],
+    ] as const) {
+      for (const r of rows) {
+        const raceId = raceIdByCsv.get(r.raceId!);
+        const driverId = driverIdByCsv.get(r.driverId!);
+        if (raceId === undefined || !driverId) continue;
+        const sid = Number(r.statusId);
+        if (!statusText.has(sid)) continue;
+        const res = insResult.run(raceId, session, driverId, sid, r.positionText ?? '', r.fastestLapSpeed);
+        summary.results.matched += res.changes;
+      }
+    }
+    // Results the dump does not cover: Ergast's conventions applied to f1db's data.
+    const uncovered = db
+      .prepare(
+        `SELECT rr.race_id, rr.session, rr.driver_id, rr.position_number, rr.position_text, rr.laps,
+                rr.reason_retired,
+                (SELECT MAX(w.laps) FROM race_result w WHERE w.race_id = rr.race_id AND w.session = rr.session) AS winner_laps
+         FROM race_result rr
+         LEFT JOIN ergast_result er ON er.race_id = rr.race_id AND er.session = rr.session AND er.driver_id = rr.driver_id
+         WHERE er.race_id IS NULL`,
+      )
+      .all() as {
+      race_id: number;
+      session: string;
+      driver_id: string;
+      position_number: number | null;
+      position_text: string;
+      laps: number | null;
+      reason_retired: string | null;
+      winner_laps: number | null;
+    }[];
+    for (const r of uncovered) {
+      let text: string;
+      if (r.position_number !== null) text = lapsDownStatus((r.winner_laps ?? 0) - (r.laps ?? 0));
+      else if (r.position_text === 'DSQ') text = 'Disqualified';
+      else if (r.position_text === 'DNS') text = 'Did not start';
+      else if (r.position_text === 'DNQ') text = 'Did not qualify';
+      else if (r.position_text === 'DNPQ') text = 'Did not prequalify';
+      else if (r.position_text === 'NC') text = 'Not classified';
+      else text = r.reason_retired ?? 'Retired';
+      insResult.run(
+        r.race_id,
+        r.session,
+        r.driver_id,
+        statusId(text),
+        ergastPositionText(r.position_text),
+        null,
+      );
+      summary.results.derived++;
+    }
+    const insStatus = db.prepare('INSERT INTO ergast_status (status_id, status) VALUES (?, ?)');
+    for (const [id, text] of statusText) insStatus.run(id, text);
+
+    // --- pit stop clock times ---
+    const insPit = db.prepare(
+      'INSERT OR IGNORE INTO ergast_pit_stop (race_id, driver_id, stop, time_of_day) VALUES (?, ?, ?, ?)',
+    );
+    for (const p of csvPits) {
+      const raceId = raceIdByCsv.get(p.raceId!);
+      const driverId = driverIdByCsv.get(p.driverId!);
+      if (raceId === undefined || !driverId || !p.time) continue;
+      insPit.run(raceId, driverId, Number(p.stop), p.time);
+    }
+    db.exec(`
+      CREATE INDEX ergast_driver_ergast_idx ON ergast_driver_id(ergast_id);
+      CREATE INDEX ergast_constructor_ergast_idx ON ergast_constructor_id(ergast_id);
+      CREATE INDEX ergast_result_status_idx ON ergast_result(status_id);
+    `);
+    db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('ergast_crosswalk', ?)`).run(
+      ergastCsvDir ? 'csv' : 'derived',
+    );
+  });
+  run();
+  summary.ms = Math.round(performance.now() - started);
+  logger.info({ event: 'ergast.crosswalk', ...summary }, 'Ergast cross-walk built');
+  return summary;
+}
+
+/** Whether the database holds the cross-walk (imported with it, or built afterwards). */
+export function hasErgastCrosswalk(db: Db): boolean {
+  return !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ergast_driver_id'`).get();
+}

@@ -1,0 +1,292 @@
+// The Ergast-compatible API over HTTP, against the real f1db data with the Ergast cross-walk built from
+// the real Ergast CSV tables.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../server/app.ts';
+import { createContext, type AppContext } from '../server/context.ts';
+import { loadConfig } from '../config.ts';
+import { silentLogger } from '../logger.ts';
+import { ergastTestDatabase } from './testing.ts';
+import { ergastQuery } from './query.ts';
+import { parseErgastPath } from './path.ts';
+import { buildErgastCrosswalk } from './crosswalk.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let app: App;
+let ctx: AppContext;
+let dbPath: string;
+
+beforeAll(async () => {
+  dbPath = ergastTestDatabase();
+  const config = loadConfig({ ...process.env, DATABASE_PATH: dbPath });
+  ctx = createContext(config, silentLogger);
+  app = await buildApp(config, silentLogger, ctx);
+});
+afterAll(async () => {
+  await app.close();
+  await ctx.close();
+});
+
+async function get(url: string): Promise<{ status: number; body: Json }> {
+  const res = await app.inject({ url });
+  return { status: res.statusCode, body: res.json() as Json };
+}
+
+/** Every leaf of an Ergast answer is a string, as on the real API. */
+function nonStringLeaves(v: unknown, path = ''): string[] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => nonStringLeaves(x, `${path}[${i}]`));
+  if (v && typeof v === 'object')
+    return Object.entries(v).flatMap(([k, x]) => nonStringLeaves(x, path ? `${path}.${k}` : k));
+  return typeof v === 'string' ? [] : [path];
+}
+
+describe('Ergast API', () => {
+  it('answers a race result in the MRData envelope with string values only', async () => {
+    const { status, body } = await get('/ergast/f1/2021/22/results.json');
+    expect(status).toBe(200);
+    const m = body.MRData;
+    expect(m).toMatchObject({ xmlns: '', series: 'f1', limit: '30', offset: '0', total: '20' });
+    expect(m.url).toMatch(/\/ergast\/f1\/2021\/22\/results\.json$/);
+    const race = m.RaceTable.Races[0];
+    expect(race).toMatchObject({ season: '2021', round: '22', raceName: 'Abu Dhabi Grand Prix' });
+    expect(race.Circuit.circuitId).toBe('yas_marina');
+    expect(race.Results[0].Driver.driverId).toBe('max_verstappen');
+    expect(race.Results[0].Constructor.constructorId).toBe('red_bull');
+    expect(race.Results[1].Driver.driverId).toBe('hamilton');
+    expect(nonStringLeaves(body)).toEqual([]);
+  });
+
+  it('serves the ergast.com layout under /api/f1 with its namespace', async () => {
+    const { body } = await get('/api/f1/2021/22/results.json?limit=1');
+    expect(body.MRData.xmlns).toBe('http://ergast.com/mrd/1.5');
+    expect(body.MRData.url).toMatch(/\/api\/f1\/2021\/22\/results\.json$/);
+    expect(body.MRData.RaceTable.Races[0].Results).toHaveLength(1);
+  });
+
+  it('filters: a driver at a circuit, a constructor’s seasons, winners, poles, fastest laps, statuses', async () => {
+    const monaco = await get('/ergast/f1/drivers/alonso/circuits/monaco/results/1');
+    const wins = monaco.body.MRData.RaceTable.Races.map((r: Json) => r.season);
+    expect(wins).toEqual(['2006', '2007']);
+    expect(monaco.body.MRData.RaceTable).toMatchObject({
+      driverId: 'alonso',
+      circuitId: 'monaco',
+      position: '1',
+    });
+
+    const seasons = await get('/ergast/f1/constructors/red_bull/seasons?limit=100');
+    const years = seasons.body.MRData.SeasonTable.Seasons.map((s: Json) => s.season);
+    expect(years[0]).toBe('2005');
+    expect(years).toContain('2023');
+
+    const winners2023 = await get('/ergast/f1/2023/results/1');
+    const drivers = winners2023.body.MRData.RaceTable.Races.map((r: Json) => r.Results[0].Driver.driverId);
+    expect(drivers).toHaveLength(22);
+    expect(drivers.filter((d: string) => d === 'max_verstappen')).toHaveLength(19);
+
+    const poles = await get('/ergast/f1/2023/grid/1/results');
+    expect(poles.body.MRData.total).toBe('22');
+    expect(poles.body.MRData.RaceTable.Races.every((r: Json) => r.Results[0].grid === '1')).toBe(true);
+
+    const fastest = await get('/ergast/f1/2023/fastest/1/results');
+    expect(fastest.body.MRData.RaceTable.Races.every((r: Json) => r.Results[0].FastestLap.rank === '1')).toBe(
+      true,
+    );
+
+    const plusOne = await get('/ergast/f1/2023/status/11/results?limit=100');
+    const statuses = new Set(
+      plusOne.body.MRData.RaceTable.Races.flatMap((r: Json) => r.Results.map((x: Json) => x.status)),
+    );
+    expect([...statuses]).toEqual(['+1 Lap']);
+
+    const status = await get('/ergast/f1/2023/status');
+    const finished = status.body.MRData.StatusTable.Status.find((s: Json) => s.statusId === '1');
+    expect(finished.status).toBe('Finished');
+    expect(Number(finished.count)).toBeGreaterThan(200);
+  });
+
+  it('lists drivers, constructors and circuits with Ergast ids', async () => {
+    const drivers = await get('/ergast/f1/2023/drivers');
+    const ids = drivers.body.MRData.DriverTable.Drivers.map((d: Json) => d.driverId);
+    expect(ids).toHaveLength(22);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toEqual(expect.arrayContaining(['de_vries', 'kevin_magnussen', 'max_verstappen', 'zhou']));
+
+    const one = await get('/ergast/f1/drivers/hulkenberg');
+    expect(one.body.MRData.DriverTable.Drivers).toEqual([
+      expect.objectContaining({
+        driverId: 'hulkenberg',
+        familyName: 'Hülkenberg',
+        dateOfBirth: '1987-08-19',
+      }),
+    ]);
+
+    const teams = await get('/ergast/f1/2024/constructors');
+    expect(teams.body.MRData.ConstructorTable.Constructors.map((c: Json) => c.constructorId)).toEqual([
+      'alpine',
+      'aston_martin',
+      'ferrari',
+      'haas',
+      'mclaren',
+      'mercedes',
+      'rb',
+      'red_bull',
+      'sauber',
+      'williams',
+    ]);
+
+    const circuits = await get('/ergast/f1/2023/circuits');
+    expect(circuits.body.MRData.total).toBe('22');
+    expect(circuits.body.MRData.CircuitTable.Circuits.map((c: Json) => c.circuitId)).toContain('vegas');
+  });
+
+  it('gives standings after a round and final standings of a season', async () => {
+    const after = await get('/ergast/f1/2021/21/driverStandings?limit=2');
+    const [first, second] = after.body.MRData.StandingsTable.StandingsLists[0].DriverStandings;
+    // Level on points before the Abu Dhabi finale.
+    expect(first.points).toBe('369.5');
+    expect(second.points).toBe('369.5');
+    expect(after.body.MRData.total).toBe('21');
+
+    const champion = await get('/ergast/f1/2008/driverStandings/1');
+    const list = champion.body.MRData.StandingsTable.StandingsLists[0];
+    expect(list.round).toBe('18');
+    expect(list.DriverStandings[0]).toMatchObject({
+      points: '98',
+      wins: '5',
+      Driver: { driverId: 'hamilton' },
+    });
+    expect(list.DriverStandings[0].Constructors[0].constructorId).toBe('mclaren');
+
+    const teams = await get('/ergast/f1/2023/constructorStandings/1');
+    expect(teams.body.MRData.StandingsTable.StandingsLists[0].ConstructorStandings[0]).toMatchObject({
+      points: '860',
+      wins: '21',
+      Constructor: { constructorId: 'red_bull' },
+    });
+  });
+
+  it('serves qualifying, sprint, pit stops and laps', async () => {
+    const q = await get('/ergast/f1/2023/13/qualifying?limit=1');
+    expect(q.body.MRData.RaceTable.Races[0].QualifyingResults[0]).toMatchObject({
+      position: '1',
+      Q3: '1:10.567',
+      Driver: { driverId: 'max_verstappen' },
+    });
+    const sprint = await get('/ergast/f1/2024/5/sprint');
+    expect(sprint.body.MRData.RaceTable.Races[0].SprintResults[0].Driver.driverId).toBe('max_verstappen');
+    const stops = await get('/ergast/f1/2023/18/pitstops/2');
+    expect(stops.body.MRData.RaceTable.Races[0].PitStops.every((p: Json) => p.stop === '2')).toBe(true);
+    const laps = await get('/ergast/f1/2023/1/laps/1');
+    const timings = laps.body.MRData.RaceTable.Races[0].Laps[0].Timings;
+    expect(laps.body.MRData.RaceTable.Races[0].Laps[0].number).toBe('1');
+    expect(timings[0]).toMatchObject({ driverId: 'max_verstappen', position: '1' });
+    expect(timings[0].time).toMatch(/^1:\d\d\.\d{3}$/);
+  });
+
+  it('pages with limit and offset (default 30, at most 100)', async () => {
+    const a = await get('/ergast/f1/drivers');
+    expect(a.body.MRData.limit).toBe('30');
+    expect(a.body.MRData.DriverTable.Drivers).toHaveLength(30);
+    const total = Number(a.body.MRData.total);
+    expect(total).toBeGreaterThan(800);
+    const b = await get('/ergast/f1/drivers?limit=1000&offset=30');
+    expect(b.body.MRData).toMatchObject({ limit: '100', offset: '30' });
+    expect(b.body.MRData.DriverTable.Drivers[0].driverId).not.toBe(
+      a.body.MRData.DriverTable.Drivers[29].driverId,
+    );
+    const end = await get(`/ergast/f1/drivers?offset=${total}`);
+    expect(end.body.MRData.DriverTable.Drivers).toEqual([]);
+    expect(end.body.MRData.total).toBe(String(total));
+  });
+
+  it('answers unknown seasons and rounds with the empty table, malformed paths with 400', async () => {
+    const none = await get('/ergast/f1/1900/1/results.json');
+    expect(none.status).toBe(200);
+    expect(none.body.MRData).toMatchObject({
+      total: '0',
+      RaceTable: { season: '1900', round: '1', Races: [] },
+    });
+    const noRound = await get('/ergast/f1/2023/40/qualifying');
+    expect(noRound.body.MRData.RaceTable.Races).toEqual([]);
+    for (const bad of [
+      '/ergast/f1/2023/podiums',
+      '/ergast/f1/2023/results.xml',
+      '/ergast/f1/2023/grid/abc/results',
+      '/ergast/f1/drivers?limit=ten',
+      '/api/f1/banana/split/results',
+    ]) {
+      const res = await get(bad);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.code).toBe('bad_request');
+    }
+  });
+});
+
+describe('current, last and next', () => {
+  it('resolve against the clock and the results in the database', () => {
+    const db = ctx.db();
+    const at = (iso: string, path: string) =>
+      ergastQuery(db, parseErgastPath(path), { limit: 30, offset: 0 }, { now: new Date(iso) });
+    // Just after the 2021 Abu Dhabi GP (2021-12-12), seen from a 2021 clock.
+    const last = at('2021-12-13T12:00:00Z', 'current/last/results');
+    expect(last.table).toMatchObject({ season: '2021', round: '22' });
+    const next = at('2021-12-01T12:00:00Z', '2021/next');
+    expect(next.table).toMatchObject({ season: '2021' });
+    // Every race of 2021 has results, so from a 2021 clock there is no next 2021 race after the finale.
+    expect(at('2021-12-13T12:00:00Z', '2021/next').total).toBe(0);
+  });
+});
+
+describe('cross-walk', () => {
+  it('matches f1db to Ergast ids and derives the rest in Ergast style', () => {
+    const db = new Database(dbPath, { readonly: true });
+    const id = (table: string, col: string, value: string) =>
+      (db.prepare(`SELECT ergast_id FROM ${table} WHERE ${col} = ?`).get(value) as { ergast_id: string })
+        .ergast_id;
+    expect(id('ergast_driver_id', 'driver_id', 'max-verstappen')).toBe('max_verstappen');
+    expect(id('ergast_driver_id', 'driver_id', 'jos-verstappen')).toBe('verstappen');
+    expect(id('ergast_driver_id', 'driver_id', 'kevin-magnussen')).toBe('kevin_magnussen');
+    expect(id('ergast_circuit_id', 'circuit_id', 'spielberg')).toBe('red_bull_ring');
+    expect(id('ergast_circuit_id', 'circuit_id', 'austin')).toBe('americas');
+    const unique = db
+      .prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT ergast_id) AS d FROM ergast_driver_id')
+      .get() as {
+      n: number;
+      d: number;
+    };
+    expect(unique.n).toBe(unique.d);
+    db.close();
+  });
+
+  it('derives every identifier when no Ergast tables are configured', () => {
+    const db = new Database(new Database(dbPath, { readonly: true }).serialize());
+    const summary = buildErgastCrosswalk(db, undefined, silentLogger);
+    expect(summary.drivers.matched).toBe(0);
+    const id = (driverId: string) =>
+      (
+        db.prepare('SELECT ergast_id FROM ergast_driver_id WHERE driver_id = ?').get(driverId) as {
+          ergast_id: string;
+        }
+      ).ergast_id;
+    // Surname first, forename_surname when the surname is taken (which Hamilton gets depends on order).
+    expect(['hamilton', 'lewis_hamilton']).toContain(id('lewis-hamilton'));
+    expect(id('fernando-alonso')).toBe('alonso');
+    expect(id('nyck-de-vries')).toBe('de_vries');
+    const unique = db
+      .prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT ergast_id) AS d FROM ergast_driver_id')
+      .get() as {
+      n: number;
+      d: number;
+    };
+    expect(unique.n).toBe(unique.d);
+    const r = ergastQuery(
+      db,
+      parseErgastPath('2021/22/results'),
+      { limit: 1, offset: 0 },
+      { now: new Date() },
+    );
+    expect(r.total).toBe(20);
+    db.close();
+  });
+});
