@@ -51,7 +51,9 @@ export class ChatStore {
   create(title: string): string {
     const id = randomUUID();
     const now = new Date().toISOString();
-    this.db.prepare('INSERT INTO chat (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, title.slice(0, 120), now, now);
+    this.db
+      .prepare('INSERT INTO chat (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)')
+      .run(id, title.slice(0, 120), now, now);
     return id;
   }
 
@@ -66,7 +68,8 @@ export class ChatStore {
        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chat_message WHERE chat_id = ?), ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
-      for (const m of messages) insert.run(chatId, chatId, m.role, m.content, now, m.meta ? JSON.stringify(m.meta) : null);
+      for (const m of messages)
+        insert.run(chatId, chatId, m.role, m.content, now, m.meta ? JSON.stringify(m.meta) : null);
       this.db.prepare('UPDATE chat SET updated_at = ? WHERE id = ?').run(now, chatId);
     })();
   }
@@ -79,16 +82,23 @@ export class ChatStore {
            FROM chat c ORDER BY c.updated_at DESC LIMIT ?`,
         )
         .all(limit) as { id: string; title: string; created_at: string; updated_at: string; n: number }[]
-    ).map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at, updatedAt: r.updated_at, messageCount: r.n }));
+    ).map((r) => ({
+      id: r.id,
+      title: r.title,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      messageCount: r.n,
+    }));
   }
 
   get(id: string): Chat | undefined {
     const c = this.db.prepare('SELECT id, title, created_at, updated_at FROM chat WHERE id = ?').get(id) as
-      | { id: string; title: string; created_at: string; updated_at: string }
-      | undefined;
+      { id: string; title: string; created_at: string; updated_at: string } | undefined;
     if (!c) return undefined;
     const messages = (
-      this.db.prepare('SELECT role, content, created_at, meta FROM chat_message WHERE chat_id = ? ORDER BY seq').all(id) as {
+      this.db
+        .prepare('SELECT role, content, created_at, meta FROM chat_message WHERE chat_id = ? ORDER BY seq')
+        .all(id) as {
         role: 'user' | 'assistant';
         content: string;
         created_at: string;

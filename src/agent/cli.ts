@@ -40,7 +40,8 @@ export function registerAgentCommands(program: Command, ctx: CliContext): void {
     });
 
   const evalCmd =
-    program.commands.find((c) => c.name() === 'eval') ?? program.command('eval').description('measure quality on question sets');
+    program.commands.find((c) => c.name() === 'eval') ??
+    program.command('eval').description('measure quality on question sets');
   evalCmd
     .command('qa')
     .alias('agent')
@@ -64,7 +65,9 @@ export function registerAgentCommands(program: Command, ctx: CliContext): void {
         if (process.stderr.isTTY) process.stderr.write('\r');
         console.log(`engine: ${agent.engineName}  file: ${opts.file}  questions: ${report.total}`);
         console.log(formatQaReport(report));
-        if (opts.failures) for (const f of report.failures) console.log(`\nFAIL ${f.id}: ${f.question}\n  → ${f.answer.replace(/\n+/g, ' ')}`);
+        if (opts.failures)
+          for (const f of report.failures)
+            console.log(`\nFAIL ${f.id}: ${f.question}\n  → ${f.answer.replace(/\n+/g, ' ')}`);
       } finally {
         db.close();
       }

@@ -114,7 +114,9 @@ export class EntityIndex {
       const d = this.drivers[i]!;
       const full = [r.name, r.full_name, `${r.first_name} ${r.last_name}`, r.id.replace(/-/g, ' ')];
       for (const f of full) this.addDriverAlias(normalize(f), d, true);
-      const last = normalize(r.last_name);
+      // "Sainz Jr." is "Sainz" to fans; "Carlos Sainz" too.
+      const last = normalize(r.last_name).replace(/ (jr|sr|ii|iii)$/, '');
+      this.addDriverAlias(`${normalize(r.first_name)} ${last}`, d, true);
       if (last.length >= 3) this.addDriverAlias(last, d, false);
       const lastWord = last.split(' ').pop() ?? '';
       if (lastWord !== last && lastWord.length >= 4) this.addDriverAlias(lastWord, d, false);
@@ -142,7 +144,11 @@ export class EntityIndex {
       years: new Set((r.years ?? '').split(',').filter(Boolean).map(Number)),
     }));
     this.constructors.forEach((c) => {
-      for (const a of new Set([normalize(c.name), normalize(c.fullName), normalize(c.id.replace(/-/g, ' '))])) {
+      for (const a of new Set([
+        normalize(c.name),
+        normalize(c.fullName),
+        normalize(c.id.replace(/-/g, ' ')),
+      ])) {
         if (!a) continue;
         const list = this.constructorAliases.get(a) ?? [];
         list.push(c);
@@ -253,7 +259,8 @@ export class EntityIndex {
   scan(text: string): Mention[] {
     const words = normalize(text).split(' ').filter(Boolean);
     const mentions: Mention[] = [];
-    const capitalised = (phrase: string) => new RegExp(`\\b${phrase.replace(/^./, (c) => c.toUpperCase())}\\b`).test(text);
+    const capitalised = (phrase: string) =>
+      new RegExp(`\\b${phrase.replace(/^./, (c) => c.toUpperCase())}\\b`).test(text);
     let i = 0;
     while (i < words.length) {
       let matched = false;
@@ -324,7 +331,11 @@ export class EntityIndex {
   findDriver(name: string, year?: number): DriverEntity | undefined {
     const n = normalize(name);
     const direct = this.driverAliases.get(n);
-    if (direct?.length) return this.pickDriver(direct.map((d) => d.driver), year);
+    if (direct?.length)
+      return this.pickDriver(
+        direct.map((d) => d.driver),
+        year,
+      );
     const byId = this.drivers.find((d) => d.id === name);
     if (byId) return byId;
     const code = this.abbreviations.get(name.trim().toUpperCase());

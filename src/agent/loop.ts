@@ -47,7 +47,11 @@ export async function runAgentLoop(opts: {
   signal?: AbortSignal;
 }): Promise<LoopResult> {
   const { provider, tools, toolCtx, maxTurns, logger, events } = opts;
-  const specs: ToolSpec[] = tools.map((t) => ({ name: t.name, description: t.description, parameters: toolJsonSchema(t) }));
+  const specs: ToolSpec[] = tools.map((t) => ({
+    name: t.name,
+    description: t.description,
+    parameters: toolJsonSchema(t),
+  }));
   const convo = [...opts.messages];
   const outcomes: ToolCallOutcome[] = [];
   for (let turn = 1; ; turn++) {
@@ -81,7 +85,8 @@ export async function runAgentLoop(opts: {
       let answer = completion.content.trim();
       if (budgetExhausted) {
         const note = `\n\n_I hit the limit of ${maxTurns} tool rounds, so this answer may be incomplete — try a more specific question._`;
-        if (!answer) answer = `I ran out of tool rounds (${maxTurns}) before I could answer. Try a more specific question.`;
+        if (!answer)
+          answer = `I ran out of tool rounds (${maxTurns}) before I could answer. Try a more specific question.`;
         else {
           answer += note;
           events?.delta?.(note);

@@ -39,7 +39,9 @@ export function lastRace(index: EntityIndex, now: Date, year?: number): RaceEnti
 /** The first race on the calendar from today on (optionally within one season). */
 export function nextRace(index: EntityIndex, now: Date, year?: number): RaceEntity | undefined {
   const today = isoDate(now);
-  return index.races.find((r) => r.date >= today && !r.hasRaceResults && (year === undefined || r.year === year));
+  return index.races.find(
+    (r) => r.date >= today && !r.hasRaceResults && (year === undefined || r.year === year),
+  );
 }
 
 export function label(race: RaceEntity): string {
@@ -55,18 +57,28 @@ export function resolveRace(index: EntityIndex, input: RaceRefInput, now: Date):
   const year = input.year;
   if (year !== undefined && index.racesOf(year).length === 0) {
     const years = index.years();
-    throw new AppError('not_found', `The ${year} season is not available in the data (it covers ${years[0]}–${years.at(-1)}).`, {
-      reason: 'no_season',
-    });
+    throw new AppError(
+      'not_found',
+      `The ${year} season is not available in the data (it covers ${years[0]}–${years.at(-1)}).`,
+      {
+        reason: 'no_season',
+      },
+    );
   }
   if (LAST_RACE.test(text)) {
     const race = lastRace(index, now, year);
-    if (!race) throw new AppError('not_found', `No race of ${year ?? 'any season'} has results yet.`, { reason: 'not_run' });
+    if (!race)
+      throw new AppError('not_found', `No race of ${year ?? 'any season'} has results yet.`, {
+        reason: 'not_run',
+      });
     return race;
   }
   if (NEXT_RACE.test(text)) {
     const race = nextRace(index, now, year);
-    if (!race) throw new AppError('not_found', `No upcoming race is on the calendar in the data.`, { reason: 'no_race' });
+    if (!race)
+      throw new AppError('not_found', `No upcoming race is on the calendar in the data.`, {
+        reason: 'no_race',
+      });
     return race;
   }
   const roundMatch = /\bround\s+(\d{1,2})\b/.exec(text) ?? /^(\d{1,2})$/.exec(text);
@@ -75,9 +87,13 @@ export function resolveRace(index: EntityIndex, input: RaceRefInput, now: Date):
     const season = year ?? currentSeason(index, now);
     const race = index.racesOf(season).find((r) => r.round === round);
     if (!race) {
-      throw new AppError('not_found', `The ${season} season has no round ${round} (it has ${index.racesOf(season).length}).`, {
-        reason: 'no_race',
-      });
+      throw new AppError(
+        'not_found',
+        `The ${season} season has no round ${round} (it has ${index.racesOf(season).length}).`,
+        {
+          reason: 'no_race',
+        },
+      );
     }
     return race;
   }
@@ -91,9 +107,13 @@ export function resolveRace(index: EntityIndex, input: RaceRefInput, now: Date):
             .racesOf(year)
             .map((r) => r.grandPrixName.replace(' Grand Prix', ''))
             .join(', ')}.`;
-    throw new AppError('not_found', `There is no "${input.grandPrix}" race${year ? ` in ${year}` : ''} in the data.${calendar}`, {
-      reason: 'no_race',
-    });
+    throw new AppError(
+      'not_found',
+      `There is no "${input.grandPrix}" race${year ? ` in ${year}` : ''} in the data.${calendar}`,
+      {
+        reason: 'no_race',
+      },
+    );
   }
   if (year !== undefined) return matches[0]!.race;
   // No season given: among the best-scoring races, the latest one that has been run.

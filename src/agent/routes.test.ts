@@ -53,7 +53,12 @@ describe('agent API (offline, no key)', () => {
   it('POST /api/ask answers correctly with the tools and sources used', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } });
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ answer: string; engine: string; tools: { name: string; ok: boolean }[]; sources: string[] }>();
+    const body = res.json<{
+      answer: string;
+      engine: string;
+      tools: { name: string; ok: boolean }[];
+      sources: string[];
+    }>();
     expect(body.engine).toBe('offline');
     expect(body.answer).toMatch(/^Max Verstappen won the 2021 Abu Dhabi Grand Prix/);
     expect(body.tools).toMatchObject([{ name: 'get_race_results', ok: true }]);
@@ -61,11 +66,19 @@ describe('agent API (offline, no key)', () => {
   });
 
   it('POST /api/chat streams tool events, deltas and done, and stores the chat', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/chat', payload: { messages: [{ role: 'user', content: QUESTION }] } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/chat',
+      payload: { messages: [{ role: 'user', content: QUESTION }] },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
     const events = parseSse(res.body);
-    expect(events.map((e) => e.event).filter((e) => e !== 'delta')).toEqual(['tool_start', 'tool_end', 'done']);
+    expect(events.map((e) => e.event).filter((e) => e !== 'delta')).toEqual([
+      'tool_start',
+      'tool_end',
+      'done',
+    ]);
     expect(events[0]!.data).toMatchObject({ name: 'get_race_results' });
     expect(events[1]!.data).toMatchObject({ name: 'get_race_results', ok: true });
     const text = events
@@ -107,7 +120,11 @@ describe('agent API (offline, no key)', () => {
       ['/api/chat', { messages: [] }, 400],
       ['/api/chat', { messages: [{ role: 'assistant', content: 'hi' }] }, 400],
       ['/api/chat', { messages: [{ role: 'user', content: 'x'.repeat(5000) }] }, 413],
-      ['/api/chat', { chatId: '00000000-0000-4000-8000-000000000000', messages: [{ role: 'user', content: 'hi' }] }, 404],
+      [
+        '/api/chat',
+        { chatId: '00000000-0000-4000-8000-000000000000', messages: [{ role: 'user', content: 'hi' }] },
+        404,
+      ],
     ];
     for (const [url, payload, status] of cases) {
       const res = await app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
@@ -128,14 +145,25 @@ describe('agent API rate limit', () => {
   it('limits questions per client and answers 429 with an error body', async () => {
     const { app, ctx } = await makeApp({ CHAT_RATE_LIMIT: '2' });
     try {
-      const ask = () => app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION }, remoteAddress: '10.0.0.7' });
+      const ask = () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/ask',
+          payload: { question: QUESTION },
+          remoteAddress: '10.0.0.7',
+        });
       expect((await ask()).statusCode).toBe(200);
       expect((await ask()).statusCode).toBe(200);
       const limited = await ask();
       expect(limited.statusCode).toBe(429);
       expect(limited.json<{ error: { code: string } }>().error.code).toBe('rate_limited');
       // Another client is not affected.
-      const other = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION }, remoteAddress: '10.0.0.8' });
+      const other = await app.inject({
+        method: 'POST',
+        url: '/api/ask',
+        payload: { question: QUESTION },
+        remoteAddress: '10.0.0.8',
+      });
       expect(other.statusCode).toBe(200);
     } finally {
       await app.close();

@@ -24,7 +24,8 @@ export function agentOf(ctx: AppContext): Agent {
 
 function checkSizes(ctx: AppContext, texts: string[]): void {
   const max = ctx.config.CHAT_MAX_MESSAGE_CHARS;
-  if (texts.some((t) => t.length > max)) throw new AppError('payload_too_large', `A message is longer than ${max} characters.`);
+  if (texts.some((t) => t.length > max))
+    throw new AppError('payload_too_large', `A message is longer than ${max} characters.`);
   if (texts.length > ctx.config.CHAT_MAX_MESSAGES) {
     throw new AppError('payload_too_large', `At most ${ctx.config.CHAT_MAX_MESSAGES} messages per request.`);
   }
@@ -53,7 +54,13 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
         const { question, history = [] } = req.body;
         checkSizes(ctx, [question, ...history.map((m) => m.content)]);
         const res = await agentOf(ctx).ask({ question, history });
-        return { answer: res.answer, engine: res.engine, tools: res.tools, sources: res.sources, ...(res.fallback ? { fallback: true } : {}) };
+        return {
+          answer: res.answer,
+          engine: res.engine,
+          tools: res.tools,
+          sources: res.sources,
+          ...(res.fallback ? { fallback: true } : {}),
+        };
       },
     );
 
@@ -64,15 +71,20 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
         config: limit,
         schema: {
           tags: ['agent'],
-          summary: 'Chat with the race engineer (Server-Sent Events: tool_start, tool_end, delta, error, done)',
+          summary:
+            'Chat with the race engineer (Server-Sent Events: tool_start, tool_end, delta, error, done)',
           body: z.object({ chatId: z.string().uuid().optional(), messages: z.array(message).min(1) }),
         },
       },
       async (req, reply) => {
         const { messages } = req.body;
-        checkSizes(ctx, messages.map((m) => m.content));
+        checkSizes(
+          ctx,
+          messages.map((m) => m.content),
+        );
         const last = messages.at(-1)!;
-        if (last.role !== 'user') throw new AppError('bad_request', 'The last message must be the user\'s question.');
+        if (last.role !== 'user')
+          throw new AppError('bad_request', "The last message must be the user's question.");
         const store = ctx.chats();
         let chatId = req.body.chatId;
         if (chatId && !store.exists(chatId)) throw notFound(`No chat ${chatId}`);
@@ -114,11 +126,17 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
           });
           store.append(chatId, [
             { role: 'user', content: last.content },
-            { role: 'assistant', content: res.answer, meta: { engine: res.engine, tools: res.tools, sources: res.sources } },
+            {
+              role: 'assistant',
+              content: res.answer,
+              meta: { engine: res.engine, tools: res.tools, sources: res.sources },
+            },
           ]);
         } catch (err) {
           req.log.warn({ event: 'agent.chat.error', error: safeMessage(err) }, 'chat failed');
-          send('error', { message: err instanceof AppError ? err.message : 'The race engineer could not answer.' });
+          send('error', {
+            message: err instanceof AppError ? err.message : 'The race engineer could not answer.',
+          });
         }
         send('done', { chatId });
         raw.end();
@@ -126,13 +144,23 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
     );
   });
 
-  app.get('/api/chats', { schema: { tags: ['agent'], summary: 'Stored chats, most recent first' } }, async () => ({
-    chats: ctx.chats().list(),
-  }));
+  app.get(
+    '/api/chats',
+    { schema: { tags: ['agent'], summary: 'Stored chats, most recent first' } },
+    async () => ({
+      chats: ctx.chats().list(),
+    }),
+  );
 
   app.get(
     '/api/chats/:id',
-    { schema: { tags: ['agent'], summary: 'One stored chat with its messages', params: z.object({ id: z.string().uuid() }) } },
+    {
+      schema: {
+        tags: ['agent'],
+        summary: 'One stored chat with its messages',
+        params: z.object({ id: z.string().uuid() }),
+      },
+    },
     async (req) => {
       const chat = ctx.chats().get(req.params.id);
       if (!chat) throw notFound(`No chat ${req.params.id}`);
@@ -142,7 +170,13 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
 
   app.delete(
     '/api/chats/:id',
-    { schema: { tags: ['agent'], summary: 'Delete a stored chat', params: z.object({ id: z.string().uuid() }) } },
+    {
+      schema: {
+        tags: ['agent'],
+        summary: 'Delete a stored chat',
+        params: z.object({ id: z.string().uuid() }),
+      },
+    },
     async (req, reply) => {
       if (!ctx.chats().delete(req.params.id)) throw notFound(`No chat ${req.params.id}`);
       return reply.status(204).send();

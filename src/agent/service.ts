@@ -55,7 +55,8 @@ export function createProvider(config: Config): LlmProvider | undefined {
   return undefined;
 }
 
-const summarize = (tools: ToolCallOutcome[]) => tools.map((t) => ({ name: t.name, args: t.args, ms: t.ms, ok: t.ok }));
+const summarize = (tools: ToolCallOutcome[]) =>
+  tools.map((t) => ({ name: t.name, args: t.args, ms: t.ms, ok: t.ok }));
 
 /** The message of an error, without anything that looks like a credential. */
 export function safeMessage(err: unknown): string {
@@ -87,7 +88,12 @@ export class Agent {
     };
   }
 
-  async ask(input: { question: string; history?: HistoryMessage[]; events?: AgentEvents; signal?: AbortSignal }): Promise<AgentAnswer> {
+  async ask(input: {
+    question: string;
+    history?: HistoryMessage[];
+    events?: AgentEvents;
+    signal?: AbortSignal;
+  }): Promise<AgentAnswer> {
     const toolCtx = this.toolContext(input.signal);
     if (this.provider) {
       let streamed = false;
@@ -114,11 +120,19 @@ export class Agent {
           events,
           ...(input.signal ? { signal: input.signal } : {}),
         });
-        return { answer: result.answer, engine: this.engineName, tools: summarize(result.tools), sources: result.sources };
+        return {
+          answer: result.answer,
+          engine: this.engineName,
+          tools: summarize(result.tools),
+          sources: result.sources,
+        };
       } catch (err) {
         if (input.signal?.aborted) throw err;
         const reason = safeMessage(err);
-        this.deps.logger.warn({ event: 'agent.fallback', provider: this.provider.name, error: reason }, 'LLM failed; offline engine answers');
+        this.deps.logger.warn(
+          { event: 'agent.fallback', provider: this.provider.name, error: reason },
+          'LLM failed; offline engine answers',
+        );
         if (streamed) input.events?.delta?.('\n\n');
         const offline = await this.offline(input.question, toolCtx, input.events);
         return { ...offline, fallback: reason };
@@ -137,9 +151,19 @@ export class Agent {
     // Stream the templated answer in word groups, like a model would.
     if (events?.delta) for (const piece of result.answer.match(/\S+\s*/g) ?? []) events.delta(piece);
     this.deps.logger.info(
-      { event: 'agent.turn', engine: 'offline', tools: result.tools.map((t) => t.name), ms: Math.round(performance.now() - started) },
+      {
+        event: 'agent.turn',
+        engine: 'offline',
+        tools: result.tools.map((t) => t.name),
+        ms: Math.round(performance.now() - started),
+      },
       'offline answer',
     );
-    return { answer: result.answer, engine: 'offline', tools: summarize(result.tools), sources: result.sources };
+    return {
+      answer: result.answer,
+      engine: 'offline',
+      tools: summarize(result.tools),
+      sources: result.sources,
+    };
   }
 }

@@ -18,7 +18,8 @@ export function readQaFile(path: string): QaItem[] {
     .map((l) => JSON.parse(l) as QaItem);
 }
 
-const UNAVAILABLE = /\b(not available|not in the data|no such|not yet|hasn t been|has not been|no results?|not been run|not run|no data)\b/;
+const UNAVAILABLE =
+  /\b(not available|not in the data|no such|not yet|hasn t been|has not been|no results?|not been run|not run|no data)\b/;
 
 /** Correct when an accepted string appears as whole words (accent- and case-insensitive); or, for questions
  *  about things not in the data, when the answer says the result is not available. */
@@ -72,7 +73,9 @@ export async function runQaEval(
   return {
     total: items.length,
     correct,
-    categories: [...byCat].map(([category, v]) => ({ category, ...v })).sort((a, b) => a.category.localeCompare(b.category)),
+    categories: [...byCat]
+      .map(([category, v]) => ({ category, ...v }))
+      .sort((a, b) => a.category.localeCompare(b.category)),
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     failures,
@@ -84,7 +87,10 @@ export function formatQaReport(r: QaReport): string {
   const width = Math.max(8, ...r.categories.map((c) => c.category.length));
   const lines = [
     `${'category'.padEnd(width)}  correct  total  accuracy`,
-    ...r.categories.map((c) => `${c.category.padEnd(width)}  ${String(c.correct).padStart(7)}  ${String(c.total).padStart(5)}  ${pct(c.correct, c.total).padStart(8)}`),
+    ...r.categories.map(
+      (c) =>
+        `${c.category.padEnd(width)}  ${String(c.correct).padStart(7)}  ${String(c.total).padStart(5)}  ${pct(c.correct, c.total).padStart(8)}`,
+    ),
     `${'ALL'.padEnd(width)}  ${String(r.correct).padStart(7)}  ${String(r.total).padStart(5)}  ${pct(r.correct, r.total).padStart(8)}`,
     `latency p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`,
   ];

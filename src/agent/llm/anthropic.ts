@@ -33,7 +33,8 @@ export function toAnthropic(messages: ChatMessage[]): { system: string; messages
     else if (m.role === 'assistant') {
       const blocks: ContentBlockParam[] = [];
       if (m.content) blocks.push({ type: 'text', text: m.content });
-      for (const t of m.toolCalls ?? []) blocks.push({ type: 'tool_use', id: t.id, name: t.name, input: parseArgs(t.arguments) });
+      for (const t of m.toolCalls ?? [])
+        blocks.push({ type: 'tool_use', id: t.id, name: t.name, input: parseArgs(t.arguments) });
       out.push({ role: 'assistant', content: blocks.length ? blocks : '' });
     } else {
       const block: ContentBlockParam = { type: 'tool_result', tool_use_id: m.toolCallId, content: m.content };
@@ -68,7 +69,14 @@ export class AnthropicProvider implements LlmProvider {
       input_schema: t.parameters as Tool['input_schema'],
     }));
     const stream = this.client.messages.stream(
-      { model: this.model, max_tokens: 2048, temperature: 0, system, messages, ...(tools.length ? { tools } : {}) },
+      {
+        model: this.model,
+        max_tokens: 2048,
+        temperature: 0,
+        system,
+        messages,
+        ...(tools.length ? { tools } : {}),
+      },
       req.signal ? { signal: req.signal } : {},
     );
     stream.on('text', (text) => req.onDelta?.(text));
@@ -77,7 +85,8 @@ export class AnthropicProvider implements LlmProvider {
     const toolCalls = [];
     for (const block of final.content) {
       if (block.type === 'text') content += block.text;
-      else if (block.type === 'tool_use') toolCalls.push({ id: block.id, name: block.name, arguments: JSON.stringify(block.input ?? {}) });
+      else if (block.type === 'tool_use')
+        toolCalls.push({ id: block.id, name: block.name, arguments: JSON.stringify(block.input ?? {}) });
     }
     return { content, toolCalls };
   }

@@ -1,7 +1,12 @@
 // The system prompt: the seed system's persona and rules, today's date, and the rule that tool output is data.
 
 export function systemPrompt(now: Date): string {
-  const today = now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const today = now.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return `You are a top-tier Formula 1 Race Engineer and Strategy Analyst, like Peter Bonnington or Gianpiero Lambiase, answering as if on the pit wall.
 
 IDENTITY

@@ -18,7 +18,7 @@ export interface EngineAnswer {
 }
 
 export const CAPABILITIES =
-  'I can answer from the F1 database (1950 to the latest race): race and sprint winners, poles, finishing and grid positions, fastest laps, pit stops, retirements and why, head-to-heads, champions and points, the standings after any round, a driver\'s season or career totals, race dates and venues, the calendar and the next race — plus the FIA rulebook.';
+  "I can answer from the F1 database (1950 to the latest race): race and sprint winners, poles, finishing and grid positions, fastest laps, pit stops, retirements and why, head-to-heads, champions and points, the standings after any round, a driver's season or career totals, race dates and venues, the calendar and the next race — plus the FIA rulebook.";
 
 class Answerer {
   readonly tools: ToolCallOutcome[] = [];
@@ -58,7 +58,12 @@ function finishText(r: SessionRow): string {
 }
 
 /** Resolves the race a question is about, or throws the "not available" answer the user should read. */
-function raceOfQuestion(index: EntityIndex, q: ParsedQuestion, now: Date, allowRound = true): RaceEntity | undefined {
+function raceOfQuestion(
+  index: EntityIndex,
+  q: ParsedQuestion,
+  now: Date,
+  allowRound = true,
+): RaceEntity | undefined {
   if (q.relative === 'last') return lastRace(index, now, q.year);
   if (q.relative === 'next') return nextRace(index, now, q.year);
   const text = placeText(index, q);
@@ -88,7 +93,8 @@ function raceOfQuestion(index: EntityIndex, q: ParsedQuestion, now: Date, allowR
   return best.find((r) => r.hasRaceResults) ?? best[0];
 }
 
-const src = (sources: string[]) => (sources.length ? `\n\n_Source: ${[...new Set(sources)].join('; ')}._` : '');
+const src = (sources: string[]) =>
+  sources.length ? `\n\n_Source: ${[...new Set(sources)].join('; ')}._` : '';
 
 export async function answerOffline(question: string, ctx: ToolContext): Promise<EngineAnswer> {
   const a = new Answerer(ctx);
@@ -105,12 +111,17 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   return { answer: body.text + src(sources), tools: a.tools, sources };
 }
 
-async function route(a: Answerer, q: ParsedQuestion, now: Date): Promise<{ text: string; sources: string[] }> {
+async function route(
+  a: Answerer,
+  q: ParsedQuestion,
+  now: Date,
+): Promise<{ text: string; sources: string[] }> {
   const c = q.cues;
   const [d1, d2] = q.drivers;
 
   // Season and career statistics of one driver (no single race asked about).
-  const statAsked = c.points || c.podium || (c.count && (c.winner || c.pole || c.fastestLap)) || /\bwins\b/.test(q.norm);
+  const statAsked =
+    c.points || c.podium || (c.count && (c.winner || c.pole || c.fastestLap)) || /\bwins\b/.test(q.norm);
   if (d1 && !d2 && statAsked && !c.retirement && !c.pit && !c.grid) {
     const careerCue = c.career || (q.year === undefined && !q.namesRace);
     if (careerCue) return career(a, q, d1, now);
@@ -128,7 +139,8 @@ async function route(a: Answerer, q: ParsedQuestion, now: Date): Promise<{ text:
   if (d1 && d2 && !q.namesRace && q.year !== undefined) return seasonHeadToHead(a, q, d1, d2);
   // A team's season ("Mercedes wins 2020", "Ferrari points in 2019").
   const [team] = q.constructors;
-  if (team && !d1 && !q.namesRace && (statAsked || c.points || c.winner)) return teamSeason(a, q, team.id, team.name);
+  if (team && !d1 && !q.namesRace && (statAsked || c.points || c.winner))
+    return teamSeason(a, q, team.id, team.name);
 
   const race = raceOfQuestion(a.index, q, now);
   if (!race) {
@@ -140,6 +152,8 @@ async function route(a: Answerer, q: ParsedQuestion, now: Date): Promise<{ text:
   if (c.date && !d1) return raceDate(a, race);
   if (c.venue && !d1 && !c.winner && !c.pole) return venue(a, race);
   if (c.sprintQualifying || (c.sprint && c.pole)) return pole(a, race, 'sprint', d1);
+  if (d1 && !d2 && c.qualified && !c.pole && !c.grid)
+    return qualifyingPosition(a, race, d1, c.sprint || c.sprintQualifying);
   if (c.pole && !c.fastestLap) return pole(a, race, 'race', d1);
   if (c.fastestLap) return fastestLap(a, race, c.sprint);
 
@@ -158,17 +172,35 @@ async function route(a: Answerer, q: ParsedQuestion, now: Date): Promise<{ text:
 }
 
 async function raceData(a: Answerer, race: RaceEntity, session: 'race' | 'sprint') {
-  const { data, sources } = await a.call<RaceData>(session === 'race' ? 'get_race_results' : 'get_sprint_results', raceArgs(race));
+  const { data, sources } = await a.call<RaceData>(
+    session === 'race' ? 'get_race_results' : 'get_sprint_results',
+    raceArgs(race),
+  );
   return { race: data, sources };
 }
 
-const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1 };
+const ORDINALS: Record<string, number> = {
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  last: -1,
+};
 
 /** "who finished second", "who came P3", "who was 4th" → the position asked about. */
 function positionAsked(norm: string): number | undefined {
   const m =
-    /\b(?:finish(?:ed)?|came|come|was|placed|ended|end) (?:in )?(?:p(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b/.exec(norm) ??
-    /\b(?:p(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)) (?:place|position)\b/.exec(norm);
+    /\b(?:finish(?:ed)?|came|come|was|placed|ended|end) (?:in )?(?:p(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b/.exec(
+      norm,
+    ) ??
+    /\b(?:p(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)) (?:place|position)\b/.exec(
+      norm,
+    );
   if (!m) return undefined;
   if (m[1] ?? m[2]) return Number(m[1] ?? m[2]);
   return ORDINALS[m[3]!];
@@ -177,7 +209,10 @@ function positionAsked(norm: string): number | undefined {
 function nthPlace(d: Loaded, n: number, name: string) {
   const r = d.race.results.find((x) => x.position === n);
   if (!r) return { text: `Nobody was classified P${n} in the ${name}.`, sources: d.sources };
-  return { text: `${r.driver} finished P${n} (${ordinal(n)}) in the ${name} for ${r.constructor}${r.grid ? `, from P${r.grid} on the grid` : ''}.`, sources: d.sources };
+  return {
+    text: `${r.driver} finished P${n} (${ordinal(n)}) in the ${name} for ${r.constructor}${r.grid ? `, from P${r.grid} on the grid` : ''}.`,
+    sources: d.sources,
+  };
 }
 
 type Loaded = Awaited<ReturnType<typeof raceData>>;
@@ -197,7 +232,11 @@ function winner(d: Loaded, name: string, team: boolean) {
 
 function finish(d: Loaded, driver: DriverEntity, name: string) {
   const r = rowOf(d.race.results, driver);
-  if (!r) return { text: `${driver.name} is not in the classification of the ${name}: no result for him is available.`, sources: d.sources };
+  if (!r)
+    return {
+      text: `${driver.name} is not in the classification of the ${name}: no result for him is available.`,
+      sources: d.sources,
+    };
   const grid = r.grid ? ` from ${r.grid === 1 ? 'pole' : `P${r.grid}`} on the grid` : '';
   const text =
     r.position !== null
@@ -209,9 +248,17 @@ function finish(d: Loaded, driver: DriverEntity, name: string) {
 function grid(d: Loaded, driver: DriverEntity, name: string) {
   const r = rowOf(d.race.results, driver);
   if (!r || (r.grid === null && !r.gridText)) {
-    return { text: `No grid slot for ${driver.name} in the ${name} is available in the data.`, sources: d.sources };
+    return {
+      text: `No grid slot for ${driver.name} in the ${name} is available in the data.`,
+      sources: d.sources,
+    };
   }
-  const slot = r.grid !== null ? `P${r.grid} (${ordinal(r.grid)})` : r.gridText === 'PL' ? 'the pit lane' : String(r.gridText);
+  const slot =
+    r.grid !== null
+      ? `P${r.grid} (${ordinal(r.grid)})`
+      : r.gridText === 'PL'
+        ? 'the pit lane'
+        : String(r.gridText);
   return {
     text: `${driver.name} started the ${name} from ${slot} in the ${r.constructor} and finished ${finishText(r)}.`,
     sources: d.sources,
@@ -222,10 +269,13 @@ function retirement(d: Loaded, driver: DriverEntity, name: string) {
   const r = rowOf(d.race.results, driver);
   if (!r) return { text: `${driver.name} did not take part in the ${name}.`, sources: d.sources };
   if (!r.reasonRetired) {
-    return { text: `${driver.name} did not retire from the ${name}: classified ${finishText(r)}.`, sources: d.sources };
+    return {
+      text: `${driver.name} did not retire from the ${name}: classified ${finishText(r)}.`,
+      sources: d.sources,
+    };
   }
   return {
-    text: `${driver.name} retired from the ${name} with ${r.reasonRetired.toLowerCase()} (reason: ${r.reasonRetired})${r.laps ? ` after ${r.laps} laps` : ''} — ${r.positionText} for ${r.constructor}.`,
+    text: `${driver.name} retired from the ${name}${r.laps ? ` after ${r.laps} laps` : ''} — reason: ${r.reasonRetired} (${r.positionText}, ${r.constructor}).`,
     sources: d.sources,
   };
 }
@@ -234,7 +284,10 @@ function pitStops(d: Loaded, driver: DriverEntity, name: string) {
   const r = rowOf(d.race.results, driver);
   if (!r) return { text: `${driver.name} did not take part in the ${name}.`, sources: d.sources };
   if (r.pitStops === null) {
-    return { text: `Pit-stop data for ${driver.name} in the ${name} is not available (f1db records pit stops from 1994).`, sources: d.sources };
+    return {
+      text: `Pit-stop data for ${driver.name} in the ${name} is not available (f1db records pit stops from 1994).`,
+      sources: d.sources,
+    };
   }
   const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
   return {
@@ -249,7 +302,10 @@ function headToHead(d: Loaded, x: DriverEntity, y: DriverEntity, name: string) {
   const ry = rowOf(rows, y);
   if (!rx || !ry) {
     const missing = [rx ? null : x.name, ry ? null : y.name].filter(Boolean).join(' and ');
-    return { text: `${missing} did not take part in the ${name}: no head-to-head is available.`, sources: d.sources };
+    return {
+      text: `${missing} did not take part in the ${name}: no head-to-head is available.`,
+      sources: d.sources,
+    };
   }
   const [ahead, behind, ra, rb] = rows.indexOf(rx) < rows.indexOf(ry) ? [x, y, rx, ry] : [y, x, ry, rx];
   return {
@@ -260,31 +316,55 @@ function headToHead(d: Loaded, x: DriverEntity, y: DriverEntity, name: string) {
 
 async function pole(a: Answerer, race: RaceEntity, kind: 'race' | 'sprint', driver?: DriverEntity) {
   const tool = kind === 'race' ? 'get_qualifying_results' : 'get_sprint_qualifying_results';
-  const { data, sources } = await a.call<{ pole: { driver: string; driverId: string; constructor: string; time: string | null } | null }>(
-    tool,
-    raceArgs(race),
-  );
+  const { data, sources } = await a.call<{
+    pole: { driver: string; driverId: string; constructor: string; time: string | null } | null;
+  }>(tool, raceArgs(race));
   const what = kind === 'race' ? 'pole position' : 'sprint pole';
-  if (!data.pole) return { text: `The ${what} for the ${label(race)} is not available in the data.`, sources };
+  if (!data.pole)
+    return { text: `The ${what} for the ${label(race)} is not available in the data.`, sources };
   const time = data.pole.time ? ` with a ${data.pole.time}` : '';
   const extra = driver && driver.id !== data.pole.driverId ? ` (${driver.name} was not on pole.)` : '';
-  return { text: `${data.pole.driver} took ${what} for the ${label(race)} in the ${data.pole.constructor}${time}.${extra}`, sources };
+  return {
+    text: `${data.pole.driver} took ${what} for the ${label(race)} in the ${data.pole.constructor}${time}.${extra}`,
+    sources,
+  };
 }
 
 async function fastestLap(a: Answerer, race: RaceEntity, sprint: boolean) {
   const d = await raceData(a, race, sprint ? 'sprint' : 'race');
   const fl = d.race.fastestLap ?? d.race.results.find((r) => r.fastestLap);
-  if (!fl) return { text: `The fastest lap of the ${label(race)} is not available in the data.`, sources: d.sources };
-  const detail = 'lap' in fl && fl.lap ? ` — ${fl.time ?? ''} on lap ${fl.lap}` : 'time' in fl && fl.time ? ` — ${fl.time}` : '';
-  return { text: `${fl.driver} set the fastest lap of the ${label(race)} in the ${fl.constructor}${detail}.`, sources: d.sources };
+  if (!fl)
+    return {
+      text: `The fastest lap of the ${label(race)} is not available in the data.`,
+      sources: d.sources,
+    };
+  const detail =
+    'lap' in fl && fl.lap
+      ? ` — ${fl.time ?? ''} on lap ${fl.lap}`
+      : 'time' in fl && fl.time
+        ? ` — ${fl.time}`
+        : '';
+  return {
+    text: `${fl.driver} set the fastest lap of the ${label(race)} in the ${fl.constructor}${detail}.`,
+    sources: d.sources,
+  };
 }
 
 async function raceDate(a: Answerer, race: RaceEntity) {
   const { sources } = await a.call('get_season_schedule', { year: race.year });
   const d = new Date(`${race.date}T00:00:00Z`);
-  const long = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const long = d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const weekday = d.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
-  const ran = race.hasRaceResults ? 'was held' : race.date >= new Date().toISOString().slice(0, 10) ? 'is scheduled' : 'was scheduled';
+  const ran = race.hasRaceResults
+    ? 'was held'
+    : race.date >= new Date().toISOString().slice(0, 10)
+      ? 'is scheduled'
+      : 'was scheduled';
   return {
     text: `The ${label(race)} (round ${race.round}) ${ran} on ${weekday} ${long} (${race.date}) at ${race.circuitName}, ${race.place}.`,
     sources,
@@ -302,21 +382,40 @@ async function venue(a: Answerer, race: RaceEntity) {
 async function schedule(a: Answerer, q: ParsedQuestion, now: Date) {
   const { data, sources } = await a.call<{
     year: number;
-    races: { round: number; grandPrix: string; date: string; circuit: string; place: string; status: string }[];
+    races: {
+      round: number;
+      grandPrix: string;
+      date: string;
+      circuit: string;
+      place: string;
+      status: string;
+    }[];
     nextRace: { round: number; grandPrix: string; date: string; circuit: string } | null;
     lastRace: { round: number; grandPrix: string; date: string } | null;
   }>('get_season_schedule', q.year !== undefined ? { year: q.year } : {});
   if (q.relative === 'last' && data.lastRace) {
-    return { text: `The last race with results is round ${data.lastRace.round}, the ${data.lastRace.grandPrix} on ${data.lastRace.date}.`, sources };
+    return {
+      text: `The last race with results is round ${data.lastRace.round}, the ${data.lastRace.grandPrix} on ${data.lastRace.date}.`,
+      sources,
+    };
   }
   if (/\bnext\b|\bupcoming\b|\bwhen is\b/.test(q.norm) || !q.year) {
     const later = data.nextRace ? undefined : nextRace(entityIndex(a.ctx.db()), now);
-    const next = data.nextRace ?? (later ? { round: later.round, grandPrix: later.grandPrixName, date: later.date, circuit: later.circuitName } : null);
+    const next =
+      data.nextRace ??
+      (later
+        ? { round: later.round, grandPrix: later.grandPrixName, date: later.date, circuit: later.circuitName }
+        : null);
     if (!next) return { text: `No upcoming race is on the calendar in the data.`, sources };
     const year = later?.year ?? data.year;
-    return { text: `Next up: round ${next.round}, the ${year} ${next.grandPrix} on ${next.date} at ${next.circuit}.`, sources };
+    return {
+      text: `Next up: round ${next.round}, the ${year} ${next.grandPrix} on ${next.date} at ${next.circuit}.`,
+      sources,
+    };
   }
-  const list = data.races.map((r) => `R${r.round} ${r.grandPrix.replace(' Grand Prix', '')} (${r.date})`).join(', ');
+  const list = data.races
+    .map((r) => `R${r.round} ${r.grandPrix.replace(' Grand Prix', '')} (${r.date})`)
+    .join(', ');
   return { text: `The ${data.year} calendar has ${data.races.length} rounds: ${list}.`, sources };
 }
 
@@ -354,7 +453,10 @@ async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
   }
   if (afterRace || !data.seasonComplete) {
     const lead = `${who} led the ${data.year} ${team ? "constructors'" : "drivers'"} championship after round ${data.afterRound} (${data.afterGrandPrix}) with ${formatPoints(top.points)} points${margin}.`;
-    const note = !afterRace && !data.seasonComplete ? ` The ${data.year} season is not over, so the title is not decided yet.` : '';
+    const note =
+      !afterRace && !data.seasonComplete
+        ? ` The ${data.year} season is not over, so the title is not decided yet.`
+        : '';
     return { text: lead + note, sources };
   }
   return {
@@ -366,13 +468,21 @@ async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
 async function seasonStats(a: Answerer, q: ParsedQuestion, driver: DriverEntity) {
   const args: Record<string, unknown> = { year: q.year };
   if (q.round !== undefined) args.after_round = q.round;
-  const { data, sources } = await a.call<{ year: number; afterRound: number; seasonComplete: boolean; standings: (StandingRow & { teams: string[] })[] }>(
-    'get_driver_standings',
-    args,
-  );
+  const { data, sources } = await a.call<{
+    year: number;
+    afterRound: number;
+    seasonComplete: boolean;
+    standings: (StandingRow & { teams: string[] })[];
+  }>('get_driver_standings', args);
   const row = data.standings.find((s) => s.id === driver.id);
-  if (!row) return { text: `${driver.name} has no championship standing in ${data.year}: no result for him that season is available.`, sources };
-  const scope = data.seasonComplete ? `the ${data.year} season` : `${data.year} (after round ${data.afterRound})`;
+  if (!row)
+    return {
+      text: `${driver.name} has no championship standing in ${data.year}: no result for him that season is available.`,
+      sources,
+    };
+  const scope = data.seasonComplete
+    ? `the ${data.year} season`
+    : `${data.year} (after round ${data.afterRound})`;
   const wins = row.wins === 0 ? '0 wins (zero)' : `${row.wins} win${row.wins === 1 ? '' : 's'}`;
   return {
     text: `${driver.name} scored ${formatPoints(row.points)} points and ${wins} in ${scope}, finishing ${row.positionText === String(row.position) ? `P${row.position}` : row.positionText} in the drivers' championship for ${row.teams.join(', ')}.`,
@@ -404,19 +514,25 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
     seasons: number[];
     teams: string[];
   }>('get_driver_profile', args);
-  const scope = args.up_to_year ? ` up to ${args.up_to_round ? `round ${String(args.up_to_round)} of ` : ''}${String(args.up_to_year)}` : '';
+  const scope = args.up_to_year
+    ? ` up to ${args.up_to_round ? `round ${String(args.up_to_round)} of ` : ''}${String(args.up_to_year)}`
+    : '';
   const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
   const n = (x: number) => (x <= 10 ? `${x} (${words[x]})` : String(x));
   const c = q.cues;
   const focus: string[] = [];
   if (c.podium) focus.push(`${n(data.podiums)} podium${data.podiums === 1 ? '' : 's'}`);
   if (c.pole) focus.push(`${n(data.poles)} pole position${data.poles === 1 ? '' : 's'}`);
-  if (c.winner || /\bwins\b/.test(q.norm)) focus.push(`${n(data.wins)} grand prix win${data.wins === 1 ? '' : 's'}`);
+  if (c.winner || /\bwins\b/.test(q.norm))
+    focus.push(`${n(data.wins)} grand prix win${data.wins === 1 ? '' : 's'}`);
   if (c.fastestLap) focus.push(`${n(data.fastestLaps)} fastest lap${data.fastestLaps === 1 ? '' : 's'}`);
   if (c.points) focus.push(`${formatPoints(data.points)} points`);
-  if (c.championship) focus.push(`${n(data.championships)} world title${data.championships === 1 ? '' : 's'}`);
+  if (c.championship)
+    focus.push(`${n(data.championships)} world title${data.championships === 1 ? '' : 's'}`);
   const summary = `${data.starts} starts, ${data.wins} wins, ${data.podiums} podiums, ${data.poles} poles, ${formatPoints(data.points)} points, ${data.championships} title${data.championships === 1 ? '' : 's'}`;
-  const span = data.seasons.length ? ` (${data.seasons[0]}–${data.seasons.at(-1)}, ${data.teams.join(', ')})` : '';
+  const span = data.seasons.length
+    ? ` (${data.seasons[0]}–${data.seasons.at(-1)}, ${data.teams.join(', ')})`
+    : '';
   const text = focus.length
     ? `${data.name} has ${focus.join(' and ')} in his career${scope}. Career line: ${summary}${span}.`
     : `${data.name}${scope}: ${summary}${span}.`;
@@ -425,9 +541,14 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
 
 async function rulebook(a: Answerer, q: ParsedQuestion) {
   if (!listTools(a.ctx.config).some((t) => t.name === 'consult_rulebook')) {
-    return { text: `The rulebook is not available in this installation (no regulations indexed). ${CAPABILITIES}`, sources: [] };
+    return {
+      text: `The rulebook is not available in this installation (no regulations indexed). ${CAPABILITIES}`,
+      sources: [],
+    };
   }
-  const { data, sources } = await a.call<{ results: { article?: string; title?: string; text: string; document?: string }[] }>('consult_rulebook', {
+  const { data, sources } = await a.call<{
+    results: { article?: string; title?: string; text: string; document?: string }[];
+  }>('consult_rulebook', {
     query: q.text,
     ...(q.year !== undefined ? { year: q.year } : {}),
   });
@@ -454,15 +575,43 @@ async function seasonHeadToHead(a: Answerer, q: ParsedQuestion, x: DriverEntity,
 }
 
 async function teamSeason(a: Answerer, q: ParsedQuestion, teamId: string, teamName: string) {
-  const { data, sources } = await a.call<{ year: number; afterRound: number; seasonComplete: boolean; standings: StandingRow[] }>(
-    'get_constructor_standings',
-    q.year !== undefined ? { year: q.year } : {},
-  );
+  const { data, sources } = await a.call<{
+    year: number;
+    afterRound: number;
+    seasonComplete: boolean;
+    standings: StandingRow[];
+  }>('get_constructor_standings', q.year !== undefined ? { year: q.year } : {});
   const row = data.standings.find((s) => s.id === teamId);
-  if (!row) return { text: `${teamName} has no constructors' standing in ${data.year}: not available in the data.`, sources };
-  const scope = data.seasonComplete ? `the ${data.year} season` : `${data.year} (after round ${data.afterRound})`;
+  if (!row)
+    return {
+      text: `${teamName} has no constructors' standing in ${data.year}: not available in the data.`,
+      sources,
+    };
+  const scope = data.seasonComplete
+    ? `the ${data.year} season`
+    : `${data.year} (after round ${data.afterRound})`;
   return {
     text: `${row.name} scored ${formatPoints(row.points)} points and ${row.wins} win${row.wins === 1 ? '' : 's'} in ${scope}, ${row.positionText === String(row.position) ? `P${row.position}` : row.positionText} in the constructors' championship.`,
     sources,
   };
+}
+
+async function qualifyingPosition(a: Answerer, race: RaceEntity, driver: DriverEntity, sprint: boolean) {
+  const { data, sources } = await a.call<{
+    results: {
+      driverId: string;
+      position: number | null;
+      positionText: string;
+      time: string | null;
+      q1: string | null;
+      q2: string | null;
+      q3: string | null;
+    }[];
+  }>(sprint ? 'get_sprint_qualifying_results' : 'get_qualifying_results', raceArgs(race));
+  const what = `${sprint ? 'sprint qualifying' : 'qualifying'} for the ${label(race)}`;
+  const r = data.results.find((x) => x.driverId === driver.id);
+  if (!r) return { text: `No ${what} result for ${driver.name} is available in the data.`, sources };
+  const time = r.q3 ?? r.q2 ?? r.q1 ?? r.time;
+  const pos = r.position !== null ? `P${r.position} (${ordinal(r.position)})` : r.positionText;
+  return { text: `${driver.name} qualified ${pos} in ${what}${time ? ` with a ${time}` : ''}.`, sources };
 }

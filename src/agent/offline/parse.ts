@@ -25,11 +25,15 @@ const CUE_PATTERNS = {
     /\b(retire|retired|retirement|retirements|dnf|dnfd|not finish|didnt finish|fail(ed)? to finish|put \w+( \w+)? out|out of the race|knocked out|reason|why did)\b/,
   pit: /\b(pit|pits|pitted|pitting|pitstops?|stops)\b/,
   grid: /\b(start|started|starting|grid|line up|lined up|lines up)\b/,
-  pole: /\bpole\b|\b(fastest|quickest|top) (in |of )?(qualifying|quali)\b|\b(top|best|fastest) qualifier\b/,
+  qualified:
+    /\b(qualify|qualified|qualifying position|quali position|qualifying result|in qualifying|in quali)\b/,
+  pole: /\bpoles?\b|\b(fastest|quickest|top) (in |of )?(qualifying|quali)\b|\b(top|best|fastest) qualifier\b/,
   fastestLap: /\bfastest (race )?lap\b/,
   versus: /\b(vs|versus|v|or|ahead|higher|in front|beat|better|before)\b/,
-  finish: /\b(finish|finished|finishing|result|results|end up|ended up|end|place|placed|position|classified|come|came)\b/,
-  winner: /\b(won|win|wins|winner|winning|victory|victorious|came out on top|come out on top|first place|triumph(ed)?)\b/,
+  finish:
+    /\b(finish|finished|finishing|result|results|end up|ended up|end|place|placed|position|classified|come|came)\b/,
+  winner:
+    /\b(won|win|wins|winner|winning|victory|victorious|came out on top|come out on top|first place|triumph(ed)?)\b/,
   date: /\b(what day|which day|when|date)\b/,
   venue: /\b(circuit|track|venue|where was|where is|where s|held|host|hosted|which city)\b/,
   championship: /\b(champion|champions|championship|title|wdc|wcc|crown)\b/,
@@ -53,8 +57,10 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   const cues = Object.fromEntries(Object.entries(CUE_PATTERNS).map(([k, re]) => [k, re.test(norm)])) as Cues;
   const yearMatch = [...norm.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
   let year = yearMatch.at(-1);
-  if (year === undefined && (THIS_SEASON.test(norm) || /\bthis year\b/.test(norm))) year = currentSeason(index, now);
-  if (year === undefined && /\b(last|previous) (year|season)\b/.test(norm)) year = currentSeason(index, now) - 1;
+  if (year === undefined && (THIS_SEASON.test(norm) || /\bthis year\b/.test(norm)))
+    year = currentSeason(index, now);
+  if (year === undefined && /\b(last|previous) (year|season)\b/.test(norm))
+    year = currentSeason(index, now) - 1;
   const roundMatch = /\b(?:round|r)\s*(\d{1,2})\b/.exec(norm);
   const round = roundMatch ? Number(roundMatch[1]) : undefined;
 

@@ -16,7 +16,12 @@ export interface ScriptedServer {
   close(): Promise<void>;
 }
 
-function chunk(id: string, model: string, delta: Record<string, unknown>, finish: string | null = null): string {
+function chunk(
+  id: string,
+  model: string,
+  delta: Record<string, unknown>,
+  finish: string | null = null,
+): string {
   const body = {
     id,
     object: 'chat.completion.chunk',
@@ -40,7 +45,9 @@ export async function startScriptedOpenAi(script: ScriptStep[]): Promise<Scripte
   const server: Server = createServer((req, res) => {
     void (async () => {
       if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
       const body = await readBody(req);
@@ -50,7 +57,11 @@ export async function startScriptedOpenAi(script: ScriptStep[]): Promise<Scripte
       const id = `chatcmpl-${step}`;
       if (s.kind === 'error') {
         res.writeHead(s.status, { 'content-type': 'application/json', ...(s.headers ?? {}) });
-        res.end(JSON.stringify({ error: { message: s.message ?? `HTTP ${s.status}`, type: 'server_error', code: null } }));
+        res.end(
+          JSON.stringify({
+            error: { message: s.message ?? `HTTP ${s.status}`, type: 'server_error', code: null },
+          }),
+        );
         return;
       }
       if (s.kind === 'hang') {
@@ -58,7 +69,11 @@ export async function startScriptedOpenAi(script: ScriptStep[]): Promise<Scripte
         res.on('close', () => clearTimeout(t));
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
       res.write(chunk(id, model, { role: 'assistant', content: '' }));
       if (s.kind === 'text') {
         for (const p of s.pieces) res.write(chunk(id, model, { content: p }));
@@ -68,13 +83,21 @@ export async function startScriptedOpenAi(script: ScriptStep[]): Promise<Scripte
         s.calls.forEach((c, index) => {
           res.write(
             chunk(id, model, {
-              tool_calls: [{ index, id: c.id ?? `call_${step}_${index}`, type: 'function', function: { name: c.name, arguments: '' } }],
+              tool_calls: [
+                {
+                  index,
+                  id: c.id ?? `call_${step}_${index}`,
+                  type: 'function',
+                  function: { name: c.name, arguments: '' },
+                },
+              ],
             }),
           );
           // Arguments stream in fragments, as real servers send them.
           const mid = Math.ceil(c.arguments.length / 2);
           for (const piece of [c.arguments.slice(0, mid), c.arguments.slice(mid)]) {
-            if (piece) res.write(chunk(id, model, { tool_calls: [{ index, function: { arguments: piece } }] }));
+            if (piece)
+              res.write(chunk(id, model, { tool_calls: [{ index, function: { arguments: piece } }] }));
           }
         });
         res.write(chunk(id, model, {}, 'tool_calls'));

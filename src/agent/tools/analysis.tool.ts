@@ -8,10 +8,16 @@ import { grandPrixArg, raceOf, seasonOf, table, yearArg } from './common.ts';
 export const scenarioTool = defineTool({
   name: 'calculate_championship_scenario',
   description:
-    "The drivers' title situation after a round: points still available (races and sprints), who can still win, whether it is decided, and what each contender needs at the next round. Use for \"can X still win the title\", \"what does X need\", \"when can X clinch\".",
+    'The drivers\' title situation after a round: points still available (races and sprints), who can still win, whether it is decided, and what each contender needs at the next round. Use for "can X still win the title", "what does X need", "when can X clinch".',
   inputSchema: z.object({
     year: yearArg,
-    after_round: z.number().int().min(0).max(30).optional().describe('Situation after this round (default: latest)'),
+    after_round: z
+      .number()
+      .int()
+      .min(0)
+      .max(30)
+      .optional()
+      .describe('Situation after this round (default: latest)'),
     driver: z.string().max(100).optional().describe('Focus on this driver'),
   }),
   execute(args, ctx) {
@@ -28,13 +34,24 @@ export const scenarioTool = defineTool({
         ['Pos', 'Driver', 'Points', 'Gap', 'Max possible', 'Can win'],
         s.contenders
           .slice(0, 10)
-          .map((c) => [c.position, c.name, formatPoints(c.points), formatPoints(c.gapToLeader), formatPoints(c.maxPossiblePoints), c.canStillWin ? 'yes' : 'no']),
+          .map((c) => [
+            c.position,
+            c.name,
+            formatPoints(c.points),
+            formatPoints(c.gapToLeader),
+            formatPoints(c.maxPossiblePoints),
+            c.canStillWin ? 'yes' : 'no',
+          ]),
       ),
       s.driver ? `**${s.driver.name}:** ${'summary' in s.driver ? s.driver.summary : ''}` : '',
     ]
       .filter(Boolean)
       .join('\n');
-    return { data: s, markdown, sources: [`f1db — ${year} standings after round ${s.afterRound} and remaining calendar`] };
+    return {
+      data: s,
+      markdown,
+      sources: [`f1db — ${year} standings after round ${s.afterRound} and remaining calendar`],
+    };
   },
 });
 
@@ -45,7 +62,11 @@ export const strategyTool = defineTool({
   inputSchema: z.object({
     year: yearArg,
     grand_prix: grandPrixArg,
-    driver: z.string().max(50).optional().describe('Driver code, number or name for a rejoin projection, e.g. "VER"'),
+    driver: z
+      .string()
+      .max(50)
+      .optional()
+      .describe('Driver code, number or name for a rejoin projection, e.g. "VER"'),
     lap: z.number().int().min(1).max(100).optional().describe('Project a stop after this lap'),
   }),
   execute(args, ctx) {
@@ -58,12 +79,17 @@ export const strategyTool = defineTool({
       `### Pit strategy: ${p.year} ${p.race} (${p.circuit})`,
       p.pitLoss.pitLoss !== null ? `Pit loss ≈ ${p.pitLoss.pitLoss.toFixed(1)} s (${p.pitLoss.source}).` : '',
       p.degradation.length
-        ? table(['Compound', 'Degradation (s/lap)', 'Laps'], p.degradation.map((d) => [d.compound, d.degradationPerLap.toFixed(3), d.laps]))
+        ? table(
+            ['Compound', 'Degradation (s/lap)', 'Laps'],
+            p.degradation.map((d) => [d.compound, d.degradationPerLap.toFixed(3), d.laps]),
+          )
         : '',
       p.rejoin
         ? `Rejoin: ${p.rejoin.driver} stopping after lap ${p.rejoin.afterLap} would come out P${p.rejoin.position} (from P${p.rejoin.currentPosition}).`
         : '',
-      p.safetyCar ? `Safety car in ${(p.safetyCar.safetyCarProbability * 100).toFixed(0)}% of editions here.` : '',
+      p.safetyCar
+        ? `Safety car in ${(p.safetyCar.safetyCarProbability * 100).toFixed(0)}% of editions here.`
+        : '',
       ...p.notes,
     ]
       .filter(Boolean)

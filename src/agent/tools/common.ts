@@ -30,7 +30,8 @@ export function seasonOf(ctx: ToolContext, year: number | string | undefined): n
   const text = normalize(year ?? '');
   const digits = /\b(19[5-9]\d|20\d\d)\b/.exec(text);
   if (digits) return Number(digits[1]);
-  if (!text || THIS_SEASON.test(text) || /^(this|current|now)$/.test(text)) return currentSeason(index(ctx), ctx.now());
+  if (!text || THIS_SEASON.test(text) || /^(this|current|now)$/.test(text))
+    return currentSeason(index(ctx), ctx.now());
   throw new AppError('bad_request', `"${year}" is not a season; give a year such as 2024.`);
 }
 
@@ -52,7 +53,8 @@ export function notRun(race: RaceEntity, session: string, today: string): AppErr
 }
 
 export function table(headers: string[], rows: (string | number | null | undefined)[][]): string {
-  const cell = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '–' : String(v));
+  const cell = (v: string | number | null | undefined) =>
+    v === null || v === undefined || v === '' ? '–' : String(v);
   return [
     `| ${headers.join(' | ')} |`,
     `| ${headers.map(() => '---').join(' | ')} |`,

@@ -11,7 +11,8 @@ import { index, notRun, raceOf, raceSource, seasonOf, table, yearArg } from './c
 
 function driverOf(ctx: ToolContext, name: string, year?: number): DriverEntity {
   const d = index(ctx).findDriver(name, year);
-  if (!d) throw new AppError('not_found', `No driver called "${name}" in the data.`, { reason: 'unknown_driver' });
+  if (!d)
+    throw new AppError('not_found', `No driver called "${name}" in the data.`, { reason: 'unknown_driver' });
   return d;
 }
 
@@ -80,7 +81,13 @@ export const compareDrivers = defineTool({
         `**Ahead at the flag:** ${ahead.driver}.`,
       ].join('\n');
       return {
-        data: { scope: 'race', race: { year: race.year, round: race.round, grandPrix: race.grandPrixName }, driver1: a, driver2: b, ahead: ahead.driverId },
+        data: {
+          scope: 'race',
+          race: { year: race.year, round: race.round, grandPrix: race.grandPrixName },
+          driver1: a,
+          driver2: b,
+          ahead: ahead.driverId,
+        },
         markdown,
         sources: [raceSource(race, 'classification')],
       };
@@ -88,7 +95,13 @@ export const compareDrivers = defineTool({
     const season = seasonOf(ctx, args.year);
     const d1 = driverOf(ctx, args.driver1, season);
     const d2 = driverOf(ctx, args.driver2, season);
-    const rows = stmt<{ round: number; driver_id: string; session: string; pos: number | null; points: number | null }>(
+    const rows = stmt<{
+      round: number;
+      driver_id: string;
+      session: string;
+      pos: number | null;
+      points: number | null;
+    }>(
       db,
       `SELECT r.round, rr.driver_id, 'RACE' AS session, rr.position_number AS pos, rr.points FROM race_result rr
          JOIN race r ON r.id = rr.race_id WHERE r.year = ? AND rr.session = 'RACE' AND rr.driver_id IN (?, ?)
@@ -118,13 +131,17 @@ export const compareDrivers = defineTool({
         wins: finishes.filter((p) => p === 1).length,
         podiums: finishes.filter((p) => p <= 3).length,
         racePoints: races.reduce((s, r) => s + (r.points ?? 0), 0),
-        averageFinish: finishes.length ? Math.round((finishes.reduce((s, p) => s + p, 0) / finishes.length) * 10) / 10 : null,
+        averageFinish: finishes.length
+          ? Math.round((finishes.reduce((s, p) => s + p, 0) / finishes.length) * 10) / 10
+          : null,
       };
     };
     const a = summary(d1);
     const b = summary(d2);
     if (a.races === 0 && b.races === 0) {
-      throw new AppError('not_found', `Neither ${d1.name} nor ${d2.name} raced in ${season}.`, { reason: 'not_entered' });
+      throw new AppError('not_found', `Neither ${d1.name} nor ${d2.name} raced in ${season}.`, {
+        reason: 'not_entered',
+      });
     }
     const race = h2h('RACE');
     const quali = h2h('Q');
@@ -144,7 +161,14 @@ export const compareDrivers = defineTool({
       ),
     ].join('\n');
     return {
-      data: { scope: 'season', year: season, driver1: a, driver2: b, raceHeadToHead: race, qualifyingHeadToHead: quali },
+      data: {
+        scope: 'season',
+        year: season,
+        driver1: a,
+        driver2: b,
+        raceHeadToHead: race,
+        qualifyingHeadToHead: quali,
+      },
       markdown,
       sources: [`f1db — ${season} race and qualifying classifications`],
     };
@@ -153,8 +177,20 @@ export const compareDrivers = defineTool({
 
 const profileInput = z.object({
   driver: z.string().min(1).max(100).describe('Driver name, surname or three-letter code'),
-  up_to_year: z.number().int().min(1950).max(2100).optional().describe('Count only up to this season (with up_to_round: that round).'),
-  up_to_round: z.number().int().min(1).max(30).optional().describe('With up_to_year: count up to and including this round.'),
+  up_to_year: z
+    .number()
+    .int()
+    .min(1950)
+    .max(2100)
+    .optional()
+    .describe('Count only up to this season (with up_to_round: that round).'),
+  up_to_round: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .optional()
+    .describe('With up_to_year: count up to and including this round.'),
 });
 
 export const driverProfile = defineTool({
@@ -167,7 +203,9 @@ export const driverProfile = defineTool({
     const idx = index(ctx);
     let upTo: string | undefined;
     if (args.up_to_year !== undefined) {
-      const races = idx.racesOf(args.up_to_year).filter((r) => args.up_to_round === undefined || r.round <= args.up_to_round);
+      const races = idx
+        .racesOf(args.up_to_year)
+        .filter((r) => args.up_to_round === undefined || r.round <= args.up_to_round);
       upTo = races.at(-1)?.date;
     }
     const info = stmt<Record<string, string | null>>(
@@ -177,12 +215,25 @@ export const driverProfile = defineTool({
        FROM driver d LEFT JOIN country n ON n.id = d.nationality_country_id WHERE d.id = ?`,
     ).get(d.id)!;
     const totals = careerTotals(ctx.db(), d.id, upTo);
-    const scope = upTo ? ` (up to ${args.up_to_round ? `round ${args.up_to_round} of ` : ''}${args.up_to_year})` : '';
+    const scope = upTo
+      ? ` (up to ${args.up_to_round ? `round ${args.up_to_round} of ` : ''}${args.up_to_year})`
+      : '';
     const markdown = [
       `### ${d.name}${scope}`,
       `${info.full_name}, ${info.demonym ?? info.nationality ?? ''}, born ${info.date_of_birth ?? '?'}${info.place_of_birth ? ` in ${info.place_of_birth}` : ''}.`,
       table(
-        ['Seasons', 'Teams', 'Starts', 'Wins', 'Podiums', 'Poles', 'Fastest laps', 'Sprint wins', 'Points', 'Titles'],
+        [
+          'Seasons',
+          'Teams',
+          'Starts',
+          'Wins',
+          'Podiums',
+          'Poles',
+          'Fastest laps',
+          'Sprint wins',
+          'Points',
+          'Titles',
+        ],
         [
           [
             totals.seasons.length ? `${totals.seasons[0]}–${totals.seasons.at(-1)}` : '',

@@ -87,7 +87,13 @@ export async function runTool(
   const tool = tools.find((t) => t.name === name);
   if (!tool) {
     const known = tools.map((t) => t.name).join(', ');
-    return { name, args: rawArgs, ok: false, ms: ms(), error: `Unknown tool "${name}". Available tools: ${known}.` };
+    return {
+      name,
+      args: rawArgs,
+      ok: false,
+      ms: ms(),
+      error: `Unknown tool "${name}". Available tools: ${known}.`,
+    };
   }
   const parsed = tool.inputSchema.safeParse(rawArgs ?? {});
   if (!parsed.success) {
@@ -126,7 +132,10 @@ export async function runTool(
   } catch (err) {
     const elapsed = ms();
     const message = isAppError(err) || err instanceof Error ? err.message : String(err);
-    log.warn({ event: 'tool.done', tool: name, ok: false, ms: elapsed, error: message }, `tool ${name} failed`);
+    log.warn(
+      { event: 'tool.done', tool: name, ok: false, ms: elapsed, error: message },
+      `tool ${name} failed`,
+    );
     return { name, args: parsed.data, ok: false, ms: elapsed, error: message };
   } finally {
     clearTimeout(timer);

@@ -2,7 +2,12 @@
 // to the sprint tool instead of reading the grand prix classification.
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { fastestLapOf, sessionResults, startingGrid, type SessionRow } from '../../data/queries/agent-extra.ts';
+import {
+  fastestLapOf,
+  sessionResults,
+  startingGrid,
+  type SessionRow,
+} from '../../data/queries/agent-extra.ts';
 import { isoDate, label } from '../race-ref.ts';
 import type { RaceEntity } from '../entities.ts';
 import { formatPoints } from '../text.ts';
@@ -24,18 +29,28 @@ function raceInfo(race: RaceEntity) {
 }
 
 function status(r: SessionRow): string {
-  if (r.position !== null && !r.reasonRetired) return r.position === 1 ? (r.time ?? '') : (r.gap ?? r.time ?? '');
+  if (r.position !== null && !r.reasonRetired)
+    return r.position === 1 ? (r.time ?? '') : (r.gap ?? r.time ?? '');
   return r.reasonRetired ? `${r.positionText} (${r.reasonRetired})` : r.positionText;
 }
 
-function classification(session: 'RACE' | 'SPRINT_RACE', year: number | string | undefined, grandPrix: string, ctx: ToolContext) {
+function classification(
+  session: 'RACE' | 'SPRINT_RACE',
+  year: number | string | undefined,
+  grandPrix: string,
+  ctx: ToolContext,
+) {
   const race = raceOf(ctx, year, grandPrix);
   const rows = sessionResults(ctx.db(), race.id, session);
   const name = session === 'RACE' ? 'race' : 'sprint';
   if (session === 'SPRINT_RACE' && rows.length === 0 && !race.isSprintWeekend) {
-    throw new AppError('not_found', `The ${label(race)} was not a sprint weekend: there was no sprint.`, {
-      reason: 'no_sprint',
-    });
+    throw new AppError(
+      'not_found',
+      `Sprint results are not available: the ${label(race)} was not a sprint weekend.`,
+      {
+        reason: 'no_sprint',
+      },
+    );
   }
   if (rows.length === 0) throw notRun(race, name, isoDate(ctx.now()));
   const grid = startingGrid(ctx.db(), race.id, session);
@@ -65,7 +80,9 @@ function classification(session: 'RACE' | 'SPRINT_RACE', year: number | string |
         r.pitStops,
       ]),
     ),
-    fastest ? `**Fastest lap:** ${fastest.driver} (${fastest.constructor}) ${fastest.time ?? ''}${fastest.lap ? ` on lap ${fastest.lap}` : ''}.` : '',
+    fastest
+      ? `**Fastest lap:** ${fastest.driver} (${fastest.constructor}) ${fastest.time ?? ''}${fastest.lap ? ` on lap ${fastest.lap}` : ''}.`
+      : '',
   ]
     .filter(Boolean)
     .join('\n');

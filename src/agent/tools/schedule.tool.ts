@@ -27,7 +27,9 @@ export default defineTool({
     const season = seasonOf(ctx, year);
     const races = idx.racesOf(season);
     if (races.length === 0) {
-      throw new AppError('not_found', `The ${season} calendar is not available in the data.`, { reason: 'no_season' });
+      throw new AppError('not_found', `The ${season} calendar is not available in the data.`, {
+        reason: 'no_season',
+      });
     }
     const today = isoDate(ctx.now());
     const entries: ScheduleEntry[] = races.map((r) => ({
@@ -44,15 +46,28 @@ export default defineTool({
     }));
     const last = lastRace(idx, ctx.now(), season);
     const next = nextRace(idx, ctx.now(), season);
-    const statusText = { completed: '✅ completed', upcoming: '🔜 upcoming', no_results_in_data: '⏳ no results in data yet' };
+    const statusText = {
+      completed: '✅ completed',
+      upcoming: '🔜 upcoming',
+      no_results_in_data: '⏳ no results in data yet',
+    };
     const markdown = [
       `### ${season} calendar (today: ${today})`,
       table(
         ['Round', 'Grand Prix', 'Date', 'Circuit', 'Sprint', 'Status'],
-        entries.map((e) => [e.round, e.grandPrix, e.date, `${e.circuit}, ${e.place}`, e.sprintWeekend ? 'yes' : '', statusText[e.status]]),
+        entries.map((e) => [
+          e.round,
+          e.grandPrix,
+          e.date,
+          `${e.circuit}, ${e.place}`,
+          e.sprintWeekend ? 'yes' : '',
+          statusText[e.status],
+        ]),
       ),
       last ? `**Last race with results:** round ${last.round}, ${last.grandPrixName} (${last.date}).` : '',
-      next ? `**Next race:** round ${next.round}, ${next.grandPrixName} on ${next.date} at ${next.circuitName}.` : '',
+      next
+        ? `**Next race:** round ${next.round}, ${next.grandPrixName} on ${next.date} at ${next.circuitName}.`
+        : '',
     ]
       .filter(Boolean)
       .join('\n');
@@ -62,7 +77,9 @@ export default defineTool({
         today,
         races: entries,
         lastRace: last ? { round: last.round, grandPrix: last.grandPrixName, date: last.date } : null,
-        nextRace: next ? { round: next.round, grandPrix: next.grandPrixName, date: next.date, circuit: next.circuitName } : null,
+        nextRace: next
+          ? { round: next.round, grandPrix: next.grandPrixName, date: next.date, circuit: next.circuitName }
+          : null,
       },
       markdown,
       sources: [`f1db — ${season} calendar`],

@@ -56,7 +56,8 @@ export function checkSelect(sql: string): string {
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .trim()
     .replace(/;\s*$/, '');
-  if (!/^(select|with)\b/i.test(stripped)) throw new AppError('bad_request', 'Only a single SELECT statement is allowed.');
+  if (!/^(select|with)\b/i.test(stripped))
+    throw new AppError('bad_request', 'Only a single SELECT statement is allowed.');
   const code = stripped.replace(/'(?:[^']|'')*'/g, "''").replace(/"(?:[^"]|"")*"/g, '""');
   if (code.includes(';')) throw new AppError('bad_request', 'Only one statement is allowed (no ";").');
   if (/\b(attach|detach|pragma|vacuum|insert|update|delete|replace|create|drop|alter)\b/i.test(code)) {
@@ -68,11 +69,17 @@ export function checkSelect(sql: string): string {
 export function runReadOnlySql(
   path: string,
   sql: string,
-  { maxRows = SQL_MAX_ROWS, timeoutMs = SQL_TIME_LIMIT_MS, signal }: { maxRows?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+  {
+    maxRows = SQL_MAX_ROWS,
+    timeoutMs = SQL_TIME_LIMIT_MS,
+    signal,
+  }: { maxRows?: number; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<Required<Pick<WorkerReply, 'rows' | 'columns' | 'truncated'>>> {
   const checked = checkSelect(sql);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', RUNNER_SOURCE], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = spawn(process.execPath, ['-e', RUNNER_SOURCE], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     let settled = false;
@@ -85,7 +92,10 @@ export function runReadOnlySql(
       fn();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new AppError('timeout', `The query ran longer than ${timeoutMs / 1000} s and was stopped.`))),
+      () =>
+        finish(() =>
+          reject(new AppError('timeout', `The query ran longer than ${timeoutMs / 1000} s and was stopped.`)),
+        ),
       timeoutMs,
     );
     const onAbort = () => finish(() => reject(new AppError('timeout', 'The query was cancelled.')));
@@ -97,9 +107,13 @@ export function runReadOnlySql(
           : reject(new AppError('bad_request', `SQL error: ${m.error}`)),
       ),
     );
-    child.once('error', (e) => finish(() => reject(new AppError('internal', `SQL runner failed: ${e.message}`))));
+    child.once('error', (e) =>
+      finish(() => reject(new AppError('internal', `SQL runner failed: ${e.message}`))),
+    );
     child.once('exit', (code) =>
-      finish(() => reject(new AppError('internal', `SQL runner exited (${code}) ${stderr.slice(0, 200)}`.trim()))),
+      finish(() =>
+        reject(new AppError('internal', `SQL runner exited (${code}) ${stderr.slice(0, 200)}`.trim())),
+      ),
     );
     child.send({ driver: require.resolve('better-sqlite3'), path, sql: checked, maxRows });
   });

@@ -12,7 +12,13 @@ import { index, raceOf, seasonOf, table, yearArg } from './common.ts';
 
 const input = z.object({
   year: yearArg,
-  after_round: z.number().int().min(1).max(30).optional().describe('Standings after this round (default: latest).'),
+  after_round: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .optional()
+    .describe('Standings after this round (default: latest).'),
   after_grand_prix: z
     .string()
     .max(200)
@@ -26,21 +32,33 @@ function standings(kind: Kind, args: z.infer<typeof input>, ctx: ToolContext) {
   const season = seasonOf(ctx, args.year);
   let maxRound = args.after_round;
   if (args.after_grand_prix) maxRound = raceOf(ctx, season, args.after_grand_prix).round;
-  const at = standingsRaceId(ctx.db(), season, kind === 'driver' ? 'driver_standing' : 'constructor_standing', maxRound);
+  const at = standingsRaceId(
+    ctx.db(),
+    season,
+    kind === 'driver' ? 'driver_standing' : 'constructor_standing',
+    maxRound,
+  );
   if (!at) {
     const why =
       kind === 'constructor' && season < 1958
-        ? 'there was no constructors\' championship before 1958'
+        ? "there was no constructors' championship before 1958"
         : 'no standings in the data for that point of the season';
-    throw new AppError('not_found', `${kind === 'driver' ? 'Drivers' : 'Constructors'}' standings for ${season} are not available: ${why}.`, {
-      reason: 'not_run',
-    });
+    throw new AppError(
+      'not_found',
+      `${kind === 'driver' ? 'Drivers' : 'Constructors'}' standings for ${season} are not available: ${why}.`,
+      {
+        reason: 'not_run',
+      },
+    );
   }
   const races = index(ctx).racesOf(season);
   const race = races.find((r) => r.round === at.round)!;
   const lastRound = Math.max(...races.map((r) => r.round));
   const seasonComplete = at.round === lastRound && race.hasRaceResults;
-  const rows = kind === 'driver' ? driverStandingsAfter(ctx.db(), at.raceId) : constructorStandingsAfter(ctx.db(), at.raceId);
+  const rows =
+    kind === 'driver'
+      ? driverStandingsAfter(ctx.db(), at.raceId)
+      : constructorStandingsAfter(ctx.db(), at.raceId);
   const heading = `### ${season} ${kind === 'driver' ? 'drivers' : 'constructors'}' championship after round ${at.round} (${race.grandPrixName})${seasonComplete ? ' — final' : ''}`;
   const markdown = [
     heading,
@@ -48,7 +66,13 @@ function standings(kind: Kind, args: z.infer<typeof input>, ctx: ToolContext) {
       kind === 'driver' ? ['Pos', 'Driver', 'Team(s)', 'Points', 'Wins'] : ['Pos', 'Team', 'Points', 'Wins'],
       rows.map((r) =>
         kind === 'driver'
-          ? [r.positionText, r.name, ('teams' in r ? (r.teams as string[]) : []).join(', '), formatPoints(r.points), r.wins]
+          ? [
+              r.positionText,
+              r.name,
+              ('teams' in r ? (r.teams as string[]) : []).join(', '),
+              formatPoints(r.points),
+              r.wins,
+            ]
           : [r.positionText, r.name, formatPoints(r.points), r.wins],
       ),
     ),

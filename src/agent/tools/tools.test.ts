@@ -58,7 +58,9 @@ describe('registry', () => {
 
   it('turns unknown tools, bad arguments, thrown errors and timeouts into error outcomes', async () => {
     expect((await runTool('nope', {}, ctx)).error).toMatch(/Unknown tool "nope"/);
-    expect((await runTool('get_race_results', { year: 1900, grand_prix: 'x' }, ctx)).error).toMatch(/Invalid arguments/);
+    expect((await runTool('get_race_results', { year: 1900, grand_prix: 'x' }, ctx)).error).toMatch(
+      /Invalid arguments/,
+    );
     const slow: AgentTool = {
       name: 'slow',
       description: 'never answers in time',
@@ -76,14 +78,20 @@ describe('registry', () => {
     const fast = { ...ctx, config: { ...config, TOOL_TIMEOUT: 0.05 } };
     const t = await runTool('slow', {}, fast, [slow]);
     expect(t).toMatchObject({ ok: false, error: 'Tool "slow" timed out after 0.05 s' });
-    expect(await runTool('failing', {}, ctx, [failing])).toMatchObject({ ok: false, error: 'sensor failure' });
+    expect(await runTool('failing', {}, ctx, [failing])).toMatchObject({
+      ok: false,
+      error: 'sensor failure',
+    });
   });
 });
 
 describe('data tools', () => {
   it('race results: winner, fastest lap, pit stops and sources', async () => {
     const r = await ok('get_race_results', { year: 2021, grand_prix: 'Abu Dhabi' });
-    const data = r.data as { results: { driver: string; pitStops: number | null }[]; fastestLap: { driver: string } };
+    const data = r.data as {
+      results: { driver: string; pitStops: number | null }[];
+      fastestLap: { driver: string };
+    };
     expect(data.results[0]!.driver).toBe('Max Verstappen');
     expect(data.fastestLap.driver).toBe('Max Verstappen');
     expect(r.markdown).toContain('| 1 | Max Verstappen | Red Bull |');
@@ -95,7 +103,10 @@ describe('data tools', () => {
       [{ year: 2019, grand_prix: 'red bull ring' }, 'Austrian Grand Prix'],
       [{ year: 2020, grand_prix: 'Sakhir' }, 'Sakhir Grand Prix'],
       [{ year: 2017, grand_prix: 'Sakhir' }, 'Bahrain Grand Prix'],
-      [{ year: 2023, grand_prix: "Formula 1 Rolex Grosser Preis von Österreich 2023" }, 'Austrian Grand Prix'],
+      [
+        { year: 2023, grand_prix: 'Formula 1 Rolex Grosser Preis von Österreich 2023' },
+        'Austrian Grand Prix',
+      ],
       [{ year: 2020, grand_prix: 'barcelona' }, 'Spanish Grand Prix'],
       [{ grand_prix: 'last race' }, '2026 Hungarian Grand Prix'],
       [{ year: 'this season', grand_prix: 'round 3' }, '2026 Japanese Grand Prix'],
@@ -109,11 +120,21 @@ describe('data tools', () => {
   });
 
   it('says plainly when a race has not been run or does not exist', async () => {
-    expect((await runTool('get_race_results', { year: 2026, grand_prix: 'Las Vegas' }, ctx)).error).toMatch(/not available/);
-    expect((await runTool('get_race_results', { year: 2011, grand_prix: 'Bahrain' }, ctx)).error).toMatch(/no "Bahrain" race in 2011/);
-    expect((await runTool('get_race_results', { year: 2027, grand_prix: 'Monza' }, ctx)).error).toMatch(/2027 season is not available/);
-    expect((await runTool('get_sprint_results', { year: 2021, grand_prix: 'Monaco' }, ctx)).error).toMatch(/not a sprint weekend/);
-    expect((await runTool('get_driver_profile', { driver: 'Zzyzx Qwerty' }, ctx)).error).toMatch(/No driver called/);
+    expect((await runTool('get_race_results', { year: 2026, grand_prix: 'Las Vegas' }, ctx)).error).toMatch(
+      /not available/,
+    );
+    expect((await runTool('get_race_results', { year: 2011, grand_prix: 'Bahrain' }, ctx)).error).toMatch(
+      /no "Bahrain" race in 2011/,
+    );
+    expect((await runTool('get_race_results', { year: 2027, grand_prix: 'Monza' }, ctx)).error).toMatch(
+      /2027 season is not available/,
+    );
+    expect((await runTool('get_sprint_results', { year: 2021, grand_prix: 'Monaco' }, ctx)).error).toMatch(
+      /not available: the 2021 Monaco Grand Prix was not a sprint weekend/,
+    );
+    expect((await runTool('get_driver_profile', { driver: 'Zzyzx Qwerty' }, ctx)).error).toMatch(
+      /No driver called/,
+    );
   });
 
   it('standings after a round count wins to that round', async () => {
@@ -121,11 +142,18 @@ describe('data tools', () => {
     const top = (r.data as { standings: { name: string; wins: number; points: number }[] }).standings[0]!;
     expect(top).toMatchObject({ name: 'Max Verstappen', wins: 8, points: 258 });
     const c = await ok('get_constructor_standings', { year: 2023, after_grand_prix: 'Silverstone' });
-    expect((c.data as { afterRound: number; standings: { name: string }[] }).standings[0]!.name).toBe('Red Bull');
+    expect((c.data as { afterRound: number; standings: { name: string }[] }).standings[0]!.name).toBe(
+      'Red Bull',
+    );
   });
 
   it('compares two drivers at a race and over a season', async () => {
-    const race = await ok('compare_drivers', { driver1: 'Brundle', driver2: 'Herbert', year: 1993, grand_prix: 'Japanese GP' });
+    const race = await ok('compare_drivers', {
+      driver1: 'Brundle',
+      driver2: 'Herbert',
+      year: 1993,
+      grand_prix: 'Japanese GP',
+    });
     expect((race.data as { ahead: string }).ahead).toBe('martin-brundle');
     const season = await ok('compare_drivers', { driver1: 'Hamilton', driver2: 'Verstappen', year: 2021 });
     const d = season.data as { driver1: { wins: number }; driver2: { wins: number } };
@@ -164,9 +192,13 @@ describe('query_f1_database', () => {
   it('stops a runaway query at the time limit', async () => {
     const t0 = Date.now();
     await expect(
-      runReadOnlySql(config.DATABASE_PATH, 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c', {
-        timeoutMs: 300,
-      }),
+      runReadOnlySql(
+        config.DATABASE_PATH,
+        'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c',
+        {
+          timeoutMs: 300,
+        },
+      ),
     ).rejects.toThrow(/longer than 0.3 s/);
     expect(Date.now() - t0).toBeLessThan(3000);
   });

@@ -1,0 +1,91 @@
+// The offline engine on the real database: the dev question set, paraphrases of other kinds, and
+// the honest answers for what the data does not hold.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
+import { silentLogger } from '../../logger.ts';
+import { openDatabase, type Db } from '../../data/db.ts';
+import { judge, readQaFile, runQaEval } from '../eval/qa.ts';
+import { answerOffline } from './engine.ts';
+import type { ToolContext } from '../tools/types.ts';
+
+let db: Db;
+let ctx: ToolContext;
+beforeAll(() => {
+  const config = loadConfig(process.env);
+  db = openDatabase(config.DATABASE_PATH);
+  ctx = { config, logger: silentLogger, db: () => db, now: () => new Date('2026-11-26T12:00:00Z') };
+});
+afterAll(() => db.close());
+
+const ask = async (q: string) => (await answerOffline(q, ctx)).answer;
+
+const devFile = join(process.env.EVAL_DIR ?? resolve('../shared/eval'), 'f1-qa-dev.jsonl');
+
+describe('offline engine', () => {
+  it.runIf(existsSync(devFile))('answers the dev question set at ≥ 95 %', async () => {
+    const report = await runQaEval(readQaFile(devFile), ask);
+    const wrong = report.failures.map((f) => `${f.question} → ${f.answer}`).join('\n');
+    expect(report.correct / report.total, wrong).toBeGreaterThanOrEqual(0.95);
+  });
+
+  // Phrasings and kinds beyond the dev sample; expected values checked against f1db.
+  const cases: [string, string][] = [
+    ['who won the 2021 Abu Dhabi GP?', 'Max Verstappen'],
+    ['who took the win at Spa in 1998', 'Damon Hill'],
+    ['Winner of the 2016 Spanish GP?', 'Max Verstappen'],
+    ['Who was the 2016 world champion?', 'Nico Rosberg'],
+    ['Which team won the 1998 constructors championship?', 'McLaren'],
+    ['Where did Senna qualify for Monaco 1988?', 'P1'],
+    ['What grid position did Michael Schumacher start from at Spa 1995?', 'P16'],
+    ['Why did Hamilton retire from the 2016 Malaysian GP?', 'Engine'],
+    ['How many pit stops did Verstappen make at Interlagos 2016?', '5'],
+    ['Who set the fastest lap at Monza 2020?', 'Lewis Hamilton'],
+    ['Who won the sprint at Imola 2022?', 'Max Verstappen'],
+    ['When was the 2019 Japanese Grand Prix?', '13 October 2019'],
+    ['Which circuit hosted the 2020 Tuscan Grand Prix?', 'Mugello'],
+    ['Who led the championship after round 10 in 2021?', 'Max Verstappen'],
+    ['Who led the constructors standings after the 2021 Hungarian GP?', 'Mercedes'],
+    ['How many points did Lando Norris score in 2024?', '374'],
+    ['How many races did Nico Rosberg win in 2016?', '9'],
+    ['How many poles did Ayrton Senna get in his career?', '65'],
+    ['Who finished ahead in the 2020 Styrian GP: Norris or Sainz?', 'Lando Norris finished ahead'],
+    ['Who finished second at Silverstone 2019?', 'Valtteri Bottas'],
+    ['Hamilton vs Verstappen 2021', 'Wins 8–10'],
+    ['who won the 2025 drivers title', 'Lando Norris'],
+    ['who won the last race?', '2026 Hungarian Grand Prix'],
+    ['when is the next race?', 'Qatar Grand Prix'],
+    ['Who was on sprint pole in Miami 2024', 'Max Verstappen'],
+  ];
+  it.each(cases)('%s', async (question, expected) => {
+    expect(await ask(question)).toContain(expected);
+  });
+
+  it('says plainly when the data does not have it', async () => {
+    for (const q of [
+      'Who won the 2026 Italian Grand Prix?',
+      'who was on pole for vegas 2027',
+      'Who won Bahrain 2011?',
+      'Who won the sprint at Monaco 2021?',
+    ]) {
+      const answer = await ask(q);
+      expect(
+        judge({ id: '', category: '', question: q, accept: [], expect_unavailable: true }, answer),
+        `${q} → ${answer}`,
+      ).toBe(true);
+    }
+  });
+
+  it('says what it can answer when it does not understand', async () => {
+    const answer = await ask('what should I cook tonight?');
+    expect(answer).toMatch(/I can answer/);
+  });
+
+  it('names its source and the tools it called', async () => {
+    const res = await answerOffline('Pole sitter at the 2014 British Grand Prix?', ctx);
+    expect(res.answer).toContain('Nico Rosberg');
+    expect(res.sources).toEqual(['f1db — 2014 British GP qualifying']);
+    expect(res.tools.map((t) => t.name)).toEqual(['get_qualifying_results']);
+  });
+});
