@@ -213,7 +213,7 @@ export function registerAnalysisCommands(program: Command, ctx: CliContext): voi
           table(
             ['race', 'stage', 'predicted winner', 'actual winner', 'Brier win', 'podium overlap'],
             s.races.map((r) => [
-              r.race,
+              `${r.year} ${r.race}`,
               r.stage,
               r.predictedWinner,
               r.actualWinner ?? '(not run)',
@@ -243,7 +243,7 @@ export function registerAnalysisCommands(program: Command, ctx: CliContext): voi
       if (opts.json) out(JSON.stringify(p, null, 2));
       else {
         out(
-          `${p.race} — ${p.stage} prediction (model ${p.model.version}, fitted ${p.model.trainedOn.from}–${p.model.trainedOn.to})`,
+          `${p.year} ${p.race} — ${p.stage} prediction (model ${p.model.version}, fitted ${p.model.trainedOn.from}–${p.model.trainedOn.to})`,
         );
         out(
           table(

@@ -215,7 +215,7 @@ export function getRacePredictions(db: Db, year: number, round: number): RacePre
   return {
     year,
     round,
-    race: `${year} ${race.name}`,
+    race: race.name,
     date: race.date,
     circuit: race.circuitName,
     stage: target.stage,

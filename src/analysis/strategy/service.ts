@@ -119,7 +119,7 @@ export function getPitStrategy(
   const base: Omit<PitStrategy, 'pitLoss' | 'degradation' | 'stints' | 'pitStops' | 'battles' | 'rejoin'> = {
     year,
     round,
-    race: `${year} ${race.name}`,
+    race: race.name,
     circuit: race.circuitName,
     hasLapData: laps !== undefined,
     laps: race.laps,

@@ -185,7 +185,7 @@ export async function getWeather(deps: WeatherDeps, year: number, round: number)
   return {
     year,
     round,
-    race: `${year} ${race.name}`,
+    race: race.name,
     circuit: race.circuitName,
     coordinates,
     raceStartUtc: start,
