@@ -12,11 +12,14 @@ export class SseParser {
 
   /** Feeds decoded text; returns the events completed by it. */
   push(text: string): SseEvent[] {
-    this.buffer += text;
+    let raw = this.buffer + text;
+    // A CR at the very end may be the first half of a CRLF: keep it until the next chunk says.
+    const tail = raw.endsWith('\r') ? '\r' : '';
+    if (tail) raw = raw.slice(0, -1);
     const out: SseEvent[] = [];
     // Events end at a blank line; CRLF and CR are line ends too.
-    const blocks = this.buffer.replace(/\r\n?/g, '\n').split('\n\n');
-    this.buffer = blocks.pop() ?? '';
+    const blocks = raw.replace(/\r\n?/g, '\n').split('\n\n');
+    this.buffer = (blocks.pop() ?? '') + tail;
     for (const block of blocks) {
       const ev = parseBlock(block);
       if (ev) out.push(ev);
@@ -26,7 +29,7 @@ export class SseParser {
 
   /** Whatever remains when the stream ends (a final event without its blank line). */
   flush(): SseEvent[] {
-    const rest = this.buffer;
+    const rest = this.buffer.replace(/\r$/, '');
     this.buffer = '';
     const ev = rest.trim() ? parseBlock(rest) : undefined;
     return ev ? [ev] : [];

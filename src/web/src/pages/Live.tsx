@@ -38,6 +38,13 @@ const TRACK_TEXT: Record<string, string> = {
   red: 'Red flag',
 };
 
+/** "2024 Bahrain Grand Prix · Race", without repeating a session name the feed already put in the name. */
+function sessionTitle(meta: { year?: number; name: string; type: string }): string {
+  const kind = SESSION_NAMES[meta.type] ?? meta.type;
+  const name = meta.name.endsWith(` ${kind}`) ? meta.name.slice(0, -kind.length - 1) : meta.name;
+  return `${meta.year ?? ''} ${name} · ${kind}`.trim();
+}
+
 export function LivePage() {
   const live = useLive('/api/live/current');
   const sessions = useApi<{ sessions: RecordedSession[] }>('/api/live/sessions');
@@ -64,9 +71,7 @@ export function LivePage() {
         <div>
           <h1>Live timing</h1>
           <div className="muted" data-testid="live-session">
-            {meta
-              ? `${meta.year ?? ''} ${meta.name} · ${SESSION_NAMES[meta.type] ?? meta.type}`
-              : 'No session'}
+            {meta ? sessionTitle(meta) : 'No session'}
             {meta && !meta.live && (
               <span className="badge warn" style={{ marginLeft: 8 }}>
                 Replay

@@ -4,24 +4,16 @@ import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../lib/useApi.ts';
 import { qs } from '../api.ts';
 import { Async, Empty } from '../components/Status.tsx';
+import type { SearchHit as Hit } from '../../../rulebook/types.ts';
 
-interface Hit {
-  document: string;
-  section: string;
-  season: number;
-  article: string | null;
-  heading: string | null;
-  page: number | null;
-  text: string;
-  score: number;
-}
-
-const SECTIONS = [
+const SECTIONS: [string, string][] = [
   ['', 'All sections'],
-  ['sporting', 'Sporting'],
-  ['technical', 'Technical'],
-  ['financial', 'Financial'],
-  ['operational', 'Operational'],
+  ['General', 'General'],
+  ['Sporting', 'Sporting'],
+  ['Technical', 'Technical'],
+  ['Financial', 'Financial'],
+  ['PU Financial', 'PU Financial'],
+  ['Operational', 'Operational'],
 ];
 
 export function RulebookPage() {
@@ -102,9 +94,8 @@ export function RulebookPage() {
                       </span>
                     </div>
                     <p style={{ whiteSpace: 'pre-wrap', lineHeight: 1.5 }}>{h.text}</p>
-                    <div className="muted small">
-                      {h.document}
-                      {h.page != null ? `, p. ${h.page}` : ''} · score {h.score.toFixed(3)}
+                    <div className="muted small" data-testid="citation">
+                      {h.citation} · score {h.score.toFixed(3)}
                     </div>
                   </article>
                 ))}
