@@ -362,7 +362,7 @@ export class Hub {
   /** The channel for `info.key`, opening it (and claiming its ingest) on first use. */
   open(
     info: ChannelInfo,
-    makeSource: () => Promise<LiveSource>,
+    makeSource: (resume: SessionState | null) => Promise<LiveSource>,
     opts: { shared?: boolean } = {},
   ): Promise<Channel> {
     const existing = this.channels.get(info.key);
@@ -380,7 +380,7 @@ export class Hub {
 
   private async create(
     info: ChannelInfo,
-    makeSource: () => Promise<LiveSource>,
+    makeSource: (resume: SessionState | null) => Promise<LiveSource>,
     shared: boolean,
   ): Promise<Channel> {
     const bus = shared ? this.opts.bus : null;
@@ -401,7 +401,8 @@ export class Hub {
         return;
       }
       if (bus && !(await bus.claim(info.key))) return;
-      const source = await makeSource();
+      // A node taking over from one that died resumes from the last published state.
+      const source = await makeSource(channel.state);
       const publish = bus ? (m: HubMessage) => bus.publish(info.key, m) : deliver;
       channel.ingest = new Ingest(source, publish);
       channel.ingest.start();

@@ -9,6 +9,7 @@ import { OpenF1Poller } from './sources/openf1.ts';
 import { ReplaySource } from './sources/replay.ts';
 import { SignalRSource } from './sources/signalr.ts';
 import type { LiveSource } from './sources/source.ts';
+import type { SessionState } from './types.ts';
 
 export interface LiveServiceOptions {
   lingerMs?: number;
@@ -73,11 +74,13 @@ export class LiveService {
   }
 
   open(info: ChannelInfo): Promise<Channel> {
-    return this.hub.open(info, () => this.makeSource(info));
+    return this.hub.open(info, (resume) => this.makeSource(info, resume));
   }
 
-  private async makeSource(info: ChannelInfo): Promise<LiveSource> {
-    if (info.recordingId) return new ReplaySource(await this.catalog.load(info.recordingId));
+  private async makeSource(info: ChannelInfo, resume: SessionState | null): Promise<LiveSource> {
+    if (info.recordingId) {
+      return new ReplaySource(await this.catalog.load(info.recordingId), { positionMs: resume?.timeMs ?? 0 });
+    }
     if (this.config.LIVE_SOURCE === 'f1') {
       return new SignalRSource({
         url: this.config.F1_LIVE_URL,
