@@ -21,7 +21,12 @@ import {
   type CompoundDegradation,
   type Stint,
 } from './stints.ts';
-import { findPitBattles, type PitBattle } from './undercut.ts';
+import {
+  findPitBattles,
+  undercutOpportunities,
+  type PitBattle,
+  type UndercutOpportunity,
+} from './undercut.ts';
 import { DEFAULT_PIT_LOSS } from './rejoin-validation.ts';
 
 export interface StrategyOptions {
@@ -55,6 +60,10 @@ export interface PitStrategy {
   stints: Stint[];
   pitStops: PitStop[];
   battles: PitBattle[];
+  /** Neighbouring cars within 3 s at the line after `lap` and whether an undercut would work. */
+  undercutOpportunities: UndercutOpportunity[];
+  /** The lap the rejoin projection and the opportunities refer to. */
+  atLap: number | null;
   rejoin: RejoinProjection | null;
   history: EditionStrategy[];
   safetyCar: SafetyCarLikelihood | null;
@@ -116,7 +125,17 @@ export function getPitStrategy(
     else notes.push('No safety-car history for this circuit (not in the Ergast tables).');
   } else notes.push('Safety-car likelihood unavailable: ERGAST_CSV_DIR is not set.');
 
-  const base: Omit<PitStrategy, 'pitLoss' | 'degradation' | 'stints' | 'pitStops' | 'battles' | 'rejoin'> = {
+  const base: Omit<
+    PitStrategy,
+    | 'pitLoss'
+    | 'degradation'
+    | 'stints'
+    | 'pitStops'
+    | 'battles'
+    | 'rejoin'
+    | 'undercutOpportunities'
+    | 'atLap'
+  > = {
     year,
     round,
     race: race.name,
@@ -149,6 +168,8 @@ export function getPitStrategy(
       stints: [],
       pitStops: [],
       battles: [],
+      undercutOpportunities: [],
+      atLap: null,
       rejoin: null,
     };
   }
@@ -166,6 +187,7 @@ export function getPitStrategy(
     rejoin = projectRejoin(laps.laps, driver, lap, pitLoss);
     if (!rejoin) notes.push(`${driver} was not running at the end of lap ${lap}: no rejoin projection.`);
   }
+  const degradation = degradationByCompound(laps.laps);
   const inScope = <T extends { driver?: string; attacker?: string; defender?: string }>(x: T) =>
     !driver || x.driver === driver || x.attacker === driver || x.defender === driver;
   return {
@@ -175,10 +197,16 @@ export function getPitStrategy(
       pitLoss,
       source: summary.pitLoss !== null ? 'this race' : historyLoss !== null ? 'previous editions' : 'default',
     },
-    degradation: degradationByCompound(laps.laps),
+    degradation,
     stints: computeStints(laps.laps).filter(inScope),
     pitStops: stops.filter(inScope),
     battles: findPitBattles(laps.laps, stops).filter(inScope),
+    undercutOpportunities: undercutOpportunities(
+      laps.laps,
+      lap,
+      new Map(degradation.map((d) => [d.compound, d.degradationPerLap])),
+    ).filter(inScope),
+    atLap: lap,
     rejoin,
   };
 }

@@ -9,7 +9,7 @@ import { validateRejoin } from './rejoin-validation.ts';
 import { findErgastCircuit, loadNeutralisationData, safetyCarLikelihood } from './safety-car.ts';
 import { getPitStrategy } from './service.ts';
 import { computeStints, degradationByCompound, fuelCorrectedLapTime } from './stints.ts';
-import { findPitBattles } from './undercut.ts';
+import { findPitBattles, undercutOpportunities } from './undercut.ts';
 
 /** A car lapping at `pace` with a tyre that loses `deg` s/lap, stopping at the end of `stopLap`. */
 function car(
@@ -129,6 +129,13 @@ describe('stints, degradation and pit loss (synthetic race)', () => {
       defender: 'DDD',
       result: 'success',
     });
+    // Before the stops: 1 s behind a car on 10-lap-old tyres losing 0.3 s/lap → the undercut is on.
+    const opp = undercutOpportunities(duel, 10, new Map([['MEDIUM', 0.3]]));
+    expect(opp).toEqual([
+      expect.objectContaining({ attacker: 'CCC', defender: 'DDD', verdict: 'undercut on' }),
+    ]);
+    expect(opp[0]!.freshTyreGainPerLap).toBeCloseTo(3, 6);
+    expect(undercutOpportunities(duel, 10, new Map([['MEDIUM', 0.01]]))[0]!.verdict).toBe('not enough');
   });
 });
 

@@ -78,3 +78,60 @@ export function findPitBattles(
   }
   return battles;
 }
+
+export interface UndercutOpportunity {
+  /** The car behind, which could pit first. */
+  attacker: string;
+  defender: string;
+  /** Gap at the line after `lap` (s). */
+  gap: number;
+  attackerTyreAge: number | null;
+  defenderCompound: string;
+  defenderTyreAge: number | null;
+  /** Lap-time gain of a fresh tyre over the defender's worn one: degradation × tyre age (s per lap). */
+  freshTyreGainPerLap: number | null;
+  verdict: 'undercut on' | 'marginal' | 'not enough';
+}
+
+/**
+ * Undercut opportunities at the line after `lap`: each pair of consecutive cars within `maxGap` s. The
+ * gain of pitting first is estimated from the defender's tyre age and the race's degradation on his
+ * compound; "undercut on" when one lap of it covers the gap, "marginal" when two laps do.
+ */
+export function undercutOpportunities(
+  laps: readonly Lap[],
+  lap: number,
+  degradationByCompound: ReadonlyMap<string, number>,
+  maxGap = 3,
+): UndercutOpportunity[] {
+  const running = laps
+    .filter((l) => l.lap === lap && l.time !== null && l.pitInTime === null)
+    .sort((a, b) => a.time! - b.time!);
+  const out: UndercutOpportunity[] = [];
+  for (let i = 1; i < running.length; i++) {
+    const ahead = running[i - 1]!;
+    const behind = running[i]!;
+    const gap = behind.time! - ahead.time!;
+    if (gap > maxGap) continue;
+    const deg = degradationByCompound.get(ahead.compound);
+    const gain = deg !== undefined && ahead.tyreLife !== null ? Math.max(0, deg) * ahead.tyreLife : null;
+    out.push({
+      attacker: behind.driver,
+      defender: ahead.driver,
+      gap: round3(gap)!,
+      attackerTyreAge: behind.tyreLife,
+      defenderCompound: ahead.compound,
+      defenderTyreAge: ahead.tyreLife,
+      freshTyreGainPerLap: round3(gain),
+      verdict:
+        gain === null
+          ? 'not enough'
+          : gain >= gap
+            ? 'undercut on'
+            : 2 * gain >= gap
+              ? 'marginal'
+              : 'not enough',
+    });
+  }
+  return out;
+}
