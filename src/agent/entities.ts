@@ -4,7 +4,7 @@
 // so the LLM path and the offline engine agree on what "Sakhir 2020" means.
 import type { Db } from '../data/db.ts';
 import { memoPerDb } from '../data/queries/statements.ts';
-import { containsPhrase, normalize } from './text.ts';
+import { normalize } from './text.ts';
 
 export interface DriverEntity {
   id: string;
@@ -287,9 +287,14 @@ export class EntityIndex {
       if (!matched) i++;
     }
     // Three-letter codes ("VER", "HAM") only in capitals, where they cannot be ordinary words.
+    // A code inside a matched phrase ("MSC Cruises Gran Premio…") is part of that name, not a driver.
+    const covered = new Set(
+      mentions.flatMap((x) => Array.from({ length: x.end - x.start }, (_, k) => x.start + k)),
+    );
+    const free = (code: string) => words.some((w, k) => w === code && !covered.has(k));
     for (const m of text.matchAll(/\b[A-Z]{3}\b/g)) {
       const drivers = this.abbreviations.get(m[0]);
-      if (drivers && !mentions.some((x) => x.text === m[0].toLowerCase())) {
+      if (drivers && free(m[0].toLowerCase()) && !mentions.some((x) => x.text === m[0].toLowerCase())) {
         mentions.push({
           text: m[0].toLowerCase(),
           start: Number.MAX_SAFE_INTEGER,
@@ -357,17 +362,46 @@ export class EntityIndex {
    * the most recent one among equals. Returns nothing when the text names no place at all.
    */
   matchRaces(text: string, year?: number): { race: RaceEntity; score: number }[] {
-    const haystack = normalize(text);
+    const words = normalize(text).split(' ');
     const pool = year === undefined ? this.races : this.racesOf(year);
-    const scored: { race: RaceEntity; score: number }[] = [];
+    // Every alias occurrence as a word span; a span inside a longer matched span does not count
+    // ("United States Grand Prix West" is not also the "United States Grand Prix").
+    const hits: { race: RaceEntity; start: number; end: number; weight: number }[] = [];
     for (const race of pool) {
-      let score = 0;
       for (const a of race.aliases) {
-        if (containsPhrase(haystack, a.text)) score += a.weight * a.text.split(' ').length;
+        const aw = a.text.split(' ');
+        for (let i = 0; i + aw.length <= words.length; i++) {
+          if (aw.every((w, k) => words[i + k] === w))
+            hits.push({ race, start: i, end: i + aw.length, weight: a.weight });
+        }
       }
-      if (score > 0) scored.push({ race, score });
     }
-    return scored.sort((a, b) => b.score - a.score || b.race.date.localeCompare(a.race.date));
+    const dominated = (h: (typeof hits)[number]) =>
+      hits.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start);
+    const scores = new Map<RaceEntity, number>();
+    for (const h of hits) {
+      if (dominated(h)) continue;
+      scores.set(h.race, (scores.get(h.race) ?? 0) + h.weight * (h.end - h.start));
+    }
+    // Ties (Silverstone 2020: British GP and 70th Anniversary GP): the grand prix held more often.
+    return [...scores]
+      .map(([race, score]) => ({ race, score }))
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          this.editions(b.race.grandPrixId) - this.editions(a.race.grandPrixId) ||
+          b.race.date.localeCompare(a.race.date),
+      );
+  }
+
+  private editionCounts?: Map<string, number>;
+  private editions(grandPrixId: string): number {
+    if (!this.editionCounts) {
+      this.editionCounts = new Map();
+      for (const r of this.races)
+        this.editionCounts.set(r.grandPrixId, (this.editionCounts.get(r.grandPrixId) ?? 0) + 1);
+    }
+    return this.editionCounts.get(grandPrixId) ?? 0;
   }
 }
 

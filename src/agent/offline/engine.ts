@@ -5,7 +5,7 @@
 import { AppError } from '../../errors.ts';
 import { entityIndex, type DriverEntity, type EntityIndex, type RaceEntity } from '../entities.ts';
 import { label, lastRace, nextRace, resolveRace } from '../race-ref.ts';
-import { formatPoints, ordinal } from '../text.ts';
+import { formatPoints, normalize, ordinal } from '../text.ts';
 import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
 import type { ToolContext } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
@@ -78,7 +78,9 @@ function raceOfQuestion(
     return resolveRace(index, { year: q.year, round: q.round }, now);
   }
   if (!q.namesRace) return undefined;
-  const matches = index.matchRaces(text, q.year);
+  // A circuit named after a driver ("Gilles Villeneuve 2014") only shows in the unblanked text.
+  let matches = index.matchRaces(text, q.year);
+  if (matches.length === 0) matches = index.matchRaces(q.text, q.year);
   if (matches.length === 0) {
     if (q.year !== undefined) {
       throw new AppError(
@@ -149,6 +151,15 @@ async function route(
     return { text: `I couldn't pin that down to a race, driver or season. ${CAPABILITIES}`, sources: [] };
   }
 
+  return raceQuestion(a, q, race);
+}
+
+/** Questions about one race: the session, then what about it (winner, a driver's result, pole, …). */
+async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
+  const c = q.cues;
+  // A driver whose name is the venue's ("Gilles Villeneuve 2014") named the circuit, not a driver.
+  const named = q.drivers.filter((d) => !race.aliases.some((al) => al.text === normalize(d.name)));
+  const [d1, d2] = named;
   if (c.date && !d1) return raceDate(a, race);
   if (c.venue && !d1 && !c.winner && !c.pole) return venue(a, race);
   if (c.sprintQualifying || (c.sprint && c.pole)) return pole(a, race, 'sprint', d1);
@@ -160,13 +171,24 @@ async function route(
   const session = c.sprint ? 'sprint' : 'race';
   const data = await raceData(a, race, session);
   const name = `${label(race)}${session === 'sprint' ? ' sprint' : ''}`;
-  if (d1 && d2) return headToHead(data, d1, d2, name);
+  const rows = data.race.results;
+  // "Taylor" in 1961 is whichever Taylor took part in this race.
+  const inRace = (d: DriverEntity) =>
+    rowOf(rows, d) ? d : ((q.namesakes.get(d.id) ?? []).find((o) => rowOf(rows, o)) ?? d);
+  if (d1 && d2) return headToHead(data, inRace(d1), inRace(d2), name);
   const nth = positionAsked(q.norm);
   if (nth !== undefined && !d1) return nthPlace(data, nth, name);
-  if (d1 && c.retirement) return retirement(data, d1, name);
-  if (d1 && c.pit) return pitStops(data, d1, name);
-  if (d1 && c.grid) return grid(data, d1, name);
-  if (d1) return finish(data, d1, name);
+  if (d1) {
+    const answer = c.retirement ? retirement : c.pit ? pitStops : c.grid ? grid : finish;
+    const main = inRace(d1);
+    const first = answer(data, main, name);
+    // A bare surname shared by two drivers of this race ("Schumacher" in 2005): answer for both.
+    const others = [d1, ...(q.namesakes.get(d1.id) ?? [])].filter((o) => o !== main && rowOf(rows, o));
+    const also = others.map((o) => answer(data, o, name).text);
+    return also.length
+      ? { text: `${first.text} (Also named ${main.lastName}: ${also.join(' ')})`, sources: first.sources }
+      : first;
+  }
   if (c.constructorTitle && c.winner) return winner(data, name, true);
   return winner(data, name, false);
 }
@@ -266,7 +288,9 @@ function grid(d: Loaded, driver: DriverEntity, name: string) {
 }
 
 function retirement(d: Loaded, driver: DriverEntity, name: string) {
-  const r = rowOf(d.race.results, driver);
+  // Shared cars of the 1950s: a driver can have several rows; the retirement is the one with a reason.
+  const r =
+    d.race.results.find((x) => x.driverId === driver.id && x.reasonRetired) ?? rowOf(d.race.results, driver);
   if (!r) return { text: `${driver.name} did not take part in the ${name}.`, sources: d.sources };
   if (!r.reasonRetired) {
     return {

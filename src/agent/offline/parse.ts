@@ -11,6 +11,8 @@ export interface ParsedQuestion {
   /** "round 13", "after round 2", "as of round 11". */
   round?: number;
   drivers: DriverEntity[];
+  /** Other drivers a surname-only mention could mean (Michael or Ralf for "Schumacher"), by chosen driver id. */
+  namesakes: Map<string, DriverEntity[]>;
   constructors: ConstructorEntity[];
   /** True when the text names a place (grand prix, circuit, country) or a relative race. */
   namesRace: boolean;
@@ -66,6 +68,7 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
 
   const mentions = index.scan(text);
   const drivers: DriverEntity[] = [];
+  const namesakes = new Map<string, DriverEntity[]>();
   const constructors: ConstructorEntity[] = [];
   let namesPlace = false;
   for (const m of mentions) {
@@ -74,7 +77,14 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     if (m.place) namesPlace = true;
     if (m.drivers.length && (m.fullName || !m.place)) {
       const d = index.pickDriver(m.drivers, year);
-      if (d && !drivers.includes(d)) drivers.push(d);
+      if (d && !drivers.includes(d)) {
+        drivers.push(d);
+        if (!m.fullName && m.drivers.length > 1)
+          namesakes.set(
+            d.id,
+            m.drivers.filter((x) => x !== d),
+          );
+      }
     } else if (m.constructors.length && !m.place) {
       const c = index.pickConstructor(m.constructors, year);
       if (c && !constructors.includes(c)) constructors.push(c);
@@ -87,6 +97,7 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     ...(year !== undefined ? { year } : {}),
     ...(round !== undefined ? { round } : {}),
     drivers,
+    namesakes,
     constructors,
     namesRace: namesPlace || relative !== undefined,
     ...(relative ? { relative } : {}),
