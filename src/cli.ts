@@ -9,6 +9,7 @@ import { registerDataCommands } from './data/cli.ts';
 import { registerAgentCommands } from './agent/cli.ts';
 import { registerAnalysisCommands } from './analysis/cli.ts';
 import { registerRulebookCommands } from './rulebook/cli.ts';
+import { registerMcpCommands } from './mcp/cli.ts';
 
 export interface CliContext {
   config(): Config;
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   registerAgentCommands(program, ctx);
   registerAnalysisCommands(program, ctx);
   registerRulebookCommands(program, ctx);
+  registerMcpCommands(program, ctx);
   await program.parseAsync(process.argv);
 }
 

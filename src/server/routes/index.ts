@@ -7,6 +7,7 @@ import { registerLiveRoutes } from '../../live/routes.ts';
 import { registerAgentRoutes } from '../../agent/routes.ts';
 import { registerDataRoutes } from './data.ts';
 import { registerErgastRoutes } from '../../ergast/routes.ts';
+import { registerMcpRoutes } from '../../mcp/http.ts';
 import { registerRulebookRoutes } from '../../rulebook/routes.ts';
 import { registerWebRoutes } from '../../web/server/routes.ts';
 
@@ -17,6 +18,7 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await registerAgentRoutes(app, ctx);
   await registerDataRoutes(app, ctx);
   await registerErgastRoutes(app, ctx);
+  await registerMcpRoutes(app, ctx);
   await registerRulebookRoutes(app, ctx);
   await registerWebRoutes(app, ctx);
 }

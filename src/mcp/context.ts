@@ -1,0 +1,24 @@
+// What the MCP server needs from its host (the CLI for stdio, the HTTP app for /mcp).
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Db } from '../data/db.ts';
+import type { ToolContext } from '../agent/tools/registry.ts';
+
+export interface McpDeps {
+  config: Config;
+  logger: Logger;
+  db(): Db;
+  now?(): Date;
+  /** Milliseconds between progress notifications while a tool runs (default 1000). */
+  progressIntervalMs?: number;
+}
+
+export function toolContext(deps: McpDeps, signal?: AbortSignal): ToolContext {
+  return {
+    config: deps.config,
+    logger: deps.logger,
+    db: () => deps.db(),
+    now: deps.now ?? (() => new Date()),
+    signal,
+  };
+}
