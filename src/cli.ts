@@ -10,6 +10,7 @@ import { registerAgentCommands } from './agent/cli.ts';
 import { registerAnalysisCommands } from './analysis/cli.ts';
 import { registerRulebookCommands } from './rulebook/cli.ts';
 import { registerMcpCommands } from './mcp/cli.ts';
+import { registerErgastCommands } from './ergast/cli.ts';
 
 export interface CliContext {
   config(): Config;
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   registerAnalysisCommands(program, ctx);
   registerRulebookCommands(program, ctx);
   registerMcpCommands(program, ctx);
+  registerErgastCommands(program, ctx);
   await program.parseAsync(process.argv);
 }
 

@@ -223,6 +223,36 @@ describe('Ergast API', () => {
   });
 });
 
+describe('an Ergast client over real HTTP', () => {
+  it('pages through a season of results the way client libraries do', async () => {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const rows: Json[] = [];
+    let offset = 0;
+    let total = Infinity;
+    while (offset < total) {
+      const res = await fetch(`${address}/ergast/f1/2021/results.json?limit=100&offset=${offset}`);
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      const m = ((await res.json()) as Json).MRData;
+      total = Number(m.total);
+      const page = m.RaceTable.Races.flatMap((r: Json) =>
+        r.Results.map((x: Json) => ({ round: r.round, ...x })),
+      );
+      expect(page.length).toBeLessThanOrEqual(100);
+      rows.push(...page);
+      offset += Number(m.limit);
+    }
+    expect(rows).toHaveLength(total);
+    // A race split across two pages is continued, not repeated: 22 rounds, 20 drivers each.
+    expect(new Set(rows.map((r) => r.round)).size).toBe(22);
+    expect(total).toBe(22 * 20);
+    const points = new Map<string, number>();
+    for (const r of rows)
+      points.set(r.Driver.driverId, (points.get(r.Driver.driverId) ?? 0) + Number(r.points));
+    // Grand prix points only (sprints are a separate resource): 395.5 − 7 sprint points (3 + 2 + 2).
+    expect(points.get('max_verstappen')).toBe(388.5);
+  });
+});
+
 describe('current, last and next', () => {
   it('resolve against the clock and the results in the database', () => {
     const db = ctx.db();
