@@ -452,6 +452,8 @@ export class Hub {
     );
     const snap = channel.snapshotText();
     if (snap) c.deliver(snap, 'snapshot');
+    // Nothing ingested yet: the first delta is replaced by a snapshot, so every client starts from one.
+    else c.awaitingSnapshot = true;
     if (channel.upstream) c.deliver(JSON.stringify({ type: 'status', status: channel.upstream }), 'status');
     if (channel.replay) c.deliver(JSON.stringify({ type: 'replay', status: channel.replay }), 'replay');
   }

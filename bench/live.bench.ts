@@ -1,0 +1,118 @@
+// Live fan-out benchmark: one server process (real hub + WebSocket routes, one state change every 250 ms) and,
+// per tier, a separate client process holding 1 000 / 5 000 / 10 000 WebSocket clients on loopback.
+// Prints p50/p99 delivery latency, server memory per client and server CPU.
+// Usage: npm run bench:live [-- 1000,5000,10000 [measureSeconds]]
+import { fork, type ChildProcess } from 'node:child_process';
+
+const tiers = (process.argv[2] ?? '1000,5000,10000').split(',').map(Number);
+const measureMs = Number(process.argv[3] ?? 10) * 1000;
+const execArgv = ['--import', 'tsx'];
+
+function request<T>(child: ChildProcess, msg: unknown): Promise<T> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(m as T));
+    child.send(msg as object);
+  });
+}
+const next = <T>(child: ChildProcess) =>
+  new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+
+const server = fork('bench/live/server.ts', [], {
+  execArgv: ['--expose-gc', ...execArgv],
+  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+});
+const { port } = await next<{ port: number }>(server);
+const url = `ws://127.0.0.1:${port}/api/live/current`;
+// Warm the channel once so the baseline includes the session itself, not just the process.
+{
+  const warm = fork('bench/live/clients.ts', [url, '1', '500'], {
+    execArgv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  await next(warm);
+  warm.send('go');
+  await next(warm);
+}
+await new Promise((r) => setTimeout(r, 500));
+
+interface Row {
+  clients: number;
+  connectS: number;
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+  kbPerClient: number;
+  heapKbPerClient: number;
+  cpuPct: number;
+  errors: number;
+}
+const rows: Row[] = [];
+for (const n of tiers) {
+  const base = await request<{ rss: number; heapUsed: number }>(server, { cmd: 'memory' });
+  const clients = fork('bench/live/clients.ts', [url, String(n), String(measureMs)], {
+    execArgv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const connected = await next<{ connectMs: number; snapshots: number; errors: number }>(clients);
+  process.stdout.write(
+    `${n} clients connected in ${(connected.connectMs / 1000).toFixed(1)} s (${connected.errors} errors); measuring ${measureMs / 1000} s…\n`,
+  );
+  const mem = await request<{ rss: number; heapUsed: number; clients: number }>(server, { cmd: 'memory' });
+  await request(server, { cmd: 'cpu-start' });
+  clients.send('go');
+  const done = await next<{ p50: number; p99: number; max: number; samples: number; errors: number }>(
+    clients,
+  );
+  const cpu = await request<{ cpuPct: number }>(server, { cmd: 'cpu-stop' });
+  await new Promise((r) => clients.once('exit', r));
+  rows.push({
+    clients: n,
+    connectS: connected.connectMs / 1000,
+    p50: done.p50,
+    p99: done.p99,
+    max: done.max,
+    samples: done.samples,
+    kbPerClient: (mem.rss - base.rss) / 1024 / n,
+    heapKbPerClient: (mem.heapUsed - base.heapUsed) / 1024 / n,
+    cpuPct: cpu.cpuPct,
+    errors: connected.errors + done.errors,
+  });
+  await new Promise((r) => setTimeout(r, 1500)); // let the server drop the closed sockets
+}
+server.send({ cmd: 'exit' });
+
+const header = [
+  'clients',
+  'p50 ms',
+  'p99 ms',
+  'max ms',
+  'deliveries',
+  'RSS KB/client',
+  'heap KB/client',
+  'server CPU %',
+  'errors',
+];
+const table = rows.map((r) => [
+  String(r.clients),
+  String(r.p50),
+  String(r.p99),
+  String(r.max),
+  String(r.samples),
+  r.kbPerClient.toFixed(1),
+  r.heapKbPerClient.toFixed(1),
+  r.cpuPct.toFixed(0),
+  String(r.errors),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padStart(widths[i]!)).join(' | ') + ' |';
+console.log('\nLive fan-out, one state change every 250 ms, clients on loopback in a separate process');
+console.log(line(header));
+console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const row of table) console.log(line(row));
+const top = rows.at(-1);
+if (top) {
+  console.log(
+    `goal at ${top.clients} clients: p99 < 100 ms → ${top.p99 < 100 ? 'met' : 'NOT met'}; < 50 KB/client → ${top.kbPerClient < 50 ? 'met' : 'NOT met'}`,
+  );
+}
