@@ -24,5 +24,5 @@ export function ordinal(n: number): string {
 
 /** Formats points the way F1 prints them: 395.5, 136 (never 136.0). */
 export function formatPoints(points: number): string {
-  return Number.isInteger(points) ? String(points) : points.toFixed(1).replace(/\.0$/, '');
+  return String(Math.round(points * 100) / 100);
 }

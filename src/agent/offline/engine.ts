@@ -5,7 +5,7 @@
 import { AppError } from '../../errors.ts';
 import { entityIndex, type DriverEntity, type EntityIndex, type RaceEntity } from '../entities.ts';
 import { label, lastRace, nextRace, resolveRace } from '../race-ref.ts';
-import { formatPoints, normalize, ordinal } from '../text.ts';
+import { containsPhrase, formatPoints, normalize, ordinal } from '../text.ts';
 import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
 import type { ToolContext } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
@@ -77,7 +77,7 @@ function raceOfQuestion(
   if (allowRound && q.round !== undefined && !index.matchRaces(text, q.year).length) {
     return resolveRace(index, { year: q.year, round: q.round }, now);
   }
-  if (!q.namesRace) return undefined;
+  if (!q.namesRace && !q.maybePlace) return undefined;
   // A circuit named after a driver ("Gilles Villeneuve 2014") only shows in the unblanked text.
   let matches = index.matchRaces(text, q.year);
   if (matches.length === 0) matches = index.matchRaces(q.text, q.year);
@@ -158,7 +158,9 @@ async function route(
 async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
   const c = q.cues;
   // A driver whose name is the venue's ("Gilles Villeneuve 2014") named the circuit, not a driver.
-  const named = q.drivers.filter((d) => !race.aliases.some((al) => al.text === normalize(d.name)));
+  const named = q.drivers.filter(
+    (d) => !race.aliases.some((al) => containsPhrase(al.text, normalize(d.name))),
+  );
   const [d1, d2] = named;
   if (c.date && !d1) return raceDate(a, race);
   if (c.venue && !d1 && !c.winner && !c.pole) return venue(a, race);
@@ -507,11 +509,19 @@ async function seasonStats(a: Answerer, q: ParsedQuestion, driver: DriverEntity)
   const scope = data.seasonComplete
     ? `the ${data.year} season`
     : `${data.year} (after round ${data.afterRound})`;
-  const wins = row.wins === 0 ? '0 wins (zero)' : `${row.wins} win${row.wins === 1 ? '' : 's'}`;
-  return {
-    text: `${driver.name} scored ${formatPoints(row.points)} points and ${wins} in ${scope}, finishing ${row.positionText === String(row.position) ? `P${row.position}` : row.positionText} in the drivers' championship for ${row.teams.join(', ')}.`,
-    sources,
+  const line = (r: StandingRow & { teams: string[] }, name: string) => {
+    const wins = r.wins === 0 ? '0 wins (zero)' : `${r.wins} win${r.wins === 1 ? '' : 's'}`;
+    const pos = r.positionText === String(r.position) ? `P${r.position}` : r.positionText;
+    return `${name} scored ${formatPoints(r.points)} points and ${wins} in ${scope}, finishing ${pos} in the drivers' championship for ${r.teams.join(', ')}.`;
   };
+  // Phil and Graham Hill in 1961: a bare surname gets both drivers' seasons.
+  const also = (q.namesakes.get(driver.id) ?? []).flatMap((o) => {
+    const r = data.standings.find((s) => s.id === o.id);
+    return r ? [line(r, o.name)] : [];
+  });
+  const text =
+    line(row, driver.name) + (also.length ? ` (Also named ${driver.lastName}: ${also.join(' ')})` : '');
+  return { text, sources };
 }
 
 async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now: Date) {

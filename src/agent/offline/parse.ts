@@ -16,6 +16,8 @@ export interface ParsedQuestion {
   constructors: ConstructorEntity[];
   /** True when the text names a place (grand prix, circuit, country) or a relative race. */
   namesRace: boolean;
+  /** A driver's full name that is also a circuit's ("Nelson Piquet", "Gilles Villeneuve"). */
+  maybePlace: boolean;
   relative?: 'last' | 'next';
   cues: Cues;
 }
@@ -71,10 +73,12 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   const namesakes = new Map<string, DriverEntity[]>();
   const constructors: ConstructorEntity[] = [];
   let namesPlace = false;
+  let maybePlace = false;
   for (const m of mentions) {
     // A phrase that names both a place and a person ("Villeneuve", "Monaco"): a full name is a person,
     // otherwise the place wins when the question is about a race.
-    if (m.place) namesPlace = true;
+    if (m.place && m.drivers.length && m.fullName) maybePlace = true;
+    else if (m.place) namesPlace = true;
     if (m.drivers.length && (m.fullName || !m.place)) {
       const d = index.pickDriver(m.drivers, year);
       if (d && !drivers.includes(d)) {
@@ -100,6 +104,7 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     namesakes,
     constructors,
     namesRace: namesPlace || relative !== undefined,
+    maybePlace,
     ...(relative ? { relative } : {}),
     cues,
   };
