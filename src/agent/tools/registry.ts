@@ -132,7 +132,9 @@ export async function runTool(
   } catch (err) {
     const elapsed = ms();
     const message = isAppError(err) || err instanceof Error ? err.message : String(err);
-    log.warn(
+    // "Not in the data" is an ordinary answer; anything else is worth a warning.
+    const level = isAppError(err) && err.code === 'not_found' ? 'info' : 'warn';
+    log[level](
       { event: 'tool.done', tool: name, ok: false, ms: elapsed, error: message },
       `tool ${name} failed`,
     );
