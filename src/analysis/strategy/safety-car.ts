@@ -128,19 +128,22 @@ export function distanceKm(lat1: number, lng1: number, lat2: number, lng2: numbe
   return 12742 * Math.asin(Math.sqrt(a));
 }
 
-/** The Ergast circuit at these coordinates (within 5 km), if any. */
+/**
+ * The Ergast circuit at these coordinates (within 15 km: the two databases place some circuits up to ~12 km
+ * apart). When several qualify (Las Vegas 1981 and 2023), the one raced on most recently wins.
+ */
 export function findErgastCircuit(
   data: NeutralisationData,
   lat: number,
   lng: number,
 ): ErgastCircuit | undefined {
-  let best: ErgastCircuit | undefined;
-  let bestKm = 5;
-  for (const c of data.circuits) {
-    const km = distanceKm(lat, lng, c.lat, c.lng);
-    if (km < bestKm) [best, bestKm] = [c, km];
-  }
-  return best;
+  const lastYear = new Map<number, number>();
+  for (const r of data.races) lastYear.set(r.circuitId, Math.max(lastYear.get(r.circuitId) ?? 0, r.year));
+  return data.circuits
+    .map((c) => ({ c, km: distanceKm(lat, lng, c.lat, c.lng) }))
+    .filter((x) => x.km < 15)
+    .sort((a, b) => (lastYear.get(b.c.circuitId) ?? 0) - (lastYear.get(a.c.circuitId) ?? 0) || a.km - b.km)[0]
+    ?.c;
 }
 
 const smoothed = (k: number, n: number) => Math.round(((k + 1) / (n + 2)) * 1000) / 1000;

@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import { badRequest } from '../../errors.ts';
 import { getRace, previousEditions, type RaceInfo } from '../races.ts';
 import { loadRaceLaps, median, type RaceLaps } from './laps.ts';
+import { loadOpenF1RaceLaps } from './openf1-laps.ts';
 import { findPitStops, summarisePitLoss, type PitLossSummary, type PitStop } from './pit-stops.ts';
 import { projectRejoin, type RejoinProjection } from './rejoin.ts';
 import {
@@ -100,6 +101,23 @@ function matchDriver(laps: RaceLaps, query: string): string {
   throw badRequest(`No driver "${query}" in the lap data of this race (drivers: ${codes.sort().join(', ')})`);
 }
 
+/** A race's laps: the FastF1 lap tables, else the OpenF1 recordings (2023–2024). */
+export function raceLaps(config: Config, db: Db, year: number, round: number): RaceLaps | undefined {
+  const fromTables = loadRaceLaps(config.LAPS_DIR, year, round);
+  if (fromTables || !config.OPENF1_DIR) return fromTables;
+  const entries = db
+    .prepare(
+      `SELECT rr.driver_number AS number, d.abbreviation AS code FROM race_result rr
+       JOIN race r ON r.id = rr.race_id JOIN driver d ON d.id = rr.driver_id
+       WHERE r.year = ? AND r.round = ? AND rr.session = 'RACE'`,
+    )
+    .all(year, round) as { number: string | null; code: string | null }[];
+  if (entries.length === 0) return undefined;
+  const codes = new Map(entries.filter((e) => e.number && e.code).map((e) => [Number(e.number), e.code!]));
+  const { n } = db.prepare(`SELECT COUNT(*) AS n FROM race WHERE year = ?`).get(year) as { n: number };
+  return loadOpenF1RaceLaps(config.OPENF1_DIR, year, round, codes, n);
+}
+
 export function getPitStrategy(
   config: Config,
   db: Db,
@@ -108,11 +126,15 @@ export function getPitStrategy(
   opts: StrategyOptions = {},
 ): PitStrategy {
   const race = getRace(db, year, round);
-  const laps = loadRaceLaps(config.LAPS_DIR, year, round);
+  const laps = raceLaps(config, db, year, round);
   const notes: string[] = [];
+  if (laps && !loadRaceLaps(config.LAPS_DIR, year, round))
+    notes.push(
+      'Laps from the OpenF1 recording: no track status there, so neutralised laps are inferred from lap times and the pit-lane time is not measured.',
+    );
   const history: EditionStrategy[] = [];
   for (const ed of previousEditions(db, race.circuitId, race.date, 4)) {
-    const l = loadRaceLaps(config.LAPS_DIR, ed.year, ed.round);
+    const l = raceLaps(config, db, ed.year, ed.round);
     if (l) history.push(editionStrategy(ed, l));
   }
   const historyLoss = median(history.map((h) => h.pitLoss).filter((x): x is number => x !== null));
@@ -215,7 +237,7 @@ export function getPitStrategy(
 function pooledDegradation(config: Config, db: Db, race: RaceInfo): CompoundDegradation[] {
   const acc = new Map<string, { w: number; sum: number; laps: number; stints: number }>();
   for (const ed of previousEditions(db, race.circuitId, race.date, 3)) {
-    const l = loadRaceLaps(config.LAPS_DIR, ed.year, ed.round);
+    const l = raceLaps(config, db, ed.year, ed.round);
     if (!l) continue;
     for (const d of degradationByCompound(l.laps)) {
       const a = acc.get(d.compound) ?? { w: 0, sum: 0, laps: 0, stints: 0 };

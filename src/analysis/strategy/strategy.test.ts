@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../data/db.ts';
+import { loadOpenF1RaceLaps } from './openf1-laps.ts';
 import { loadSeasonLaps, parseTimedelta, parseTrackStatus, type Lap } from './laps.ts';
 import { findPitStops, summarisePitLoss } from './pit-stops.ts';
 import { projectRejoin } from './rejoin.ts';
 import { validateRejoin } from './rejoin-validation.ts';
 import { findErgastCircuit, loadNeutralisationData, safetyCarLikelihood } from './safety-car.ts';
-import { getPitStrategy } from './service.ts';
+import { getPitStrategy, raceLaps } from './service.ts';
+import { loadRaceLaps } from './laps.ts';
 import { computeStints, degradationByCompound, fuelCorrectedLapTime } from './stints.ts';
 import { findPitBattles, undercutOpportunities } from './undercut.ts';
 
@@ -168,6 +170,38 @@ describe('real lap tables', () => {
       expect(up.hasLapData).toBe(false);
       expect(up.pitLoss.source).toBe('previous editions');
       expect(up.degradation.length).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('rebuilds laps from the OpenF1 recording where the lap tables stop, agreeing with them where both exist', () => {
+    const db = openDatabase(config.DATABASE_PATH);
+    try {
+      // 2024 round 5 is in both: the pit loss measured from each source agrees.
+      const codes = new Map(
+        (
+          db
+            .prepare(
+              `SELECT rr.driver_number AS n, d.abbreviation AS c FROM race_result rr JOIN race r ON r.id = rr.race_id
+               JOIN driver d ON d.id = rr.driver_id WHERE r.year = 2024 AND r.round = 5 AND rr.session = 'RACE'`,
+            )
+            .all() as { n: string; c: string }[]
+        ).map((x) => [Number(x.n), x.c]),
+      );
+      const fromOpenF1 = loadOpenF1RaceLaps(config.OPENF1_DIR, 2024, 5, codes)!;
+      const fromTables = loadRaceLaps(config.LAPS_DIR, 2024, 5)!;
+      expect(fromOpenF1.eventName).toBe(fromTables.eventName);
+      const a = summarisePitLoss(findPitStops(fromOpenF1.laps));
+      const b = summarisePitLoss(findPitStops(fromTables.laps));
+      expect(Math.abs(a.pitLoss! - b.pitLoss!)).toBeLessThan(0.5);
+      // 2024 round 22 (Las Vegas) is only in the recordings.
+      expect(loadRaceLaps(config.LAPS_DIR, 2024, 22)).toBeUndefined();
+      expect(raceLaps(config, db, 2024, 22)?.eventName).toBe('Las Vegas Grand Prix');
+      const s = getPitStrategy(config, db, 2024, 22, { driver: 'NOR', lap: 20 });
+      expect(s.hasLapData).toBe(true);
+      expect(s.rejoin?.driver).toBe('NOR');
+      expect(s.safetyCar?.editions).toBeGreaterThan(0);
     } finally {
       db.close();
     }

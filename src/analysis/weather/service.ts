@@ -4,7 +4,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../data/db.ts';
 import { isAppError } from '../../errors.ts';
 import { getRace, previousEditions, type RaceInfo } from '../races.ts';
-import { loadRaceLaps } from '../strategy/laps.ts';
+import { raceLaps } from '../strategy/service.ts';
 import { OpenMeteoClient, type CurrentConditions, type HourlyForecast } from './open-meteo.ts';
 import { goldRaceWeather, openF1RaceWeather, wetLapShare, type RecordedWeather } from './recorded.ts';
 
@@ -66,10 +66,10 @@ function startUtc(race: RaceInfo): string {
   return `${race.date}T${(race.time ?? '14:00').slice(0, 5)}:00Z`;
 }
 
-function editionWeather(config: Config, race: RaceInfo): EditionWeather {
+function editionWeather(config: Config, db: Db, race: RaceInfo): EditionWeather {
   let laps;
   try {
-    laps = config.LAPS_DIR ? loadRaceLaps(config.LAPS_DIR, race.year, race.round) : undefined;
+    laps = config.LAPS_DIR ? raceLaps(config, db, race.year, race.round) : undefined;
   } catch {
     laps = undefined;
   }
@@ -116,7 +116,7 @@ export async function getWeather(deps: WeatherDeps, year: number, round: number)
   const past = race.hasResult || Date.parse(start) + 3 * 3600e3 < now;
   const notes: string[] = [];
   const editions = [...(past ? [race] : []), ...previousEditions(db, race.circuitId, race.date, 5)];
-  const history = editions.map((r) => editionWeather(config, r));
+  const history = editions.map((r) => editionWeather(config, db, r));
   const coordinates =
     race.latitude !== null && race.longitude !== null
       ? { latitude: race.latitude, longitude: race.longitude }
