@@ -166,6 +166,22 @@ function rowFrom(kind: RowKind): string {
     LEFT JOIN ergast_status est ON est.status_id = ers.status_id`.replace(/\brr\./g, `${rrAlias}.`);
 }
 
+/** The race results with only the joins the filters (and the selected columns) need: list resources scan
+ * every result of the history, where each unneeded join costs. */
+function leanRaceFrom(q: ErgastQuery, needConstructor = false, needStatus = false): string {
+  const f = q.filters;
+  return [
+    `race r JOIN race_result x ON x.race_id = r.id AND x.session = 'RACE'`,
+    f.circuits ? 'JOIN ergast_circuit_id eci ON eci.circuit_id = r.circuit_id' : '',
+    f.drivers ? joinDriver('x') : '',
+    f.constructors || needConstructor ? joinConstructor('x', `COALESCE(x.engine_manufacturer_id, '')`) : '',
+    f.status || needStatus
+      ? `LEFT JOIN ergast_result ers ON ers.race_id = x.race_id AND ers.session = x.session
+           AND ers.driver_id = x.driver_id LEFT JOIN ergast_status est ON est.status_id = ers.status_id`
+      : '',
+  ].join(' ');
+}
+
 function rowWhere(q: ErgastQuery, res: Resolved, kind: RowKind): Where {
   const w = new Where();
   const f = q.filters;
@@ -173,8 +189,19 @@ function rowWhere(q: ErgastQuery, res: Resolved, kind: RowKind): Where {
   if (res.year !== undefined) w.add('r.year = ?', res.year);
   if (res.round !== undefined) w.add('r.round = ?', res.round);
   if (f.circuits) w.add('eci.ergast_id = ?', f.circuits);
-  if (f.drivers) w.add('ed.ergast_id = ?', f.drivers);
-  if (f.constructors) w.add('ec.ergast_id = ?', f.constructors);
+  // Id filters as f1db ids too, so SQLite starts from the result tables' driver/constructor indexes.
+  if (f.drivers)
+    w.add(
+      'ed.ergast_id = ? AND x.driver_id IN (SELECT driver_id FROM ergast_driver_id WHERE ergast_id = ?)',
+      f.drivers,
+      f.drivers,
+    );
+  if (f.constructors)
+    w.add(
+      'ec.ergast_id = ? AND x.constructor_id IN (SELECT constructor_id FROM ergast_constructor_id WHERE ergast_id = ?)',
+      f.constructors,
+      f.constructors,
+    );
   if (f.grid) w.add(`${rr}.grid_position_number = ?`, Number(f.grid));
   if (f.results) w.add(`${rr}.position_number = ?`, Number(f.results));
   if (f.status) w.add('ers.status_id = ?', Number(f.status));
@@ -457,7 +484,8 @@ function needsResults(q: ErgastQuery): boolean {
 /** SELECT … FROM the race results matching the filters (the scope every list resource draws from). */
 function scope(q: ErgastQuery, res: Resolved, cols: string): { sql: string; params: unknown[] } {
   const w = rowWhere(q, res, 'RACE');
-  return { sql: `SELECT DISTINCT ${cols} FROM ${rowFrom('RACE')} ${w.sql}`, params: w.params };
+  const from = leanRaceFrom(q, cols.includes('ec.'));
+  return { sql: `SELECT DISTINCT ${cols} FROM ${from} ${w.sql}`, params: w.params };
 }
 
 function raceOnlyWhere(q: ErgastQuery, res: Resolved): Where {
@@ -518,8 +546,8 @@ function drivers(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
     // Every driver who took part in a championship race weekend (f1db also lists test and reserve drivers).
     const w = new Where();
     w.add(
-      `EXISTS (SELECT 1 FROM race_result x WHERE x.driver_id = ed.driver_id
-       UNION SELECT 1 FROM qualifying_result x WHERE x.driver_id = ed.driver_id)`,
+      `(EXISTS (SELECT 1 FROM race_result x WHERE x.driver_id = ed.driver_id)
+        OR EXISTS (SELECT 1 FROM qualifying_result x WHERE x.driver_id = ed.driver_id))`,
     );
     if (q.filters.drivers) w.add('ed.ergast_id = ?', q.filters.drivers);
     sql = `SELECT ${DRIVER_COLS} FROM ergast_driver_id ed ${w.sql} ORDER BY ed.ergast_id`;
@@ -558,14 +586,18 @@ function constructors(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listin
 
 function status(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
   const w = rowWhere(q, res, 'RACE');
-  const sql = `SELECT est.status_id, est.status, COUNT(*) AS n FROM ${rowFrom('RACE')} ${w.sql}
-    ${w.parts.length ? 'AND' : 'WHERE'} est.status_id IS NOT NULL
-    GROUP BY est.status_id ORDER BY est.status_id`;
-  const { rows, total } = paged<{ status_id: number; status: string; n: number }>(db, sql, w.params, page);
-  return {
-    list: rows.map((r) => ({ statusId: String(r.status_id), count: String(r.n), status: r.status })),
-    total,
-  };
+  w.add('est.status_id IS NOT NULL');
+  // A few dozen groups at most: counted once, paged here.
+  const rows = db
+    .prepare(
+      `SELECT est.status_id, est.status, COUNT(*) AS n FROM ${leanRaceFrom(q, false, true)} ${w.sql}
+       GROUP BY est.status_id ORDER BY est.status_id`,
+    )
+    .all(...w.params) as { status_id: number; status: string; n: number }[];
+  const list = rows
+    .slice(page.offset, page.offset + page.limit)
+    .map((r) => ({ statusId: String(r.status_id), count: String(r.n), status: r.status }));
+  return { list, total: rows.length };
 }
 
 // ---------------------------------------------------------------- standings
