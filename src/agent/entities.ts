@@ -47,7 +47,7 @@ export interface RaceEntity {
 
 /** Words that are also surnames or team names: they name an entity only when capitalised. */
 const COMMON_WORDS = new Set(
-  'may love hall bell rose force pace miles ward fry brown will long field day bird power park time race top grand start king rain stop young black white green wood little new north south gray grey first era elder life march token spirit shadow eagle wolf ram moore turner pacific rae boro lec rb man hunt hill'.split(
+  'driver may love hall bell rose force pace miles ward fry brown will long field day bird power park time race top grand start king rain stop young black white green wood little new north south gray grey first era elder life march token spirit shadow eagle wolf ram moore turner pacific rae boro lec rb man hunt hill'.split(
     ' ',
   ),
 );

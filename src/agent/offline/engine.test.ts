@@ -82,6 +82,18 @@ describe('offline engine', () => {
     expect(answer).toMatch(/I can answer/);
   });
 
+  it('routes rules questions to the rulebook tool', async () => {
+    const noRulebook = { ...ctx, config: { ...ctx.config, RULEBOOK_DB_PATH: '/nonexistent/rulebook.db' } };
+    for (const q of [
+      'What penalty does a driver face for an unsafe pit release during a 2025 Grand Prix?',
+      'Under the 2026 regulations, if two drivers are tied on points, how is the title decided?',
+    ]) {
+      const res = await answerOffline(q, noRulebook);
+      expect(res.tools.map((t) => t.name)).toEqual(['consult_rulebook']);
+      expect(res.tools[0]!.args).toMatchObject({ query: q });
+    }
+  });
+
   it('names its source and the tools it called', async () => {
     const res = await answerOffline('Pole sitter at the 2014 British Grand Prix?', ctx);
     expect(res.answer).toContain('Nico Rosberg');

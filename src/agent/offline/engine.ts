@@ -121,6 +121,9 @@ async function route(
   const c = q.cues;
   const [d1, d2] = q.drivers;
 
+  // Rules questions ("under the 2026 regulations…", "what penalty for…") go to the rulebook first.
+  if (c.regulation && !d1) return rulebook(a, q);
+
   // Season and career statistics of one driver (no single race asked about).
   const statAsked =
     c.points || c.podium || (c.count && (c.winner || c.pole || c.fastestLap)) || /\bwins\b/.test(q.norm);
@@ -575,21 +578,28 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
 
 async function rulebook(a: Answerer, q: ParsedQuestion) {
   if (!listTools(a.ctx.config).some((t) => t.name === 'consult_rulebook')) {
-    return {
-      text: `The rulebook is not available in this installation (no regulations indexed). ${CAPABILITIES}`,
-      sources: [],
-    };
+    return { text: `The rulebook is not available in this installation. ${CAPABILITIES}`, sources: [] };
   }
   const { data, sources } = await a.call<{
-    results: { article?: string; title?: string; text: string; document?: string }[];
-  }>('consult_rulebook', {
-    query: q.text,
-    ...(q.year !== undefined ? { year: q.year } : {}),
-  });
-  const top = data.results?.[0];
-  if (!top) return { text: 'I found nothing in the regulations on that.', sources };
-  const cite = [top.article ? `Art. ${top.article}` : '', top.document ?? ''].filter(Boolean).join(', ');
-  return { text: `${cite ? `${cite}: ` : ''}${top.text.slice(0, 600)}`, sources };
+    hits: { citation: string; heading: string; text: string }[];
+    note: string;
+  }>('consult_rulebook', { query: q.text, ...(q.year !== undefined ? { year: q.year } : {}) });
+  if (data.hits.length === 0)
+    return { text: `I found nothing in the regulations on that. ${data.note}`, sources };
+  // No model to summarise: the two best-matching articles, cited, trimmed to their opening lines.
+  const excerpt = (t: string) => (t.length > 450 ? `${t.slice(0, 450).replace(/\s+\S*$/, '')}…` : t);
+  const text = data.hits
+    .slice(0, 2)
+    .map(
+      (h) =>
+        `**${h.citation}**${h.heading ? ` — ${h.heading}` : ''}: ${excerpt(h.text.replace(/\s+/g, ' ').trim())}`,
+    )
+    .join('\n\n');
+  const shown = data.hits.slice(0, 2).map((h) => h.citation);
+  return {
+    text: `From the regulations:\n\n${text}\n\n_${data.note}_`,
+    sources: sources.filter((s) => shown.includes(s)),
+  };
 }
 
 async function seasonHeadToHead(a: Answerer, q: ParsedQuestion, x: DriverEntity, y: DriverEntity) {
