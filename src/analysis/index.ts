@@ -39,3 +39,5 @@ export { PredictionTracker } from './predictions/tracker.ts';
 export type { TrackerSummary } from './predictions/tracker.ts';
 export { runBacktest } from './predictions/backtest.ts';
 export { registerAnalysisRoutes } from './routes.ts';
+/** Markdown renderings for agent tools: predictionMarkdown(prediction), weatherMarkdown(report). */
+export { predictionMarkdown, weatherMarkdown } from './markdown.ts';

@@ -222,3 +222,19 @@ describe('on the F1 database', () => {
     tracker.close();
   });
 });
+
+describe('markdown', () => {
+  it('renders a prediction with probabilities, never "confidence"', async () => {
+    const { predictionMarkdown } = await import('../markdown.ts');
+    const db = openDatabase(process.env.DATABASE_PATH!);
+    try {
+      const md = predictionMarkdown(getRacePredictions(db, 2024, 5));
+      expect(md).toMatch(/### Prediction: 2024 Chinese Grand Prix \(after qualifying\)/);
+      expect(md).toMatch(/win \d+(\.\d)?%, podium/);
+      expect(md).not.toMatch(/confidence/i);
+      expect(md.split('\n').filter((l) => l.startsWith('| ')).length).toBeGreaterThan(10);
+    } finally {
+      db.close();
+    }
+  });
+});

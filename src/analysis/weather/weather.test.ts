@@ -7,6 +7,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase, type Db } from '../../data/db.ts';
 import { OpenMeteoClient, describeWeatherCode } from './open-meteo.ts';
 import { getWeather, rainRiskFromProbability } from './service.ts';
+import { weatherMarkdown } from '../markdown.ts';
 import { startOpenMeteoReplay, type ReplayServer } from './testing/open-meteo-replay.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'testdata', name), 'utf8');
@@ -104,6 +105,9 @@ describe('getWeather', () => {
       '2026-08-23T16:00',
     ]);
     expect(w.rainRisk).toMatchObject({ level: 'high', probabilityPct: 55 });
+    const md = weatherMarkdown(w);
+    expect(md).toMatch(/\*\*Rain risk:\*\* High rain risk \(55 %\)/);
+    expect(md).toMatch(/\| 13:00 \| rain \|/);
     expect(w.history.length).toBeGreaterThan(0);
   });
 
