@@ -5,7 +5,7 @@
 // when both set a qualifying position.
 import { badRequest, notFound } from '../../errors.ts';
 import type { Db } from '../db.ts';
-import { NON_STARTS } from './drivers.ts';
+import { NON_START_CODES } from './drivers.ts';
 import { requireSeason, resolveDriver, type DriverRef } from './resolve.ts';
 import { stmt } from './statements.ts';
 import type { TeamBrief } from './races.ts';
@@ -106,7 +106,7 @@ export function compareDrivers(db: Db, year: number, queryA: string, queryB: str
     else entry.b ??= r;
     byRound.set(r.round, entry);
   }
-  const started = (r: Row | undefined) => r !== undefined && !NON_STARTS.includes(`'${r.position_text}'`);
+  const started = (r: Row | undefined) => r !== undefined && !NON_START_CODES.has(r.position_text);
 
   const rounds: CompareRound[] = [...byRound].map(([round, e]) => {
     let qualifyingAhead: 'a' | 'b' | null = null;
@@ -174,7 +174,7 @@ function summary(db: Db, year: number, driver: DriverRef, rows: Row[]): DriverSe
   ).get(year, driver.id);
   const teams = new Map<string, TeamBrief>();
   for (const r of rows) teams.set(r.constructor_id, { id: r.constructor_id, name: r.team_name });
-  const startedRows = rows.filter((r) => !NON_STARTS.includes(`'${r.position_text}'`));
+  const startedRows = rows.filter((r) => !NON_START_CODES.has(r.position_text));
   const classified = rows.filter((r) => r.position_number !== null).map((r) => r.position_number!);
   return {
     driver,

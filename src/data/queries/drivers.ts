@@ -9,7 +9,10 @@ import { resolveDriver, requireSeason, searchDrivers, type DriverRef } from './r
 import { stmt } from './statements.ts';
 import type { TeamBrief } from './races.ts';
 
-export const NON_STARTS = `('DNS', 'DNQ', 'DNPQ', 'DNP', 'EX')`;
+/** Result codes of entries that did not take the start. */
+export const NON_START_CODES: ReadonlySet<string> = new Set(['DNS', 'DNQ', 'DNPQ', 'DNP', 'EX']);
+/** The same as an SQL list, for `position_text NOT IN ${NON_STARTS}`. */
+export const NON_STARTS = `(${[...NON_START_CODES].map((c) => `'${c}'`).join(', ')})`;
 
 export interface CareerTotals {
   starts: number;
