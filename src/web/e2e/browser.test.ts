@@ -3,7 +3,7 @@
 // one drives the real OpenAI client against a local scripted server, for Markdown tables, stop and
 // regenerate. Every page is screenshotted to .cache/test/web-screenshots. The last test stops the server to
 // check the "cannot reach the server" states.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -94,7 +94,9 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('Pit Wall: a question streams an answer with a tool chip and becomes a stored chat', async () => {
     const page = await open('/');
-    await expect.poll(() => page.getByText('Welcome to the Pit Wall').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('Welcome to the Pit Wall').isVisible(), { timeout: 15_000 })
+      .toBe(true);
     await shot(page, 'chat-welcome');
     await page.getByLabel('Message').fill('Who won the 2021 Abu Dhabi Grand Prix?');
     await page.getByLabel('Message').press('Enter');
@@ -104,7 +106,9 @@ describe.skipIf(!hasChromium)(title, () => {
     const answer = page.getByTestId('msg-assistant').last();
     await expect.poll(() => answer.textContent(), { timeout: 20_000 }).toMatch(/Max Verstappen/);
     await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('chat-list').textContent()).toMatch(/Abu Dhabi/);
+    await expect
+      .poll(() => page.getByTestId('chat-list').textContent(), { timeout: 15_000 })
+      .toMatch(/Abu Dhabi/);
     await shot(page, 'chat-answer');
     await page.close();
   }, 60_000);
@@ -127,7 +131,9 @@ describe.skipIf(!hasChromium)(title, () => {
       .getByTestId('chat-list')
       .getByRole('button', { name: /^Who won the 2021 Abu Dhabi/ })
       .click();
-    await expect.poll(() => page.getByTestId('messages').textContent()).toMatch(/2021 Abu Dhabi/);
+    await expect
+      .poll(() => page.getByTestId('messages').textContent(), { timeout: 15_000 })
+      .toMatch(/2021 Abu Dhabi/);
     expect(await page.getByTestId('messages').textContent()).not.toMatch(/2008 drivers/);
     expect(page.url()).not.toBe(secondUrl);
 
@@ -135,11 +141,15 @@ describe.skipIf(!hasChromium)(title, () => {
       .getByTestId('chat-list')
       .getByRole('button', { name: /^Who won the 2008/ })
       .click();
-    await expect.poll(() => page.getByTestId('messages').textContent()).toMatch(/2008 drivers/);
+    await expect
+      .poll(() => page.getByTestId('messages').textContent(), { timeout: 15_000 })
+      .toMatch(/2008 drivers/);
     expect(page.url()).toBe(secondUrl);
     // A reload comes back to the same stored chat (server-side storage, SPA fallback).
     await page.reload();
-    await expect.poll(() => page.getByTestId('messages').textContent()).toMatch(/Hamilton/);
+    await expect
+      .poll(() => page.getByTestId('messages').textContent(), { timeout: 15_000 })
+      .toMatch(/Hamilton/);
     await page.close();
   }, 60_000);
 
@@ -188,7 +198,9 @@ describe.skipIf(!hasChromium)(title, () => {
       await page.getByText('Stopped.').waitFor();
       // Regenerate asks the same question again and replaces the stopped answer.
       await page.getByRole('button', { name: /Regenerate/ }).click();
-      await expect.poll(() => page.getByTestId('msg-assistant').last().textContent()).toMatch(/Regenerated/);
+      await expect
+        .poll(() => page.getByTestId('msg-assistant').last().textContent(), { timeout: 15_000 })
+        .toMatch(/Regenerated/);
       expect(await page.getByTestId('msg-assistant').count()).toBe(2);
       await page.close();
     } finally {
@@ -211,16 +223,32 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await page.getByTestId('qualifying').locator('tbody tr').first().textContent()).toMatch(
       /Max Verstappen/,
     );
-    await page.getByRole('tab', { name: 'Stints' }).click();
-    await page.getByTestId('stint-chart').waitFor();
+    // The strategy API reads the lap tables synchronously on first use (seconds), in this same process, so
+    // even the click's acknowledgement waits for it: give both time.
+    await page.getByRole('tab', { name: 'Stints' }).click({ timeout: 90_000 });
+    await page.getByTestId('stint-chart').waitFor({ timeout: 90_000 });
     await shot(page, 'race-stints');
     await page.close();
 
+    // The .ics export holds one event per session of the season shown.
     const cal = await open('/calendar');
     await cal.getByTestId('round-card').first().waitFor();
     await shot(cal, 'calendar');
+    const year = await cal.getByLabel('Season').inputValue();
+    const [download] = await Promise.all([
+      cal.waitForEvent('download'),
+      cal.getByRole('button', { name: /Add to calendar/ }).click(),
+    ]);
+    const ics = readFileSync(await download.path(), 'utf8');
+    const schedule = (await (await fetch(`${main.base}/api/schedule/${year}`)).json()) as {
+      rounds: { sessions: unknown[] }[];
+    };
+    const sessions = schedule.rounds.reduce((n, r) => n + r.sessions.length, 0);
+    expect(sessions).toBeGreaterThan(0);
+    expect(ics.match(/BEGIN:VEVENT/g)?.length).toBe(sessions);
+    expect(download.suggestedFilename()).toBe(`f1-${year}.ics`);
     await cal.close();
-  }, 60_000);
+  }, 180_000);
 
   it('Standings after a chosen round match the API, with a progression chart', async () => {
     const page = await open('/standings');
@@ -238,7 +266,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.locator('svg.chart path').first().waitFor();
     await shot(page, 'standings');
     await page.getByRole('button', { name: 'Constructors' }).click();
-    await expect.poll(() => page.getByTestId('standings-table').textContent()).toMatch(/Red Bull/);
+    await expect
+      .poll(() => page.getByTestId('standings-table').textContent(), { timeout: 15_000 })
+      .toMatch(/Red Bull/);
     await shot(page, 'standings-constructors');
     await page.close();
   }, 60_000);
@@ -250,7 +280,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('button', { name: /Start replay/ }).click();
     const tower = page.getByTestId('timing-tower');
     await expect.poll(() => tower.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(15);
-    await expect.poll(() => page.getByTestId('live-session').textContent()).toMatch(/2024 Bahrain/);
+    await expect
+      .poll(() => page.getByTestId('live-session').textContent(), { timeout: 15_000 })
+      .toMatch(/2024 Bahrain/);
     const before = await tower.textContent();
     await expect.poll(() => tower.textContent(), { timeout: 20_000 }).not.toBe(before);
     await page.getByTestId('track-map').waitFor();
@@ -324,7 +356,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('link', { name: 'Pit Wall' }).click();
     await page.getByLabel('Message').fill('Who won in Monza 2019?');
     await page.getByLabel('Message').press('Enter');
-    await expect.poll(() => page.getByTestId('msg-assistant').last().textContent()).toMatch(/Cannot reach/);
+    await expect
+      .poll(() => page.getByTestId('msg-assistant').last().textContent(), { timeout: 15_000 })
+      .toMatch(/Cannot reach/);
     await shot(page, 'api-down-chat');
     await page.close();
     expect(pageErrors).toEqual([]);

@@ -1,6 +1,6 @@
 // Calendar: a season's rounds with every session in the chosen time zone, sprint badges, completed / live /
 // next status, a countdown to the next session, and an .ics export.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../lib/useApi.ts';
 import { useNow } from '../lib/useNow.ts';
@@ -85,6 +85,10 @@ function Season({ schedule, tz }: { schedule: Schedule; tz: string }) {
     return undefined;
   }, [schedule, now]);
 
+  // Open on the live or next round, as a fan would scroll to it.
+  const focusRound =
+    schedule.rounds.find((r) => r.status === 'in_progress')?.round ?? schedule.nextRound ?? undefined;
+
   return (
     <>
       {nextSession && (
@@ -105,6 +109,7 @@ function Season({ schedule, tz }: { schedule: Schedule; tz: string }) {
         {schedule.rounds.map((r) => (
           <RoundCard
             key={r.round}
+            focused={r.round === focusRound}
             year={schedule.year}
             round={r}
             tz={tz}
@@ -123,7 +128,9 @@ function RoundCard({
   tz,
   now,
   isNext,
+  focused,
 }: {
+  focused: boolean;
   year: number;
   round: ScheduleRound;
   tz: string;
@@ -131,8 +138,16 @@ function RoundCard({
   isNext: boolean;
 }) {
   const live = r.status === 'in_progress';
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView({ block: 'center' });
+  }, [focused]);
   return (
-    <article className={`panel round-card ${live ? 'live' : isNext ? 'next' : ''}`} data-testid="round-card">
+    <article
+      ref={ref}
+      className={`panel round-card ${live ? 'live' : isNext ? 'next' : ''}`}
+      data-testid="round-card"
+    >
       <div className="controls" style={{ justifyContent: 'space-between' }}>
         <span className="rn">ROUND {r.round}</span>
         <span className="controls">

@@ -15,11 +15,15 @@ export function ComparePage() {
   const year = Number(params.get('year')) || currentYear();
   const a = params.get('a') ?? '';
   const b = params.get('b') ?? '';
-  const set = (k: string, v: string) => {
-    const p = new URLSearchParams(params);
-    p.set(k, v);
-    setParams(p, { replace: true });
-  };
+  const set = (k: string, v: string) =>
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        p.set(k, v);
+        return p;
+      },
+      { replace: true },
+    );
   const drivers = useApi<{ drivers: DriverListItem[] }>(`/api/drivers?year=${year}`);
   const table = useApi<{ standings: { driver: { id: string } }[] }>(`/api/standings/drivers/${year}`);
   const list = drivers.data?.drivers ?? [];

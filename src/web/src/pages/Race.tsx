@@ -26,15 +26,17 @@ export function RacePage() {
 
 function Race({ d }: { d: RaceDetail }) {
   const run = d.classification.length > 0;
-  const tabs: [Tab, string][] = [
-    ...(run ? ([['race', 'Race']] as [Tab, string][]) : []),
-    ...(d.qualifying.length ? ([['qualifying', 'Qualifying']] as [Tab, string][]) : []),
-    ...(d.sprint?.length ? ([['sprint', 'Sprint']] as [Tab, string][]) : []),
-    ...(d.sprintQualifying?.length ? ([['sprintQualifying', 'Sprint Quali']] as [Tab, string][]) : []),
-    ...(d.pitStops.length ? ([['pits', 'Pit stops']] as [Tab, string][]) : []),
-    ...(run && d.year >= 2018 ? ([['strategy', 'Stints']] as [Tab, string][]) : []),
-    ...(!run ? ([['prediction', 'Prediction']] as [Tab, string][]) : []),
+  // Races not yet run lead with the prediction; sessions already run this weekend follow.
+  const available: [Tab, string, boolean][] = [
+    ['prediction', 'Prediction', !run],
+    ['race', 'Race', run],
+    ['qualifying', 'Qualifying', d.qualifying.length > 0],
+    ['sprint', 'Sprint', !!d.sprint?.length],
+    ['sprintQualifying', 'Sprint Quali', !!d.sprintQualifying?.length],
+    ['pits', 'Pit stops', d.pitStops.length > 0],
+    ['strategy', 'Stints', run && d.year >= 2018],
   ];
+  const tabs = available.filter(([, , shown]) => shown).map(([id, label]) => [id, label] as [Tab, string]);
   const [tab, setTab] = useState<Tab>(tabs[0]?.[0] ?? 'prediction');
 
   return (

@@ -28,16 +28,19 @@ export function RulebookPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const p = new URLSearchParams(params);
-    p.set('q', draft.trim());
-    setParams(p);
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      p.set('q', draft.trim());
+      return p;
+    });
   };
-  const set = (k: string, v: string) => {
-    const p = new URLSearchParams(params);
-    if (v) p.set(k, v);
-    else p.delete(k);
-    setParams(p);
-  };
+  const set = (k: string, v: string) =>
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      if (v) p.set(k, v);
+      else p.delete(k);
+      return p;
+    });
 
   return (
     <>

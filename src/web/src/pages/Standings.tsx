@@ -19,17 +19,24 @@ export function StandingsPage() {
   const kind: Kind = params.get('kind') === 'constructors' ? 'constructors' : 'drivers';
   const round = params.get('round') ? Number(params.get('round')) : undefined;
   const set = (next: Record<string, string | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined) p.delete(k);
-      else p.set(k, v);
-    }
-    setParams(p, { replace: true });
+    // From the latest URL, not this render's: two quick changes must not undo each other.
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(next)) {
+          if (v === undefined) p.delete(k);
+          else p.set(k, v);
+        }
+        return p;
+      },
+      { replace: true },
+    );
   };
 
   const schedule = useApi<Schedule>(`/api/schedule/${year}`);
   const table = useApi<Table>(`/api/standings/${kind}/${year}${qs({ round })}`);
-  const completedRounds = schedule.data?.rounds.filter((r) => r.hasResults) ?? [];
+  const completedRounds =
+    schedule.data?.year === year ? schedule.data.rounds.filter((r) => r.hasResults) : [];
 
   return (
     <>
