@@ -8,8 +8,32 @@ import { createMcpServer } from './server.ts';
 
 export const MCP_PATH = '/mcp';
 
+/**
+ * The MCP specification asks HTTP servers to check Origin against DNS rebinding: a web page must not
+ * drive a local server. Clients outside browsers send no Origin; browsers must be same-origin or listed
+ * in ALLOWED_ORIGINS.
+ */
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: string[],
+): boolean {
+  if (!origin) return true;
+  if (allowed.includes(origin) || allowed.includes('*')) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export async function registerMcpRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(MCP_PATH, { schema: { hide: true } }, async (req, reply) => {
+    if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.ALLOWED_ORIGINS)) {
+      return reply
+        .code(403)
+        .send({ jsonrpc: '2.0', error: { code: -32000, message: 'Origin not allowed' }, id: null });
+    }
     const server = createMcpServer({ config: ctx.config, logger: ctx.logger, db: () => ctx.db() });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     reply.hijack();

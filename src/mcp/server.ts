@@ -57,8 +57,9 @@ export function createMcpServer(deps: McpDeps): Server {
     const progressToken = extra._meta?.progressToken;
     const started = Date.now();
     let ticks = 0;
-    // Long tools: a progress notification every interval while the call runs (elapsed seconds), so
-    // clients show activity and can keep their request timeout alive.
+    // Long tools: a progress notification every interval while the call runs, so clients show activity
+    // and can keep their request timeout alive, and a final one when it is done. Tools that compute
+    // synchronously hold the event loop, so they get only the final notification.
     const timer =
       progressToken === undefined
         ? undefined
