@@ -1,5 +1,5 @@
 // Weighted reciprocal rank fusion (Cormack et al. 2009): robust to the incomparable score scales of
-// BM25 and cosine distance; k = 60 is the customary constant.
+// BM25 and cosine distance. k = 60 is the customary constant; the rulebook uses a sharper one.
 
 export interface Ranked {
   id: string;

@@ -41,10 +41,24 @@ export interface IngestSummary {
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** What the embedder sees: the heading path and the opening words (USE-lite is a sentence model). */
+/**
+ * What the embedder sees: the heading path and the opening words (USE-lite is a sentence model).
+ * Article numbers are dropped and ALL-CAPS headings lower-cased: the model's 8k-piece vocabulary is
+ * case-sensitive and spells upper-case words letter by letter, which drowns their meaning.
+ */
 export function embeddingText(c: Pick<Chunk, 'heading' | 'text'>, maxWords = 48): string {
-  const words = c.text.split(/\s+/).slice(0, maxWords).join(' ');
-  return c.heading ? `${c.heading}. ${words}` : words;
+  const clean = (s: string) =>
+    s
+      .replace(/\b[A-F]?\d{1,2}(\.\d{1,3})+\b\s*(\(continued\))?/g, ' ')
+      .replace(/\b[A-Z][A-Z'’-]+\b/g, (w) => (w.length <= 4 ? w : w.toLowerCase()))
+      .replace(/\s+/g, ' ')
+      .trim();
+  const words = clean(c.text).split(' ').slice(0, maxWords).join(' ');
+  const heading = c.heading
+    .split(' › ')
+    .map((part) => clean(part.replace(/^(App)?[A-F]?\d{1,2}(\.\d{1,3})*\s+/, '')))
+    .join('. ');
+  return heading ? `${heading}. ${words}` : words;
 }
 
 function listPdfs(dir: string): string[] {

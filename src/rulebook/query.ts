@@ -75,6 +75,15 @@ const GLOSSARY: [RegExp, string][] = [
   [/\bstewards?\b/, 'stewards'],
   [/\bappeal\w*/, 'appeal ICA court'],
   [/\bsprint\b/, 'sprint session'],
+  // Question phrasing → the regulations' wording for amounts, durations and permissions.
+  [/\bhow long\b/, 'distance duration period time'],
+  [/\btime limit\b/, 'maximum time period'],
+  [/\bhow (many|often)\b/, 'number maximum'],
+  [/\bhow (much|big|large|far|fast|wide|heavy)\b/, 'maximum minimum limit amount'],
+  [/\b(penalt\w+|punish\w*|sanction\w*)\b/, 'penalty penalties sanction'],
+  [/\b(allowed|permitted|can they|may they)\b/, 'permitted may only'],
+  [/\b(handed out|awarded|earns?|scor\w+)\b/, 'awarded points'],
+  [/\bwork(ed)? on\b/, 'work carried out'],
 ];
 
 function tokens(text: string): string[] {
