@@ -79,6 +79,11 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   for (const m of mentions) {
     // A phrase that names both a place and a person ("Villeneuve", "Monaco"): a full name is a person,
     // otherwise the place wins when the question is about a race.
+    // "José Carlos Pace 2011": a circuit named after a driver who did not race that season is the circuit.
+    if (m.place && m.fullName && year !== undefined && !m.drivers.some((d) => d.years.has(year))) {
+      namesPlace = true;
+      continue;
+    }
     if (m.place && m.drivers.length && m.fullName) maybePlace = true;
     else if (m.place) namesPlace = true;
     if (m.drivers.length && (m.fullName || !m.place)) {
