@@ -9,7 +9,7 @@ import { silentLogger } from '../logger.ts';
 import { ergastTestDatabase } from './testing.ts';
 import { ergastQuery } from './query.ts';
 import { parseErgastPath } from './path.ts';
-import { buildErgastCrosswalk } from './crosswalk.ts';
+import { buildErgastCrosswalk, hasErgastCrosswalk } from './crosswalk.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -219,6 +219,27 @@ describe('Ergast API', () => {
       const res = await get(bad);
       expect(res.status, bad).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
+    }
+  });
+});
+
+describe('a database imported without the cross-walk', () => {
+  it('answers 503 with what to do', async () => {
+    const config = loadConfig({ ...process.env }); // the shared test database: f1db tables only
+    const plain = createContext(config, silentLogger);
+    const plainApp = await buildApp(config, silentLogger, plain);
+    try {
+      const res = await plainApp.inject({ url: '/ergast/f1/2023/9/results.json' });
+      if (hasErgastCrosswalk(plain.db())) {
+        // The importer built the cross-walk into the shared database: nothing to refuse.
+        expect(res.statusCode).toBe(200);
+      } else {
+        expect(res.statusCode).toBe(503);
+        expect(res.json().error.message).toMatch(/ERGAST_CSV_DIR/);
+      }
+    } finally {
+      await plainApp.close();
+      await plain.close();
     }
   });
 });
