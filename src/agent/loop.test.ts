@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { silentLogger } from '../logger.ts';
 import { openDatabase, type Db } from '../data/db.ts';
 import { Agent } from './service.ts';
-import { startScriptedOpenAi, type ScriptStep, type ScriptedServer } from './testing/scripted-openai.ts';
+import { startScriptedOpenAi, type ScriptStep, type ScriptedServer } from './testing/scripted-llm.ts';
 
 let server: ScriptedServer | undefined;
 let db: Db | undefined;
