@@ -48,7 +48,7 @@ describe('analysis routes', () => {
     expect(acc.status).toBe(200);
     expect(acc.body.tracked).toBe(1); // only the race not yet run was stored
     expect(acc.body.races[0]).toMatchObject({ year: 2026, round: 13, scores: null });
-  });
+  }, 120_000);
 
   it('GET /api/strategy/:year/:round with a driver and a lap', async () => {
     const r = await call('GET', '/api/strategy/2024/8?driver=LEC&lap=30');
@@ -57,7 +57,7 @@ describe('analysis routes', () => {
     expect(r.body.safetyCar.safetyCarProbability).toBeGreaterThan(0);
     expect((await call('GET', '/api/strategy/2024/8?lap=abc')).status).toBe(400);
     expect((await call('GET', '/api/strategy/2024/8?driver=QQQ')).status).toBe(400);
-  });
+  }, 120_000);
 
   it('GET /api/weather/:year/:round', async () => {
     const past = await call('GET', '/api/weather/2024/14');
@@ -67,7 +67,7 @@ describe('analysis routes', () => {
     expect(upcoming.status).toBe(200);
     expect(upcoming.body.forecastAvailable).toBe(false);
     expect(upcoming.body.notes.join(' ')).toMatch(/unavailable/i);
-  });
+  }, 120_000);
 
   it('GET /api/scenario/:year and POST what-if', async () => {
     const s = await call('GET', '/api/scenario/2025?round=21&driver=VER');
@@ -82,7 +82,7 @@ describe('analysis routes', () => {
     const bad = await call('POST', '/api/scenario/2025/what-if', { results: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('bad_request');
-  });
+  }, 120_000);
 
   it('bad input: 400 / 404 with a message', async () => {
     for (const [url, status] of [

@@ -1,10 +1,11 @@
-// Lap tables rebuilt from the OpenF1 recordings (laps.json + stints.json of a race session) for races the
-// FastF1 lap tables do not cover (2024 rounds 19–24). OpenF1 has no track status, positions or pit-entry
+// Lap tables rebuilt from the OpenF1 recordings (laps.json + stints.json of a race session, 2023–2024, or the
+// gold per-lap tables, 2025) for races the FastF1 lap tables do not cover (2024 rounds 19–24, 2025 22–24). OpenF1 has no track status, positions or pit-entry
 // times, so: positions come from each car's time at the line; a lap is taken as neutralised when the whole
 // field's median lap that lap is > 12 % slower than the race's median lap (safety car / VSC); the in-lap is
 // the lap before an out-lap, and the pit-lane time cannot be measured (left out).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadGoldRaces, type GoldLap } from '../openf1-gold.ts';
 import { median, type Compound, type Lap, type RaceLaps } from './laps.ts';
 
 export interface OpenF1Lap {
@@ -123,4 +124,56 @@ export function loadOpenF1RaceLaps(
   const stints = JSON.parse(readFileSync(join(dir, 'stints.json'), 'utf8')) as OpenF1Stint[];
   if (laps.length === 0) return undefined;
   return { year, round, eventName: entry.meeting_name, laps: lapsFromOpenF1(laps, stints, codeByNumber) };
+}
+
+/**
+ * The race of `year`/`round` from the OpenF1 gold per-lap tables (2025): no timestamps there, so each car's
+ * time at the line is the sum of its lap durations from the start.
+ */
+export function loadGoldRaceLaps(
+  openf1Dir: string | undefined,
+  year: number,
+  round: number,
+  codeByNumber: ReadonlyMap<number, string>,
+  seasonRaces?: number,
+): RaceLaps | undefined {
+  const races = loadGoldRaces(openf1Dir, year);
+  if (seasonRaces !== undefined && races.length !== seasonRaces) return undefined;
+  const race = races[round - 1];
+  if (!race || race.laps.length === 0) return undefined;
+  const laps: OpenF1Lap[] = [];
+  const stints = new Map<string, OpenF1Stint>();
+  const byDriver = new Map<number, GoldLap[]>();
+  for (const l of race.laps) byDriver.set(l.driverNumber, [...(byDriver.get(l.driverNumber) ?? []), l]);
+  for (const [number, list] of byDriver) {
+    list.sort((a, b) => a.lap - b.lap);
+    let elapsed = 0;
+    let known = true;
+    for (const l of list) {
+      laps.push({
+        driver_number: number,
+        lap_number: l.lap,
+        date_start: known ? new Date(elapsed * 1000).toISOString() : null,
+        lap_duration: l.lapDuration,
+        is_pit_out_lap: l.pitOutLap,
+      });
+      if (l.lapDuration === null) known = false;
+      else elapsed += l.lapDuration;
+      if (l.stint !== null)
+        stints.set(`${number}#${l.stint}`, {
+          driver_number: number,
+          stint_number: l.stint,
+          lap_start: l.stintStart,
+          lap_end: l.stintEnd,
+          compound: l.compound,
+          tyre_age_at_start: l.tyreAgeAtStart,
+        });
+    }
+  }
+  return {
+    year,
+    round,
+    eventName: race.meetingName,
+    laps: lapsFromOpenF1(laps, [...stints.values()], codeByNumber),
+  };
 }

@@ -6,7 +6,7 @@ import type { Config } from '../../config.ts';
 import { badRequest } from '../../errors.ts';
 import { getRace, previousEditions, type RaceInfo } from '../races.ts';
 import { loadRaceLaps, median, type RaceLaps } from './laps.ts';
-import { loadOpenF1RaceLaps } from './openf1-laps.ts';
+import { loadGoldRaceLaps, loadOpenF1RaceLaps } from './openf1-laps.ts';
 import { findPitStops, summarisePitLoss, type PitLossSummary, type PitStop } from './pit-stops.ts';
 import { projectRejoin, type RejoinProjection } from './rejoin.ts';
 import {
@@ -101,7 +101,7 @@ function matchDriver(laps: RaceLaps, query: string): string {
   throw badRequest(`No driver "${query}" in the lap data of this race (drivers: ${codes.sort().join(', ')})`);
 }
 
-/** A race's laps: the FastF1 lap tables, else the OpenF1 recordings (2023–2024). */
+/** A race's laps: the FastF1 lap tables, else the OpenF1 recordings (2023–2024) or gold tables (2025). */
 export function raceLaps(config: Config, db: Db, year: number, round: number): RaceLaps | undefined {
   const fromTables = loadRaceLaps(config.LAPS_DIR, year, round);
   if (fromTables || !config.OPENF1_DIR) return fromTables;
@@ -115,7 +115,10 @@ export function raceLaps(config: Config, db: Db, year: number, round: number): R
   if (entries.length === 0) return undefined;
   const codes = new Map(entries.filter((e) => e.number && e.code).map((e) => [Number(e.number), e.code!]));
   const { n } = db.prepare(`SELECT COUNT(*) AS n FROM race WHERE year = ?`).get(year) as { n: number };
-  return loadOpenF1RaceLaps(config.OPENF1_DIR, year, round, codes, n);
+  return (
+    loadOpenF1RaceLaps(config.OPENF1_DIR, year, round, codes, n) ??
+    loadGoldRaceLaps(config.OPENF1_DIR, year, round, codes, n)
+  );
 }
 
 export function getPitStrategy(

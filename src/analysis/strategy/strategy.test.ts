@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../data/db.ts';
-import { loadOpenF1RaceLaps } from './openf1-laps.ts';
+import { loadGoldRaceLaps, loadOpenF1RaceLaps } from './openf1-laps.ts';
 import { loadSeasonLaps, parseTimedelta, parseTrackStatus, type Lap } from './laps.ts';
 import { findPitStops, summarisePitLoss } from './pit-stops.ts';
 import { projectRejoin } from './rejoin.ts';
@@ -94,7 +94,7 @@ describe('stints, degradation and pit loss (synthetic race)', () => {
     const deg = degradationByCompound(laps);
     expect(deg.find((d) => d.compound === 'MEDIUM')!.degradationPerLap).toBeGreaterThan(0.05);
     expect(fuelCorrectedLapTime(93.3, 1, 30)).toBeCloseTo(90, 6);
-  });
+  }, 120_000);
 
   it('measures pit loss from in- and out-laps against the driver’s own pace', () => {
     const stops = findPitStops(laps);
@@ -105,7 +105,7 @@ describe('stints, degradation and pit loss (synthetic race)', () => {
     const summary = summarisePitLoss(stops);
     expect(summary.pitLoss).toBeGreaterThan(20);
     expect(summary.pitLoss).toBeLessThan(24);
-  });
+  }, 120_000);
 
   it('projects the rejoin position and the gaps around it', () => {
     const p = projectRejoin(laps, 'AAA', 10, 22)!;
@@ -115,7 +115,7 @@ describe('stints, degradation and pit loss (synthetic race)', () => {
     expect(p.carAhead!.gap).toBeGreaterThan(15);
     expect(projectRejoin(laps, 'AAA', 10, 0.5)!.position).toBe(1);
     expect(projectRejoin(laps, 'ZZZ', 10, 22)).toBeNull();
-  });
+  }, 120_000);
 
   it('labels an undercut and its outcome', () => {
     // CCC runs 1 s behind DDD, stops first and comes out ahead after DDD stops two laps later.
@@ -150,7 +150,7 @@ describe('real lap tables', () => {
     expect(v.overall.within1 / v.overall.stops).toBeGreaterThan(0.85);
     // Far better than assuming the car rejoins where it was.
     expect(v.overall.within1).toBeGreaterThan(2 * v.overall.baselineWithin1);
-  });
+  }, 120_000);
 
   it('strategy of a past race (2023 Belgian GP) and an upcoming one', () => {
     const db = openDatabase(config.DATABASE_PATH);
@@ -173,7 +173,7 @@ describe('real lap tables', () => {
     } finally {
       db.close();
     }
-  });
+  }, 120_000);
 
   it('rebuilds laps from the OpenF1 recording where the lap tables stop, agreeing with them where both exist', () => {
     const db = openDatabase(config.DATABASE_PATH);
@@ -205,7 +205,42 @@ describe('real lap tables', () => {
     } finally {
       db.close();
     }
-  });
+  }, 120_000);
+
+  it('rebuilds 2025 laps from the OpenF1 gold tables, agreeing with the lap tables (2025 Canadian GP)', () => {
+    const db = openDatabase(config.DATABASE_PATH);
+    try {
+      const codes = new Map(
+        (
+          db
+            .prepare(
+              `SELECT rr.driver_number AS n, d.abbreviation AS c FROM race_result rr JOIN race r ON r.id = rr.race_id
+               JOIN driver d ON d.id = rr.driver_id WHERE r.year = 2025 AND r.round = 10 AND rr.session = 'RACE'`,
+            )
+            .all() as { n: string; c: string }[]
+        ).map((x) => [Number(x.n), x.c]),
+      );
+      const gold = loadGoldRaceLaps(config.OPENF1_DIR, 2025, 10, codes, 24)!;
+      const tables = loadRaceLaps(config.LAPS_DIR, 2025, 10)!;
+      expect(gold.eventName).toBe(tables.eventName);
+      const a = summarisePitLoss(findPitStops(gold.laps));
+      const b = summarisePitLoss(findPitStops(tables.laps));
+      expect(Math.abs(a.pitLoss! - b.pitLoss!)).toBeLessThan(0.5);
+      const top5 = (laps: Lap[]) => {
+        const last = Math.max(...laps.map((l) => l.lap));
+        return laps
+          .filter((l) => l.lap === last)
+          .sort((x, y) => x.position! - y.position!)
+          .slice(0, 5)
+          .map((l) => l.driver);
+      };
+      expect(top5(gold.laps)).toEqual(top5(tables.laps));
+      // A season whose race count does not match is not mapped by position.
+      expect(loadGoldRaceLaps(config.OPENF1_DIR, 2025, 10, codes, 23)).toBeUndefined();
+    } finally {
+      db.close();
+    }
+  }, 120_000);
 
   it('safety-car likelihood per circuit, only from editions before the race', () => {
     const data = loadNeutralisationData(config.ERGAST_CSV_DIR);

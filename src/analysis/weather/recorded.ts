@@ -2,7 +2,7 @@
 // features (air and track temperature, 2025–2026), and wet-tyre running in the lap tables (2018 on).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { loadGoldRaces } from '../openf1-gold.ts';
 import type { Lap } from '../strategy/laps.ts';
 
 export interface Range {
@@ -80,41 +80,19 @@ export function openF1RaceWeather(
   };
 }
 
-const goldCache = new Map<string, Map<string, { air: number[]; track: number[] }>>();
-
 /** Air/track temperature over the race from the OpenF1 gold per-lap features (2025–2026). */
 export function goldRaceWeather(
   openf1Dir: string | undefined,
   year: number,
   eventName: string,
 ): RecordedWeather | null {
-  if (!openf1Dir) return null;
-  const file = join(openf1Dir, 'gold', `laps_features_${year}.csv`);
-  if (!existsSync(file)) return null;
-  let byRace = goldCache.get(file);
-  if (!byRace) {
-    byRace = new Map();
-    const rows = parse(readFileSync(file, 'utf8'), {
-      columns: (h: string[]) => h,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as Record<string, string>[];
-    for (const r of rows) {
-      if (r.session_name !== 'Race') continue;
-      const key = r.meeting_name!;
-      let acc = byRace.get(key);
-      if (!acc) byRace.set(key, (acc = { air: [], track: [] }));
-      if (r.air_temperature) acc.air.push(Number(r.air_temperature));
-      if (r.track_temperature) acc.track.push(Number(r.track_temperature));
-    }
-    goldCache.set(file, byRace);
-  }
-  const acc = byRace.get(eventName);
-  if (!acc || !acc.air.length) return null;
+  const race = loadGoldRaces(openf1Dir, year).find((r) => r.meetingName === eventName);
+  const air = race?.laps.map((l) => l.airTemp).filter((x): x is number => x !== null) ?? [];
+  if (!race || !air.length) return null;
   return {
     source: 'openf1-gold',
-    airTempC: range(acc.air),
-    trackTempC: range(acc.track),
+    airTempC: range(air),
+    trackTempC: range(race.laps.map((l) => l.trackTemp).filter((x): x is number => x !== null)),
     humidityPct: null,
     windSpeedKph: null,
     rainfallShare: null,

@@ -8,6 +8,7 @@ import { openDatabase, type Db } from '../../data/db.ts';
 import { OpenMeteoClient, describeWeatherCode } from './open-meteo.ts';
 import { getWeather, rainRiskFromProbability } from './service.ts';
 import { weatherMarkdown } from '../markdown.ts';
+import { loadSeasonLaps } from '../strategy/laps.ts';
 import { startOpenMeteoReplay, type ReplayServer } from './testing/open-meteo-replay.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'testdata', name), 'utf8');
@@ -19,6 +20,8 @@ let db: Db;
 beforeAll(async () => {
   server = await startOpenMeteoReplay(200, FORECAST);
   db = openDatabase(process.env.DATABASE_PATH!);
+  // Parse the lap tables of the editions used below once, up front (seconds on a busy machine).
+  for (let y = 2019; y <= 2025; y++) loadSeasonLaps(process.env.LAPS_DIR, y);
 });
 afterAll(async () => {
   await server.close();
