@@ -13,7 +13,7 @@ import { loadConfig } from '../../config.ts';
 import { silentLogger } from '../../logger.ts';
 import { buildApp, type App } from '../../server/app.ts';
 import { createContext, type AppContext } from '../../server/context.ts';
-import { startScriptedOpenAi, type ScriptedServer } from '../../agent/testing/scripted-openai.ts';
+import { startScriptedOpenAi, type ScriptedServer } from '../../agent/testing/scripted-llm.ts';
 import { ensureWebBuild } from '../server/build.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -228,6 +228,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('tab', { name: 'Stints' }).click({ timeout: 90_000 });
     await page.getByTestId('stint-chart').waitFor({ timeout: 90_000 });
     await shot(page, 'race-stints');
+    await page.getByRole('tab', { name: 'Weather' }).click();
+    await page.getByTestId('rain-risk').waitFor({ timeout: 30_000 });
+    await shot(page, 'race-weather');
     await page.close();
 
     // The .ics export holds one event per session of the season shown.

@@ -318,6 +318,7 @@ function Tower({ state }: { state: SessionState }) {
           <th className="num">Gap</th>
           <th className="num">Int</th>
           <th className="num">Last</th>
+          <th className="num">Best</th>
           <th className="num">S1</th>
           <th className="num">S2</th>
           <th className="num">S3</th>
@@ -356,6 +357,9 @@ function Tower({ state }: { state: SessionState }) {
               className={`num ${d.lastLapOverallBest ? 's-purple' : d.lastLapPersonalBest ? 's-green' : ''}`}
             >
               {lapTime(d.lastLapMs)}
+            </td>
+            <td className={`num ${state.fastestLap?.number === d.number ? 's-purple' : ''}`}>
+              {lapTime(d.bestLapMs)}
             </td>
             {[0, 1, 2].map((i) => {
               const sec = d.sectors[i];

@@ -7,10 +7,12 @@ import { teamColour } from '../lib/teams.ts';
 import { Async, Empty } from '../components/Status.tsx';
 import { DriverCell, tyreInfo } from '../components/Bits.tsx';
 import { PredictionTable } from '../components/PredictionTable.tsx';
+import { WeatherPanel } from '../components/WeatherPanel.tsx';
 import type { ClassificationRow, PitStopRow, QualifyingRow, RaceDetail } from '../types.ts';
 import type { PitStrategy } from '../../../analysis/strategy/service.ts';
 
-type Tab = 'race' | 'qualifying' | 'sprint' | 'sprintQualifying' | 'pits' | 'strategy' | 'prediction';
+type Tab =
+  'race' | 'qualifying' | 'sprint' | 'sprintQualifying' | 'pits' | 'strategy' | 'prediction' | 'weather';
 
 export function RacePage() {
   const { year: y, round: r } = useParams();
@@ -35,6 +37,7 @@ function Race({ d }: { d: RaceDetail }) {
     ['sprintQualifying', 'Sprint Quali', !!d.sprintQualifying?.length],
     ['pits', 'Pit stops', d.pitStops.length > 0],
     ['strategy', 'Stints', run && d.year >= 2018],
+    ['weather', 'Weather', d.year >= 2018],
   ];
   const tabs = available.filter(([, , shown]) => shown).map(([id, label]) => [id, label] as [Tab, string]);
   const [tab, setTab] = useState<Tab>(tabs[0]?.[0] ?? 'prediction');
@@ -113,6 +116,7 @@ function Race({ d }: { d: RaceDetail }) {
         {tab === 'pits' && <PitStops rows={d.pitStops} />}
         {tab === 'strategy' && <Stints year={d.year} round={d.round} />}
         {tab === 'prediction' && <PredictionTable year={d.year} round={d.round} />}
+        {tab === 'weather' && <WeatherPanel year={d.year} round={d.round} />}
       </div>
     </>
   );
