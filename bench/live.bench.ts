@@ -3,6 +3,7 @@
 // Prints p50/p99 delivery latency, server memory per client and server CPU.
 // Usage: npm run bench:live [-- 1000,5000,10000 [measureSeconds]]
 import { fork, type ChildProcess } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 
 const tiers = (process.argv[2] ?? '1000,5000,10000').split(',').map(Number);
 const measureMs = Number(process.argv[3] ?? 10) * 1000;
@@ -21,6 +22,7 @@ const server = fork('bench/live/server.ts', [], {
   execArgv: ['--expose-gc', ...execArgv],
   stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 });
+process.on('exit', () => server.kill());
 const { port } = await next<{ port: number }>(server);
 const url = `ws://127.0.0.1:${port}/api/live/current`;
 // Warm the channel once so the baseline includes the session itself, not just the process.
@@ -37,6 +39,7 @@ await new Promise((r) => setTimeout(r, 500));
 
 interface Row {
   clients: number;
+  connected: number;
   connectS: number;
   p50: number;
   p99: number;
@@ -54,9 +57,12 @@ for (const n of tiers) {
     execArgv,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const connected = await next<{ connectMs: number; snapshots: number; errors: number }>(clients);
+  const exited = new Promise((r) => clients.once('exit', r));
+  const connected = await next<{ connectMs: number; snapshots: number; errors: number; closes: object }>(
+    clients,
+  );
   process.stdout.write(
-    `${n} clients connected in ${(connected.connectMs / 1000).toFixed(1)} s (${connected.errors} errors); measuring ${measureMs / 1000} s…\n`,
+    `${connected.snapshots}/${n} clients got a snapshot in ${(connected.connectMs / 1000).toFixed(1)} s (${connected.errors} errors, closes ${JSON.stringify(connected.closes)}); measuring ${measureMs / 1000} s…\n`,
   );
   const mem = await request<{ rss: number; heapUsed: number; clients: number }>(server, { cmd: 'memory' });
   await request(server, { cmd: 'cpu-start' });
@@ -65,16 +71,17 @@ for (const n of tiers) {
     clients,
   );
   const cpu = await request<{ cpuPct: number }>(server, { cmd: 'cpu-stop' });
-  await new Promise((r) => clients.once('exit', r));
+  await exited;
   rows.push({
     clients: n,
+    connected: connected.snapshots,
     connectS: connected.connectMs / 1000,
     p50: done.p50,
     p99: done.p99,
     max: done.max,
     samples: done.samples,
-    kbPerClient: (mem.rss - base.rss) / 1024 / n,
-    heapKbPerClient: (mem.heapUsed - base.heapUsed) / 1024 / n,
+    kbPerClient: (mem.rss - base.rss) / 1024 / Math.max(1, connected.snapshots),
+    heapKbPerClient: (mem.heapUsed - base.heapUsed) / 1024 / Math.max(1, connected.snapshots),
     cpuPct: cpu.cpuPct,
     errors: connected.errors + done.errors,
   });
@@ -95,6 +102,7 @@ const header = [
 ];
 const table = rows.map((r) => [
   String(r.clients),
+  String(r.connected),
   String(r.p50),
   String(r.p99),
   String(r.max),
@@ -107,12 +115,17 @@ const table = rows.map((r) => [
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padStart(widths[i]!)).join(' | ') + ' |';
 console.log('\nLive fan-out, one state change every 250 ms, clients on loopback in a separate process');
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} cores`,
+);
 console.log(line(header));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const row of table) console.log(line(row));
 const top = rows.at(-1);
 if (top) {
   console.log(
-    `goal at ${top.clients} clients: p99 < 100 ms → ${top.p99 < 100 ? 'met' : 'NOT met'}; < 50 KB/client → ${top.kbPerClient < 50 ? 'met' : 'NOT met'}`,
+    `goal at ${top.clients} clients (${top.connected} connected): p99 < 100 ms → ${top.p99 < 100 ? 'met' : 'NOT met'}; < 50 KB/client → ${top.kbPerClient < 50 ? 'met' : 'NOT met'}`,
   );
 }

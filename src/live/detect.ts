@@ -23,7 +23,7 @@ export function detectEvents(prev: SessionState, next: SessionState, update: Liv
   if (
     update.kind === 'race_control' &&
     PENALTY.test(update.message.message) &&
-    !/NO FURTHER|NOTED/i.test(update.message.message)
+    !/NO FURTHER|NOTED|SERVED/i.test(update.message.message)
   ) {
     const car = /CAR (\d+)/i.exec(update.message.message)?.[1];
     out.push({ kind: 'penalty', timeMs, message: update.message.message, ...(car ? { number: car } : {}) });

@@ -68,6 +68,18 @@ describe('reducer on the 2025 Mexico City qualifying feed recording', () => {
   });
 });
 
+describe('events on the 2025 Mexico City race feed recording', () => {
+  it("names the stewards' penalties (not their serving) and the virtual safety car", async () => {
+    const { state, events } = replay(
+      (await catalog.load('livetiming:2025_Mexico-City-Grand-Prix_Mexico-City_Race')).updates,
+    );
+    const penalties = events.filter((e) => e.kind === 'penalty');
+    expect(penalties.map((p) => p.number)).toEqual(['44', '55', '55']);
+    expect(events.filter((e) => e.kind === 'track_status').map((e) => e.status)).toContain('vsc');
+    expect(state.lap).toEqual({ current: 71, total: 71 });
+  });
+});
+
 describe('reducer on races rebuilt from lap tables', () => {
   it.each([
     [2025, 20],

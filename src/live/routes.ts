@@ -25,6 +25,17 @@ declare module 'fastify' {
   }
 }
 
+// A broadcast hands the same string to every socket: encode it to UTF-8 once, not once per client.
+let lastText = '';
+let lastBytes = Buffer.alloc(0);
+function encodeOnce(text: string): Buffer {
+  if (text !== lastText) {
+    lastText = text;
+    lastBytes = Buffer.from(text, 'utf8');
+  }
+  return lastBytes;
+}
+
 export async function registerLiveRoutes(
   app: App,
   ctx: AppContext,
@@ -51,7 +62,7 @@ export async function registerLiveRoutes(
   const wsHandler = async (socket: WebSocket, req: FastifyRequest) => {
     const transport: Transport = {
       answersPings: true,
-      send: (text) => socket.send(text),
+      send: (text) => socket.send(encodeOnce(text), { binary: false }),
       buffered: () => socket.bufferedAmount,
       close: (code, reason) => socket.close(code, reason),
     };
