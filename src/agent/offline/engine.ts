@@ -138,7 +138,8 @@ async function route(
     if (!(d1 && (c.points || /\bwins\b/.test(q.norm)))) return championship(a, q, now);
   }
 
-  if (c.schedule && !c.winner && !c.pole && !c.fastestLap) return schedule(a, q, now);
+  if (c.schedule && !c.winner && !c.pole && !c.fastestLap && !c.weather && !c.prediction)
+    return schedule(a, q, now);
 
   // Two drivers over a season ("Hamilton vs Verstappen 2021").
   if (d1 && d2 && !q.namesRace && q.year !== undefined) return seasonHeadToHead(a, q, d1, d2);
@@ -165,6 +166,8 @@ async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
     (d) => !race.aliases.some((al) => containsPhrase(al.text, normalize(d.name))),
   );
   const [d1, d2] = named;
+  if (c.prediction && !race.hasRaceResults) return prediction(a, race, d1);
+  if (c.weather && !c.regulation) return weather(a, race);
   if (c.date && !d1) return raceDate(a, race);
   if (c.venue && !d1 && !c.winner && !c.pole) return venue(a, race);
   if (c.sprintQualifying || (c.sprint && c.pole)) return pole(a, race, 'sprint', d1);
@@ -658,4 +661,42 @@ async function qualifyingPosition(a: Answerer, race: RaceEntity, driver: DriverE
   const time = r.q3 ?? r.q2 ?? r.q1 ?? r.time;
   const pos = r.position !== null ? `P${r.position} (${ordinal(r.position)})` : r.positionText;
   return { text: `${driver.name} qualified ${pos} in ${what}${time ? ` with a ${time}` : ''}.`, sources };
+}
+
+async function prediction(a: Answerer, race: RaceEntity, driver?: DriverEntity) {
+  const { data, sources } = await a.call<{
+    stage: string;
+    predictions: {
+      driverId: string;
+      name: string;
+      team: string;
+      pWin: number;
+      pPodium: number;
+      expectedPosition: number;
+    }[];
+  }>('get_race_predictions', raceArgs(race));
+  const pct = (p: number) => `${Math.round(p * 100)}%`;
+  const top = data.predictions.slice(0, 3);
+  const list = top
+    .map((p) => `${p.name} (${p.team}) ${pct(p.pWin)} to win, ${pct(p.pPodium)} podium`)
+    .join('; ');
+  const mine = driver ? data.predictions.find((p) => p.driverId === driver.id) : undefined;
+  const focus = mine
+    ? `${mine.name}: ${pct(mine.pWin)} to win, ${pct(mine.pPodium)} podium, expected P${mine.expectedPosition.toFixed(1)}. Top of the model: `
+    : '';
+  return {
+    text: `Prediction for the ${label(race)} (${data.stage}): ${focus}${list}. A model estimate from data before the race, not a certainty.`,
+    sources,
+  };
+}
+
+async function weather(a: Answerer, race: RaceEntity) {
+  const { data, sources } = await a.call<{ forecastAvailable: boolean; rainRisk: { note: string } }>(
+    'get_weather_conditions',
+    raceArgs(race),
+  );
+  const forecast = data.forecastAvailable
+    ? ''
+    : ' No live forecast is available for it yet (more than 16 days out, or offline).';
+  return { text: `Weather for the ${label(race)}: ${data.rainRisk.note}${forecast}`, sources };
 }

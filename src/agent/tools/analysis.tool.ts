@@ -1,6 +1,13 @@
-// Analysis tools from src/analysis: championship scenarios and pit strategy.
+// Analysis tools from src/analysis: championship scenarios, pit strategy, predictions and weather.
 import { z } from 'zod';
-import { championshipScenario, getPitStrategy } from '../../analysis/index.ts';
+import {
+  championshipScenario,
+  getPitStrategy,
+  getRacePredictions,
+  getWeather,
+  predictionMarkdown,
+  weatherMarkdown,
+} from '../../analysis/index.ts';
 import { formatPoints } from '../text.ts';
 import { defineTool } from './types.ts';
 import { grandPrixArg, raceOf, seasonOf, table, yearArg } from './common.ts';
@@ -98,4 +105,40 @@ export const strategyTool = defineTool({
   },
 });
 
-export default [scenarioTool, strategyTool];
+export const predictionsTool = defineTool({
+  name: 'get_race_predictions',
+  description:
+    'Predicted outcome of a race for every driver: probability of winning, podium and points, expected position with an 80 % interval and the main factors — built only from data dated before the race (grid and qualifying when run, form, team, circuit history, reliability). Use for "who will win", "chances of", "prediction". For races already run it also shows the actual top ten.',
+  inputSchema: z.object({ year: yearArg, grand_prix: grandPrixArg }),
+  execute(args, ctx) {
+    const race = raceOf(ctx, args.year, args.grand_prix);
+    const p = getRacePredictions(ctx.db(), race.year, race.round);
+    return {
+      data: p,
+      markdown: predictionMarkdown(p),
+      sources: [`race-engineer model — ${p.year} ${p.race} prediction`],
+    };
+  },
+});
+
+export const weatherTool = defineTool({
+  name: 'get_weather_conditions',
+  description:
+    'Weather for a race: the Open-Meteo forecast at the circuit when the race is within 16 days, the recorded weather of past editions, and the rain risk for strategy. Use for "will it rain", "track temperature", "weather at".',
+  inputSchema: z.object({ year: yearArg, grand_prix: grandPrixArg }),
+  async execute(args, ctx) {
+    const race = raceOf(ctx, args.year, args.grand_prix);
+    const w = await getWeather(
+      { config: ctx.config, db: ctx.db(), now: () => ctx.now().getTime() },
+      race.year,
+      race.round,
+    );
+    return {
+      data: w,
+      markdown: weatherMarkdown(w),
+      sources: [`Open-Meteo and recorded weather — ${w.year} ${w.race}`],
+    };
+  },
+});
+
+export default [scenarioTool, strategyTool, predictionsTool, weatherTool];

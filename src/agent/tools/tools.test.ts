@@ -40,6 +40,11 @@ describe('registry', () => {
       'compare_drivers',
       'get_driver_profile',
       'query_f1_database',
+      'calculate_championship_scenario',
+      'get_pit_strategy',
+      'get_race_predictions',
+      'get_weather_conditions',
+      'consult_rulebook',
     ]) {
       expect(names).toContain(n);
     }
