@@ -101,6 +101,9 @@ describe('real seasons', () => {
       ['max-verstappen', 15],
     ]);
     expect(w.scenario.contenders.map((c) => c.driverId)).not.toContain('max-verstappen');
+    expect(w.roundsWithoutResults).toEqual([]);
+    const gap = whatIf(db, 2025, { afterRound: 21, results: [{ round: 23, order: ['PIA'] }] });
+    expect(gap.roundsWithoutResults).toEqual([22]);
     expect(() => whatIf(db, 2025, { afterRound: 21, results: [{ round: 21, order: ['NOR'] }] })).toThrow(
       /already counted/,
     );

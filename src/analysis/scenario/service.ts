@@ -120,6 +120,8 @@ export interface WhatIfResult {
   year: number;
   basedOnRound: number;
   appliedRounds: number[];
+  /** Rounds between the base and the last hypothetical one with no race result given: counted as scoreless. */
+  roundsWithoutResults: number[];
   standings: {
     position: number;
     driverId: string;
@@ -164,6 +166,10 @@ export function whatIf(db: Db, year: number, input: WhatIfInput): WhatIfResult {
     year,
     basedOnRound: base,
     appliedRounds: [...new Set(results.map((r) => r.round))].sort((a, b) => a - b),
+    roundsWithoutResults: races
+      .filter((r) => r.round > base && r.round <= lastApplied)
+      .filter((r) => !results.some((x) => x.round === r.round && x.session === 'RACE'))
+      .map((r) => r.round),
     standings: table.map((t, i) => ({
       position: i + 1,
       driverId: t.driverId,
