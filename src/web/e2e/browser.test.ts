@@ -346,10 +346,31 @@ describe.skipIf(!hasChromium)(title, () => {
     await sw.close();
   }, 60_000);
 
-  it('shows an error with Retry when the server cannot be reached', async () => {
+  it('shows an error with Retry when the server cannot be reached, and the last data seen offline', async () => {
     const page = await open('/standings');
     await page.getByTestId('standings-table').waitFor();
+    // A browser with the service worker: once it controls the page, what it loads is kept.
+    const offline = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const cached = await offline.newPage();
+    await cached.goto(`${main.base}/standings?year=2021`);
+    await cached.evaluate(() => navigator.serviceWorker.ready);
+    await cached.reload();
+    await expect
+      .poll(() => cached.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 })
+      .toBe(true);
+    await expect
+      .poll(() => cached.getByTestId('standings-table').textContent(), { timeout: 15_000 })
+      .toMatch(/Max Verstappen/);
+
     await main.app.close();
+
+    // Offline: the shell and the 2021 table come from the cache, marked as such.
+    await cached.reload();
+    await cached.getByText('Offline — showing the last data seen.').first().waitFor();
+    expect(await cached.getByTestId('standings-table').textContent()).toMatch(/Max Verstappen/);
+    await shot(cached, 'offline-standings');
+    await offline.close();
+
     await page.getByLabel('Season').selectOption('2023');
     const banner = page.getByTestId('error-banner').first();
     await banner.waitFor();

@@ -79,7 +79,7 @@ export function StandingsPage() {
                 {t.final ? 'Final standings' : `After round ${t.round} of ${t.roundsInSeason}`}
                 {t.raceName ? ` · ${t.raceName}` : ''}
               </p>
-              <div className="grid two">
+              <div className="grid standings-grid">
                 <div className="panel table-wrap">
                   <StandingsTable kind={kind} table={t} />
                 </div>
