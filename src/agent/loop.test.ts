@@ -1,5 +1,7 @@
 // The agent loop driven through the real OpenAI SDK against a local server that streams scripted
 // replies in the real wire format.
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../config.ts';
 import { silentLogger } from '../logger.ts';
@@ -16,7 +18,7 @@ afterEach(async () => {
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 
-async function agentWith(script: ScriptStep[], env: Record<string, string> = {}) {
+async function agentWith(script: ScriptStep[], env: Record<string, string> = {}, logger = silentLogger) {
   server = await startScriptedOpenAi(script);
   const config: Config = loadConfig({
     ...process.env,
@@ -30,7 +32,7 @@ async function agentWith(script: ScriptStep[], env: Record<string, string> = {})
   });
   db ??= openDatabase(config.DATABASE_PATH);
   const database = db;
-  return { agent: new Agent({ config, logger: silentLogger, db: () => database, now: () => NOW }), server };
+  return { agent: new Agent({ config, logger, db: () => database, now: () => NOW }), server };
 }
 
 type Msg = { role: string; content?: string | null; tool_calls?: unknown[]; tool_call_id?: string };
@@ -189,5 +191,36 @@ describe('agent loop (OpenAI-compatible, streamed)', () => {
     expect(tool.startsWith('<tool_output name="query_f1_database">')).toBe(true);
     expect(tool.match(/<\/tool_output>/g)).toHaveLength(1);
     expect(tool.endsWith('</tool_output>')).toBe(true);
+  });
+
+  it('logs agent.turn, tool.executing and tool.done with timings, never the API key', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    const logger = pino({ level: 'info' }, sink);
+    const { agent } = await agentWith(
+      [
+        {
+          kind: 'tools',
+          calls: [{ name: 'get_race_results', arguments: '{"year":2021,"grand_prix":"Abu Dhabi"}' }],
+        },
+        { kind: 'error', status: 500, message: 'upstream said sk-test-secret-key-123456' },
+      ],
+      {},
+      logger,
+    );
+    const res = await agent.ask({ question: 'who won the 2021 Abu Dhabi GP?' });
+    expect(res.engine).toBe('offline');
+    const events = lines.map((l) => JSON.parse(l) as { event?: string; ms?: number });
+    const names = events.map((e) => e.event);
+    expect(names).toEqual(
+      expect.arrayContaining(['agent.turn', 'tool.executing', 'tool.done', 'agent.fallback']),
+    );
+    expect(events.filter((e) => e.event === 'tool.done').every((e) => typeof e.ms === 'number')).toBe(true);
+    expect(lines.join('')).not.toContain('sk-test-secret-key-123456');
   });
 });
