@@ -72,7 +72,13 @@ export function StandingsPage() {
       <Async res={table} lines={10}>
         {(t) =>
           t.standings.length === 0 ? (
-            <Empty>No standings for {year} yet — no race has been run.</Empty>
+            <Empty>
+              {t.round === null
+                ? `No standings for ${year} yet — no race has been run.`
+                : kind === 'constructors' && year < 1958
+                  ? `There was no constructors' championship in ${year}: it began in 1958.`
+                  : `No ${kind}' standings for ${year}.`}
+            </Empty>
           ) : (
             <>
               <p className="muted" data-testid="standings-caption">
