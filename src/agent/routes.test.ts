@@ -65,6 +65,21 @@ describe('agent API (offline, no key)', () => {
     expect(body.sources).toEqual(['f1db — 2021 Abu Dhabi GP classification']);
   });
 
+  it('reads a follow-up together with the previous question', async () => {
+    const history = [
+      { role: 'user', content: QUESTION },
+      { role: 'assistant', content: 'Max Verstappen won the 2021 Abu Dhabi Grand Prix.' },
+    ];
+    const cases: [string, string][] = [
+      ['and in 2019?', 'Lewis Hamilton won the 2019 Abu Dhabi Grand Prix'],
+      ['what about Hamilton?', 'Lewis Hamilton finished P2'],
+    ];
+    for (const [question, expected] of cases) {
+      const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question, history } });
+      expect(res.json<{ answer: string }>().answer).toContain(expected);
+    }
+  });
+
   it('POST /api/chat streams tool events, deltas and done, and stores the chat', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -134,16 +134,29 @@ export class Agent {
           'LLM failed; offline engine answers',
         );
         if (streamed) input.events?.delta?.('\n\n');
-        const offline = await this.offline(input.question, toolCtx, input.events);
+        const offline = await this.offline(input.question, toolCtx, input.events, input.history);
         return { ...offline, fallback: reason };
       }
     }
-    return this.offline(input.question, toolCtx, input.events);
+    return this.offline(input.question, toolCtx, input.events, input.history);
   }
 
-  private async offline(question: string, toolCtx: ToolContext, events?: AgentEvents): Promise<AgentAnswer> {
+  private async offline(
+    question: string,
+    toolCtx: ToolContext,
+    events?: AgentEvents,
+    history: HistoryMessage[] = [],
+  ): Promise<AgentAnswer> {
     const started = performance.now();
-    const result = await answerOffline(question, toolCtx);
+    let result = await answerOffline(question, toolCtx);
+    // A follow-up that names nothing by itself ("and in 2020?", "what about Hamilton?") is read together
+    // with the previous question; later words win (the latest season named is the one used).
+    const previous = history.filter((m) => m.role === 'user').at(-1)?.content;
+    const followUp = /^\s*(and|what about|how about|same for)\b/i.test(question);
+    if (previous && (result.tools.length === 0 || followUp)) {
+      const combined = await answerOffline(`${previous} ${question}`, toolCtx);
+      if (combined.tools.some((t) => t.ok)) result = combined;
+    }
     for (const t of result.tools) {
       events?.toolStart?.({ name: t.name, args: t.args });
       events?.toolEnd?.({ name: t.name, ok: t.ok, ms: t.ms });
