@@ -69,6 +69,7 @@ const schema = z.object({
   CHAT_MAX_MESSAGES: z.coerce.number().int().min(1).default(50),
   // --- analysis ---
   ANALYSIS_DB_PATH: z.string().default('./data/analysis.db'),
+  ANALYSIS_CACHE_DIR: z.string().default('./data/cache'),
   OPEN_METEO_URL: z.string().url().default('https://api.open-meteo.com'),
   OPEN_METEO_TIMEOUT: seconds(10),
   WEATHER_CACHE_TTL: seconds(600),

@@ -190,7 +190,7 @@ export function registerAnalysisCommands(program: Command, ctx: CliContext): voi
       const seasons = new Map<number, Map<number, RaceLaps>>();
       for (let y = from; y <= to; y++) {
         progress(`loading laps ${y}…`);
-        const s = loadSeasonLaps(ctx.config().LAPS_DIR, y);
+        const s = loadSeasonLaps(ctx.config().LAPS_DIR, y, 'grand_prix', ctx.config().ANALYSIS_CACHE_DIR);
         if (s.size) seasons.set(y, s);
       }
       const v = validateRejoin(seasons);

@@ -17,6 +17,7 @@ beforeAll(async () => {
     ...process.env,
     LOG_LEVEL: 'silent',
     ANALYSIS_DB_PATH: join(mkdtempSync(join(tmpdir(), 'analysis-')), 'analysis.db'),
+    ANALYSIS_CACHE_DIR: '.cache/test/analysis',
     // Nothing listens here: weather must degrade to "forecast unavailable", never fail.
     OPEN_METEO_URL: 'http://127.0.0.1:9',
   });

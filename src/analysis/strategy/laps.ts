@@ -1,7 +1,7 @@
 // Reading the lap tables in LAPS_DIR (FastF1-derived CSVs, one per season; see the data set's SCHEMA.md).
 // Parsed seasons are kept in memory: a season is ~4 MB and parsing it costs a few hundred ms.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unavailable } from '../../errors.ts';
 
@@ -97,17 +97,54 @@ export function lapsFile(lapsDir: string, year: number, session: LapSession = 'g
   return join(lapsDir, session, `transformed_${session}_laps_${year}.csv`);
 }
 
+/**
+ * Parsed seasons are also kept as JSON in `cacheDir` (when given), keyed by the CSV's size and mtime:
+ * reading that back is several times faster than parsing the CSV again in a new process.
+ */
+function diskCachePath(cacheDir: string, file: string, session: LapSession, year: number): string {
+  const st = statSync(file);
+  return join(cacheDir, `laps-${session}-${year}-${st.size}-${Math.floor(st.mtimeMs)}.json`);
+}
+
+function readDiskCache(path: string): Map<number, RaceLaps> | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const races = JSON.parse(readFileSync(path, 'utf8')) as RaceLaps[];
+    return new Map(races.map((r) => [r.round, r]));
+  } catch {
+    return undefined; // a damaged cache file is simply rebuilt
+  }
+}
+
+function writeDiskCache(path: string, races: Map<number, RaceLaps>): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify([...races.values()]));
+    renameSync(tmp, path);
+  } catch {
+    // Caching is an optimisation: a read-only disk only costs speed.
+  }
+}
+
 /** All races of a season from the lap tables, by round. Empty when the season file does not exist. */
 export function loadSeasonLaps(
   lapsDir: string | undefined,
   year: number,
   session: LapSession = 'grand_prix',
+  cacheDir?: string,
 ): Map<number, RaceLaps> {
   if (!lapsDir) throw unavailable('Lap data is not configured: set LAPS_DIR to the lap tables folder.');
   const file = lapsFile(lapsDir, year, session);
   const key = file;
   const cached = seasonCache.get(key);
   if (cached) return cached;
+  const diskPath = cacheDir && existsSync(file) ? diskCachePath(cacheDir, file, session, year) : undefined;
+  const fromDisk = diskPath ? readDiskCache(diskPath) : undefined;
+  if (fromDisk) {
+    seasonCache.set(key, fromDisk);
+    return fromDisk;
+  }
   const races = new Map<number, RaceLaps>();
   if (existsSync(file)) {
     // Rows as arrays (faster than objects for ~25k rows × 27 columns), then named by the header.
@@ -125,6 +162,7 @@ export function loadSeasonLaps(
       race.laps.sort((a, b) => a.driver.localeCompare(b.driver) || a.lap - b.lap);
   }
   seasonCache.set(key, races);
+  if (diskPath && races.size) writeDiskCache(diskPath, races);
   return races;
 }
 
@@ -133,8 +171,9 @@ export function loadRaceLaps(
   year: number,
   round: number,
   session: LapSession = 'grand_prix',
+  cacheDir?: string,
 ): RaceLaps | undefined {
-  return loadSeasonLaps(lapsDir, year, session).get(round);
+  return loadSeasonLaps(lapsDir, year, session, cacheDir).get(round);
 }
 
 /** Laps grouped by driver, each list ordered by lap number. */

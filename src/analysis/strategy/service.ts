@@ -103,7 +103,7 @@ function matchDriver(laps: RaceLaps, query: string): string {
 
 /** A race's laps: the FastF1 lap tables, else the OpenF1 recordings (2023–2024) or gold tables (2025). */
 export function raceLaps(config: Config, db: Db, year: number, round: number): RaceLaps | undefined {
-  const fromTables = loadRaceLaps(config.LAPS_DIR, year, round);
+  const fromTables = loadRaceLaps(config.LAPS_DIR, year, round, 'grand_prix', config.ANALYSIS_CACHE_DIR);
   if (fromTables || !config.OPENF1_DIR) return fromTables;
   const entries = db
     .prepare(
@@ -131,7 +131,7 @@ export function getPitStrategy(
   const race = getRace(db, year, round);
   const laps = raceLaps(config, db, year, round);
   const notes: string[] = [];
-  if (laps && !loadRaceLaps(config.LAPS_DIR, year, round))
+  if (laps && !loadRaceLaps(config.LAPS_DIR, year, round, 'grand_prix', config.ANALYSIS_CACHE_DIR))
     notes.push(
       'Laps from the OpenF1 recording: no track status there, so neutralised laps are inferred from lap times and the pit-lane time is not measured.',
     );

@@ -1,4 +1,7 @@
 // Pit-strategy logic on small hand-built lap lists (exact expectations), then on the real lap tables.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../data/db.ts';
@@ -69,6 +72,20 @@ function withPositions(laps: Lap[]): Lap[] {
 }
 
 describe('lap table parsing', () => {
+  it('keeps parsed seasons as JSON beside, keyed by the CSV size and mtime', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laps-cache-'));
+    const sprints = loadSeasonLaps(process.env.LAPS_DIR, 2021, 'sprint', dir);
+    expect(sprints.size).toBe(3); // three sprint races in 2021
+    const files = readdirSync(dir);
+    expect(files).toEqual([expect.stringMatching(/^laps-sprint-2021-\d+-\d+\.json$/)]);
+    const back = JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')) as {
+      round: number;
+      laps: unknown[];
+    }[];
+    expect(back.map((r) => r.round)).toEqual([...sprints.keys()]);
+    expect(back[0]!.laps.length).toBe(sprints.get(back[0]!.round)!.laps.length);
+  });
+
   it('reads pandas timedeltas and track status codes', () => {
     expect(parseTimedelta('0 days 01:01:37.510000')).toBeCloseTo(3697.51, 6);
     expect(parseTimedelta('')).toBeNull();
