@@ -310,6 +310,12 @@ describe.skipIf(!hasChromium)(title, () => {
       await shot(page, name);
       if (name === 'compare')
         expect(await page.getByTestId('compare-a').textContent()).toMatch(/Max Verstappen/);
+      // What-if on a season still open: the new table comes back from the scenario API.
+      if (name === 'scenario' && (await page.getByRole('button', { name: 'Apply result' }).count()) > 0) {
+        await page.getByRole('button', { name: 'Apply result' }).click();
+        await page.getByTestId('whatif-summary').waitFor({ timeout: 30_000 });
+        await shot(page, 'scenario-what-if');
+      }
       await page.close();
     }
   }, 120_000);
