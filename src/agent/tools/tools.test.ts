@@ -1,4 +1,6 @@
 // The tool registry and the data tools against the real test database.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig, type Config } from '../../config.ts';
@@ -206,5 +208,54 @@ describe('query_f1_database', () => {
       ),
     ).rejects.toThrow(/longer than 0.3 s/);
     expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('perform_web_search', () => {
+  it('queries the search API with the key and returns titled snippets with URLs', async () => {
+    const seen: { auth?: string; body?: Record<string, unknown> } = {};
+    const server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        seen.auth = req.headers.authorization;
+        seen.body = JSON.parse(raw) as Record<string, unknown>;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            query: seen.body.query,
+            results: [
+              {
+                title: 'Team confirms 2027 line-up',
+                url: 'https://example.org/news/1',
+                content: 'The team announced…',
+                score: 0.9,
+              },
+            ],
+          }),
+        );
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const cfg = loadConfig({
+        ...process.env,
+        TAVILY_API_KEY: 'tvly-secret',
+        TAVILY_BASE_URL: `http://127.0.0.1:${port}`,
+      });
+      const o = await runTool(
+        'perform_web_search',
+        { query: 'F1 2027 driver line-up' },
+        { ...ctx, config: cfg },
+      );
+      expect(o.ok).toBe(true);
+      expect(seen.auth).toBe('Bearer tvly-secret');
+      expect(seen.body).toMatchObject({ query: 'F1 2027 driver line-up', max_results: 3 });
+      expect(o.result!.markdown).toContain('**Team confirms 2027 line-up**');
+      expect(o.result!.sources).toEqual(['https://example.org/news/1']);
+    } finally {
+      server.close();
+    }
   });
 });
