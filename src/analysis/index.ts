@@ -20,11 +20,12 @@
 //       Offline: "forecast unavailable" + history.                                  [get_weather_conditions]
 //   getRacePredictions(db, year, round) → RacePrediction
 //       For every driver: P(win), P(podium), P(points), expected position with an 80 % interval, main
-//       factors in words — from data dated before the race only (grid/qualifying when run, sprint, form,
-//       team, circuit history, reliability). P(win) sums to 1.                      [get_race_predictions]
+//       factors in words — from data dated before the race only. Scored: grid slot (and its historical win
+//       rate), qualifying gap, recent form; before qualifying: recent qualifying pace and form. Shown as
+//       context: circuit and track-type record, team reliability, sprint result. P(win) sums to 1; the
+//       model is fitted on earlier seasons.                                          [get_race_predictions]
 //   new PredictionTracker(config.ANALYSIS_DB_PATH): .record(prediction, raceHasResult), .scorePending(db), .summary()
 //       — the accuracy tracker; GET /api/predictions/:year/:round records races not yet run automatically.
-export type { AnalysisContext } from './context.ts';
 export { championshipScenario, whatIf } from './scenario/service.ts';
 export type { DriverScenario, ScenarioOptions, WhatIfInput, WhatIfResult } from './scenario/service.ts';
 export type { ChampionshipScenario, ContenderStatus } from './scenario/championship.ts';
