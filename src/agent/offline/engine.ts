@@ -563,7 +563,7 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
   const focus: string[] = [];
   if (c.podium) focus.push(`${n(data.podiums)} podium${data.podiums === 1 ? '' : 's'}`);
   if (c.pole) focus.push(`${n(data.poles)} pole position${data.poles === 1 ? '' : 's'}`);
-  if (c.winner || /\bwins\b/.test(q.norm))
+  if ((c.winner && !c.championship) || /\b(wins|victories)\b/.test(q.norm))
     focus.push(`${n(data.wins)} grand prix win${data.wins === 1 ? '' : 's'}`);
   if (c.fastestLap) focus.push(`${n(data.fastestLaps)} fastest lap${data.fastestLaps === 1 ? '' : 's'}`);
   if (c.points) focus.push(`${formatPoints(data.points)} points`);
