@@ -57,6 +57,11 @@ describe('offline engine', () => {
     ['who won the last race?', '2026 Hungarian Grand Prix'],
     ['when is the next race?', 'Qatar Grand Prix'],
     ['Who was on sprint pole in Miami 2024', 'Max Verstappen'],
+    ['Who qualified fastest at Monaco 2019?', 'Lewis Hamilton took pole'],
+    ['Who was second in the 2021 championship?', 'Lewis Hamilton finished P2'],
+    ['Which driver scored the most points in 2020?', 'Lewis Hamilton'],
+    ['How many championships has Lewis Hamilton won?', '7 (seven) world titles'],
+    ['How many fastest laps has Lando Norris set in his career?', 'fastest laps'],
   ];
   it.each(cases)('%s', async (question, expected) => {
     expect(await ask(question)).toContain(expected);

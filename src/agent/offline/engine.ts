@@ -134,7 +134,9 @@ async function route(
   }
 
   // Championship questions: champions, leaders after a round.
-  if (c.championship || (c.leader && (c.standings || c.points)) || c.standings) {
+  const seasonTop =
+    !d1 && !q.namesRace && q.year !== undefined && /\bmost (points|wins|victories)\b/.test(q.norm);
+  if (c.championship || (c.leader && (c.standings || c.points)) || c.standings || seasonTop) {
     if (!(d1 && (c.points || /\bwins\b/.test(q.norm)))) return championship(a, q, now);
   }
 
@@ -475,6 +477,18 @@ async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
   }>(tool, args);
   const top = data.standings[0]!;
   const who = team ? top.name : `${top.name}${top.teams?.length ? ` (${top.teams.join(', ')})` : ''}`;
+  // "Who was second in the 2021 championship?"
+  const nth = positionAsked(q.norm);
+  if (nth !== undefined && nth > 1) {
+    const row = data.standings.find((s) => s.position === nth);
+    if (row) {
+      const final = data.seasonComplete && !afterRace;
+      return {
+        text: `${row.name} ${final ? 'finished' : 'was'} P${nth} (${ordinal(nth)}) in the ${data.year} ${team ? "constructors'" : "drivers'"} championship${final ? '' : ` after round ${data.afterRound}`} with ${formatPoints(row.points)} points and ${row.wins} win${row.wins === 1 ? '' : 's'}.`,
+        sources,
+      };
+    }
+  }
   const second = data.standings[1];
   const margin = second ? `, ${formatPoints(top.points - second.points)} clear of ${second.name}` : '';
   if (data.requestedRound !== null && data.requestedRound > data.afterRound) {

@@ -31,14 +31,14 @@ const CUE_PATTERNS = {
   grid: /\b(start|started|starting|grid|line up|lined up|lines up)\b/,
   qualified:
     /\b(qualify|qualified|qualifying position|quali position|qualifying result|in qualifying|in quali)\b/,
-  pole: /\bpoles?\b|\b(fastest|quickest|top) (in |of )?(qualifying|quali)\b|\b(top|best|fastest) qualifier\b/,
+  pole: /\bpoles?\b|\bqualif\w* (fastest|first|quickest|on top)\b|\b(fastest|quickest|top) (in |of )?(qualifying|quali)\b|\b(top|best|fastest) qualifier\b/,
   fastestLap: /\bfastest (race )?laps?\b/,
   versus: /\b(vs|versus|v|or|ahead|higher|in front|beat|better|before)\b/,
   finish:
     /\b(finish|finished|finishing|result|results|end up|ended up|end|place|placed|position|classified|come|came)\b/,
   winner:
     /\b(won|win|wins|winner|winning|victory|victorious|came out on top|come out on top|first place|triumph(ed)?)\b/,
-  date: /\b(what day|which day|when|date)\b/,
+  date: /\b(what day|which day|when|date|take place|took place|which round|what round)\b/,
   venue: /\b(circuit|track|venue|where was|where is|where s|held|host|hosted|which city)\b/,
   championship: /\b(champion|champions|championships?|titles?|wdc|wcc|crowns?)\b/,
   leader: /\b(led|lead|leader|leading|top of|ahead in|on top of)\b/,
