@@ -27,12 +27,12 @@ const CUE_PATTERNS = {
   sprintQualifying: /\bsprint (qualifying|shootout|quali)\b|\bshootout\b|\bsprint pole\b/,
   retirement:
     /\b(retire|retired|retirement|retirements|dnf|dnfd|not finish|didnt finish|fail(ed)? to finish|put \w+( \w+)? out|out of the race|knocked out|reason|why did)\b/,
-  pit: /\b(pit|pits|pitted|pitting|pitstops?|stops)\b/,
+  pit: /\b(pit|pits|pitted|pitting|pitstops?|stops?|stopped)\b/,
   grid: /\b(start|started|starting|grid|line up|lined up|lines up)\b/,
   qualified:
     /\b(qualify|qualified|qualifying position|quali position|qualifying result|in qualifying|in quali)\b/,
   pole: /\bpoles?\b|\bqualif\w* (fastest|first|quickest|on top)\b|\b(fastest|quickest|top) (in |of )?(qualifying|quali)\b|\b(top|best|fastest) qualifier\b/,
-  fastestLap: /\bfastest (race )?laps?\b/,
+  fastestLap: /\b(fastest|quickest) (race )?laps?\b/,
   versus: /\b(vs|versus|v|or|ahead|higher|in front|beat|better|before)\b/,
   finish:
     /\b(finish|finished|finishing|result|results|end up|ended up|end|place|placed|position|classified|come|came)\b/,
