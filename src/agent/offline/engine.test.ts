@@ -58,6 +58,7 @@ describe('offline engine', () => {
     ['when is the next race?', 'Qatar Grand Prix'],
     ['Who was on sprint pole in Miami 2024', 'Max Verstappen'],
     ['Who qualified fastest at Monaco 2019?', 'Lewis Hamilton took pole'],
+    ['Who won at the Red Bull Ring in 2020?', 'Lewis Hamilton won the 2020 Styrian Grand Prix'],
     ['Who was second in the 2021 championship?', 'Lewis Hamilton finished P2'],
     ['Which driver scored the most points in 2020?', 'Lewis Hamilton'],
     ['How many championships has Lewis Hamilton won?', '7 (seven) world titles'],

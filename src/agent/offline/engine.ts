@@ -157,7 +157,34 @@ async function route(
     return { text: `I couldn't pin that down to a race, driver or season. ${CAPABILITIES}`, sources: [] };
   }
 
+  // Two rounds at one venue in a season (Silverstone 2020, Red Bull Ring 2021) named only by the venue:
+  // answer for each rather than guess.
+  const twins = q.year !== undefined && !q.relative ? sameVenueTwins(a.index, q, race) : [];
+  if (twins.length > 1) {
+    const parts = [];
+    for (const r of twins)
+      parts.push(
+        await raceQuestion(a, q, r).catch((e: unknown) => ({
+          text: String((e as Error).message),
+          sources: [],
+        })),
+      );
+    return {
+      text: `${race.circuitName} hosted ${twins.length} rounds in ${race.year}:\n\n${parts.map((p) => `- ${p.text}`).join('\n')}`,
+      sources: parts.flatMap((p) => p.sources),
+    };
+  }
   return raceQuestion(a, q, race);
+}
+
+/** The races of the season tied with `race` for the best match, when they share its circuit. */
+function sameVenueTwins(index: EntityIndex, q: ParsedQuestion, race: RaceEntity): RaceEntity[] {
+  const matches = index.matchRaces(placeText(index, q), q.year);
+  const top = matches[0]?.score;
+  const tied = matches.filter((m) => m.score === top).map((m) => m.race);
+  return tied.length > 1 && tied.every((r) => r.circuitId === race.circuitId)
+    ? tied.sort((x, y) => x.round - y.round)
+    : [];
 }
 
 /** Questions about one race: the session, then what about it (winner, a driver's result, pole, …). */
