@@ -7,6 +7,7 @@ import { buildApp, type App } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { loadConfig } from '../config.ts';
 import { silentLogger } from '../logger.ts';
+import { startScriptedLlm } from './testing/scripted-llm.ts';
 
 const QUESTION = 'who won the 2021 Abu Dhabi GP?';
 let dir: string;
@@ -183,6 +184,53 @@ describe('agent API rate limit', () => {
     } finally {
       await app.close();
       await ctx.close();
+    }
+  });
+});
+
+describe('agent API with an LLM provider', () => {
+  it("streams the model's tool calls and tokens over SSE and reports the engine", async () => {
+    const llm = await startScriptedLlm(
+      [
+        {
+          kind: 'tools',
+          calls: [{ name: 'get_race_results', arguments: '{"year":2021,"grand_prix":"Abu Dhabi"}' }],
+        },
+        { kind: 'text', pieces: ['Max Verstappen ', 'won it, box box.'] },
+      ],
+      'openai',
+    );
+    const { app, ctx } = await makeApp({
+      LLM_PROVIDER: 'openai',
+      OPENAI_BASE_URL: llm.baseURL,
+      OPENAI_API_KEY: 'sk-test-key-0000000000',
+      OPENAI_MODEL: 'scripted',
+      LLM_MAX_RETRIES: '0',
+    });
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/chat',
+        payload: { messages: [{ role: 'user', content: QUESTION }] },
+      });
+      const events = parseSse(res.body);
+      expect(events.map((e) => e.event)).toEqual(['tool_start', 'tool_end', 'delta', 'delta', 'done']);
+      expect(events[0]!.data).toEqual({
+        name: 'get_race_results',
+        args: { year: 2021, grand_prix: 'Abu Dhabi' },
+      });
+      const chatId = events.at(-1)!.data.chatId as string;
+      const stored = (await app.inject({ method: 'GET', url: `/api/chats/${chatId}` })).json<{
+        messages: { content: string; meta: { engine: string } | null }[];
+      }>();
+      expect(stored.messages[1]).toMatchObject({
+        content: 'Max Verstappen won it, box box.',
+        meta: { engine: 'llm:scripted' },
+      });
+    } finally {
+      await app.close();
+      await ctx.close();
+      await llm.close();
     }
   });
 });
