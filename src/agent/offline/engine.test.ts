@@ -59,6 +59,8 @@ describe('offline engine', () => {
     ['Who was on sprint pole in Miami 2024', 'Max Verstappen'],
     ['Who qualified fastest at Monaco 2019?', 'Lewis Hamilton took pole'],
     ['Who won at the Red Bull Ring in 2020?', 'Lewis Hamilton won the 2020 Styrian Grand Prix'],
+    ['How many podiums did Russell have before the 2026 season?', '24 podiums'],
+    ['Which constructor was leading after round 3 of 2024?', 'Red Bull led'],
     ['Who was second in the 2021 championship?', 'Lewis Hamilton finished P2'],
     ['Which driver scored the most points in 2020?', 'Lewis Hamilton'],
     ['How many championships has Lewis Hamilton won?', '7 (seven) world titles'],

@@ -128,7 +128,7 @@ async function route(
   const statAsked =
     c.points || c.podium || (c.count && (c.winner || c.pole || c.fastestLap)) || /\bwins\b/.test(q.norm);
   if (d1 && !d2 && statAsked && !c.retirement && !c.pit && !c.grid) {
-    const careerCue = c.career || (q.year === undefined && !q.namesRace);
+    const careerCue = c.career || /\bbefore\b/.test(q.norm) || (q.year === undefined && !q.namesRace);
     if (careerCue) return career(a, q, d1, now);
     if (q.year !== undefined && !q.namesRace) return seasonStats(a, q, d1);
   }
@@ -136,7 +136,8 @@ async function route(
   // Championship questions: champions, leaders after a round.
   const seasonTop =
     !d1 && !q.namesRace && q.year !== undefined && /\bmost (points|wins|victories)\b/.test(q.norm);
-  if (c.championship || (c.leader && (c.standings || c.points)) || c.standings || seasonTop) {
+  const leaderAfter = c.leader && (c.standings || c.points || /\bafter\b/.test(q.norm));
+  if (c.championship || leaderAfter || c.standings || seasonTop) {
     if (!(d1 && (c.points || /\bwins\b/.test(q.norm)))) return championship(a, q, now);
   }
 
@@ -580,6 +581,15 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
     else {
       const race = q.namesRace ? raceOfQuestion(a.index, q, now, false) : undefined;
       if (race) args.up_to_round = race.round;
+    }
+    // "before the 2026 season", "before the 2026 Miami GP": up to the round before.
+    if (/\bbefore\b/.test(q.norm)) {
+      const round = args.up_to_round as number | undefined;
+      if (round !== undefined && round > 1) args.up_to_round = round - 1;
+      else {
+        args.up_to_year = q.year - 1;
+        delete args.up_to_round;
+      }
     }
   }
   const { data, sources } = await a.call<{
