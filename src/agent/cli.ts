@@ -6,6 +6,8 @@ import { openDatabase, type Db } from '../data/db.ts';
 import type { Config } from '../config.ts';
 import { Agent } from './service.ts';
 import { formatQaReport, readQaFile, runQaEval } from './eval/qa.ts';
+import { generateQuestions } from './eval/generated.ts';
+import { AppError } from '../errors.ts';
 
 /** Logs go to stderr so stdout carries only the answer (or its JSON). */
 function cliAgent(config: Config, opts: { offline?: boolean } = {}): { agent: Agent; db: Db } {
@@ -46,30 +48,45 @@ export function registerAgentCommands(program: Command, ctx: CliContext): void {
     .command('qa')
     .alias('agent')
     .description('score the agent on an F1 question set (JSONL): accuracy per category, p50/p95 latency')
-    .requiredOption('--file <jsonl>', 'question file, e.g. ../shared/eval/f1-qa-dev.jsonl')
+    .option('--file <jsonl>', 'question file, e.g. ../shared/eval/f1-qa-dev.jsonl')
+    .option('--generated <n>', 'instead of a file: n questions generated from the database by templates')
+    .option('--seed <n>', 'seed of the generated questions', '1')
     .option('--offline', 'use the offline engine even when an LLM is configured')
     .option('--failures', 'print the questions answered wrongly')
-    .action(async (opts: { file: string; offline?: boolean; failures?: boolean }) => {
-      const { agent, db } = cliAgent(ctx.config(), opts);
-      try {
-        const items = readQaFile(opts.file);
-        // Warm the entity index once so the first question's latency is not the index build.
-        await agent.ask({ question: 'who won the last race?' });
-        const report = await runQaEval(
-          items,
-          async (q) => (await agent.ask({ question: q })).answer,
-          (done, total) => {
-            if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
-          },
-        );
-        if (process.stderr.isTTY) process.stderr.write('\r');
-        console.log(`engine: ${agent.engineName}  file: ${opts.file}  questions: ${report.total}`);
-        console.log(formatQaReport(report));
-        if (opts.failures)
-          for (const f of report.failures)
-            console.log(`\nFAIL ${f.id}: ${f.question}\n  → ${f.answer.replace(/\n+/g, ' ')}`);
-      } finally {
-        db.close();
-      }
-    });
+    .action(
+      async (opts: {
+        file?: string;
+        generated?: string;
+        seed: string;
+        offline?: boolean;
+        failures?: boolean;
+      }) => {
+        if (!opts.file && !opts.generated)
+          throw new AppError('bad_request', 'Give --file <jsonl> or --generated <n>.');
+        const { agent, db } = cliAgent(ctx.config(), opts);
+        try {
+          const items = opts.file
+            ? readQaFile(opts.file)
+            : generateQuestions(db, Number(opts.generated), Number(opts.seed));
+          // Warm the entity index once so the first question's latency is not the index build.
+          await agent.ask({ question: 'who won the last race?' });
+          const report = await runQaEval(
+            items,
+            async (q) => (await agent.ask({ question: q })).answer,
+            (done, total) => {
+              if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
+            },
+          );
+          if (process.stderr.isTTY) process.stderr.write('\r');
+          const from = opts.file ? `file: ${opts.file}` : `generated: seed ${opts.seed}`;
+          console.log(`engine: ${agent.engineName}  ${from}  questions: ${report.total}`);
+          console.log(formatQaReport(report));
+          if (opts.failures)
+            for (const f of report.failures)
+              console.log(`\nFAIL ${f.id}: ${f.question}\n  → ${f.answer.replace(/\n+/g, ' ')}`);
+        } finally {
+          db.close();
+        }
+      },
+    );
 }

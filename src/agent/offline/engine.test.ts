@@ -7,6 +7,7 @@ import { loadConfig } from '../../config.ts';
 import { silentLogger } from '../../logger.ts';
 import { openDatabase, type Db } from '../../data/db.ts';
 import { judge, readQaFile, runQaEval } from '../eval/qa.ts';
+import { generateQuestions } from '../eval/generated.ts';
 import { answerOffline } from './engine.ts';
 import type { ToolContext } from '../tools/types.ts';
 
@@ -27,6 +28,13 @@ describe('offline engine', () => {
   it.runIf(existsSync(devFile))('answers the dev question set at ≥ 95 %', async () => {
     const report = await runQaEval(readQaFile(devFile), ask);
     const wrong = report.failures.map((f) => `${f.question} → ${f.answer}`).join('\n');
+    expect(report.correct / report.total, wrong).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('answers questions generated from the database (other races, drivers, seasons) at ≥ 95 %', async () => {
+    const report = await runQaEval(generateQuestions(db, 150, 11), ask);
+    const wrong = report.failures.map((f) => `${f.question} → ${f.answer}`).join('\n');
+    expect(report.categories.length).toBeGreaterThanOrEqual(10);
     expect(report.correct / report.total, wrong).toBeGreaterThanOrEqual(0.95);
   });
 

@@ -145,7 +145,9 @@ async function route(
     return schedule(a, q, now);
 
   // Two drivers over a season ("Hamilton vs Verstappen 2021").
-  if (d1 && d2 && !q.namesRace && q.year !== undefined) return seasonHeadToHead(a, q, d1, d2);
+  const raceCue = c.grid || c.retirement || c.pit || c.finish || c.pole || c.fastestLap || c.winner;
+  if (d1 && d2 && !q.namesRace && q.year !== undefined && !(q.maybePlace && raceCue))
+    return seasonHeadToHead(a, q, d1, d2);
   // A team's season ("Mercedes wins 2020", "Ferrari points in 2019").
   const [team] = q.constructors;
   if (team && !d1 && !q.namesRace && (statAsked || c.points || c.winner))
@@ -193,7 +195,8 @@ async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
   const c = q.cues;
   // A driver whose name is the venue's ("Gilles Villeneuve 2014") named the circuit, not a driver.
   const named = q.drivers.filter(
-    (d) => !race.aliases.some((al) => containsPhrase(al.text, normalize(d.name))),
+    (d) =>
+      !q.placeDrivers.has(d.id) || !race.aliases.some((al) => containsPhrase(al.text, normalize(d.name))),
   );
   const [d1, d2] = named;
   if (c.prediction && !race.hasRaceResults) return prediction(a, race, d1);

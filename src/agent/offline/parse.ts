@@ -18,6 +18,8 @@ export interface ParsedQuestion {
   namesRace: boolean;
   /** A driver's full name that is also a circuit's ("Nelson Piquet", "Gilles Villeneuve"). */
   maybePlace: boolean;
+  /** Ids of drivers named by such a phrase: they may be the circuit instead. */
+  placeDrivers: Set<string>;
   relative?: 'last' | 'next';
   cues: Cues;
 }
@@ -79,6 +81,7 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   const constructors: ConstructorEntity[] = [];
   let namesPlace = false;
   let maybePlace = false;
+  const placeDrivers = new Set<string>();
   for (const m of mentions) {
     // A phrase that names both a place and a person ("Villeneuve", "Monaco"): a full name is a person,
     // otherwise the place wins when the question is about a race.
@@ -87,8 +90,10 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       namesPlace = true;
       continue;
     }
-    if (m.place && m.drivers.length && m.fullName) maybePlace = true;
-    else if (m.place) namesPlace = true;
+    if (m.place && m.drivers.length && m.fullName) {
+      maybePlace = true;
+      for (const d of m.drivers) placeDrivers.add(d.id);
+    } else if (m.place) namesPlace = true;
     if (m.drivers.length && (m.fullName || !m.place)) {
       const d = index.pickDriver(m.drivers, year);
       if (d && !drivers.includes(d)) {
@@ -115,6 +120,7 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     constructors,
     namesRace: namesPlace || relative !== undefined,
     maybePlace,
+    placeDrivers,
     ...(relative ? { relative } : {}),
     cues,
   };
