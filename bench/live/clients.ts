@@ -57,15 +57,7 @@ await new Promise<void>((r) => process.once('message', () => r()));
 measuring = true;
 await new Promise((r) => setTimeout(r, MEASURE_MS));
 measuring = false;
-latencies.sort((a, b) => a - b);
-const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-process.send!({
-  phase: 'done',
-  samples: latencies.length,
-  p50: q(0.5),
-  p99: q(0.99),
-  max: latencies.at(-1) ?? NaN,
-  errors,
-});
+// The raw samples go to the parent, which merges the client processes before taking percentiles.
 for (const ws of sockets) ws.terminate();
-setTimeout(() => process.exit(0), 200);
+// Exit only once the (large) result has been handed to the parent.
+process.send!({ phase: 'done', latencies, errors }, undefined, {}, () => process.exit(0));

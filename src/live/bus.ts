@@ -74,7 +74,7 @@ export class RedisBus implements LiveBus {
     private readonly logger: Logger,
     private readonly prefix = 'race-engineer:live:',
   ) {
-    // Bounded offline queue: commands issued while disconnected fail instead of piling up.
+    // The hot path (publish) never queues while Redis is down; the few control commands retry twice, then fail.
     const opts = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false };
     this.pub = new Redis(url, opts);
     this.sub = new Redis(url, opts);
@@ -113,7 +113,14 @@ export class RedisBus implements LiveBus {
     };
   }
 
+  /** Messages not sent because Redis was unreachable (never queued: followers resync from the stored state). */
+  dropped = 0;
+
   publish(key: string, m: HubMessage): void {
+    if (this.pub.status !== 'ready') {
+      this.dropped++;
+      return;
+    }
     const wire = m.type === 'delta' ? { type: m.type, seq: m.seq, delta: m.delta } : m;
     const p = this.pub.multi().publish(this.prefix + 'msg:' + key, JSON.stringify(wire));
     if (m.type === 'snapshot' || (m.type === 'delta' && m.state)) {

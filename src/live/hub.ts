@@ -133,7 +133,7 @@ export class Channel {
         text = this.snapshotText()!;
         break;
       case 'delta':
-        if (this.state && m.seq !== this.seq + 1 && !m.state) {
+        if (!m.state && (this.state === null ? m.seq !== 1 : m.seq !== this.seq + 1)) {
           // Missed a message on the bus: fetch the stored state and send everyone a snapshot.
           this.resync();
           return;

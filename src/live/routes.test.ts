@@ -260,3 +260,19 @@ describe('slow consumers', () => {
     await hub.close();
   });
 });
+
+describe('broadcast frames', () => {
+  it('frames text once per message with the RFC 6455 length encodings', async () => {
+    const { textFrame } = await import('./routes.ts');
+    for (const n of [5, 125, 126, 65_535, 65_536, 200_000]) {
+      const text = 'x'.repeat(n);
+      const f = textFrame(text);
+      expect(f[0]).toBe(0x81);
+      const len = f[1] === 126 ? f.readUInt16BE(2) : f[1] === 127 ? Number(f.readBigUInt64BE(2)) : f[1];
+      const headerLen = f[1] === 126 ? 4 : f[1] === 127 ? 10 : 2;
+      expect(len).toBe(n);
+      expect(f.length).toBe(headerLen + n);
+      expect(textFrame(text)).toBe(f); // cached for the next client
+    }
+  });
+});

@@ -25,15 +25,27 @@ declare module 'fastify' {
   }
 }
 
-// A broadcast hands the same string to every socket: encode it to UTF-8 once, not once per client.
+// A broadcast hands the same string to every socket: build its WebSocket frame (RFC 6455: FIN + text opcode,
+// unmasked from a server) once, and write those bytes to each socket, instead of framing per client.
 let lastText = '';
-let lastBytes = Buffer.alloc(0);
-function encodeOnce(text: string): Buffer {
-  if (text !== lastText) {
-    lastText = text;
-    lastBytes = Buffer.from(text, 'utf8');
+let lastFrame = Buffer.alloc(0);
+export function textFrame(text: string): Buffer {
+  if (text === lastText) return lastFrame;
+  const payload = Buffer.from(text, 'utf8');
+  const n = payload.length;
+  const header = Buffer.alloc(n < 126 ? 2 : n < 65_536 ? 4 : 10);
+  header[0] = 0x81;
+  if (n < 126) header[1] = n;
+  else if (n < 65_536) {
+    header[1] = 126;
+    header.writeUInt16BE(n, 2);
+  } else {
+    header[1] = 127;
+    header.writeBigUInt64BE(BigInt(n), 2);
   }
-  return lastBytes;
+  lastText = text;
+  lastFrame = Buffer.concat([header, payload]);
+  return lastFrame;
 }
 
 export async function registerLiveRoutes(
@@ -62,7 +74,14 @@ export async function registerLiveRoutes(
   const wsHandler = async (socket: WebSocket, req: FastifyRequest) => {
     const transport: Transport = {
       answersPings: true,
-      send: (text) => socket.send(encodeOnce(text), { binary: false }),
+      send: (text) => {
+        // ws keeps its net.Socket as `_socket`; whole frames written there interleave safely with its own
+        // (close, pong) frames because compression is off and nothing is fragmented.
+        const raw = (socket as unknown as { _socket?: import('node:net').Socket })._socket;
+        if (socket.readyState !== socket.OPEN) return;
+        if (raw?.writable) raw.write(textFrame(text));
+        else socket.send(text);
+      },
       buffered: () => socket.bufferedAmount,
       close: (code, reason) => socket.close(code, reason),
     };
