@@ -33,7 +33,7 @@ const STOPWORDS = new Set(
  * Keys are matched as whole words/phrases in the lower-cased question.
  */
 const GLOSSARY: [RegExp, string][] = [
-  [/\b(budget|spending|cost)[- ]?cap\b/, 'cost cap costs limit'],
+  [/\b(budget|spending|cost)[- ]?cap\b/, 'cost cap costs limit amount'],
   [/\boverspen[dt]\w*/, 'breach exceed cost cap'],
   [/\bengines?\b/, 'power unit ICE'],
   [/\bturbos?\b|\bturbocharger/, 'TC turbocharger'],
@@ -75,6 +75,7 @@ const GLOSSARY: [RegExp, string][] = [
   [/\bstewards?\b/, 'stewards'],
   [/\bappeal\w*/, 'appeal ICA court'],
   [/\bsprint\b/, 'sprint session'],
+  [/\bgrand prix\b|\bgp\b/, 'race'],
   // Question phrasing → the regulations' wording for amounts, durations and permissions.
   [/\bhow long\b/, 'distance duration period time'],
   [/\btime limit\b/, 'maximum time period'],
@@ -84,6 +85,8 @@ const GLOSSARY: [RegExp, string][] = [
   [/\b(allowed|permitted|can they|may they)\b/, 'permitted may only'],
   [/\b(handed out|awarded|earns?|scor\w+)\b/, 'awarded points'],
   [/\bwork(ed)? on\b/, 'work carried out'],
+  [/\bhow close(ly)?\b|\bfollow(ing)? (each other|behind)\b/, 'gap car lengths distance'],
+  [/\bwithout (being )?(punish|penal|sanction)\w*/, 'exceptions exception permitted'],
 ];
 
 function tokens(text: string): string[] {

@@ -71,7 +71,7 @@ export interface FusionWeights {
  * article first far less often than BM25, so the fusion is sharp (k = 3, not the customary 60) and
  * lexical-led: dense similarity re-orders BM25's candidates and adds only its ten nearest chunks.
  */
-export const DEFAULT_WEIGHTS: FusionWeights = { bm25: 1, rerank: 0.3, dense: 0.1, denseExtra: 10, k: 3 };
+export const DEFAULT_WEIGHTS: FusionWeights = { bm25: 1, rerank: 0.15, dense: 0.05, denseExtra: 10, k: 3 };
 
 export const MAX_QUERY_CHARS = 500;
 export const MAX_K = 50;
