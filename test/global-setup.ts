@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importF1db } from '../src/data/import/importer.ts';
 import { silentLogger } from '../src/logger.ts';
+import { ergastCrosswalkStep } from '../src/ergast/crosswalk.ts';
 
 export const TEST_DB_PATH = resolve('.cache/test/race-engineer.db');
 
@@ -12,7 +13,14 @@ export default async function setup(): Promise<void> {
   if (!source)
     throw new Error('Tests need F1DB_DIR pointing at an f1db source tree (e.g. ../shared/data/f1db)');
   mkdirSync(resolve('.cache/test'), { recursive: true });
-  await importF1db({ source, dbPath: TEST_DB_PATH, logger: silentLogger, skipIfCurrent: true });
+  await importF1db({
+    source,
+    dbPath: TEST_DB_PATH,
+    logger: silentLogger,
+    skipIfCurrent: true,
+    // The Ergast ids as `data import` builds them (derived ones only when ERGAST_CSV_DIR is unset).
+    extraSteps: [ergastCrosswalkStep(process.env.ERGAST_CSV_DIR)],
+  });
   process.env.DATABASE_PATH = TEST_DB_PATH;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../cli.ts';
 import { F1DB_DEFAULT_SOURCE_URL } from '../config.ts';
 import { importF1db } from './import/importer.ts';
+import { ergastCrosswalkStep } from '../ergast/crosswalk.ts';
 
 export function registerDataCommands(program: Command, ctx: CliContext): void {
   const data = program.command('data').description('the embedded F1 database');
@@ -19,6 +20,7 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
         dbPath: config.DATABASE_PATH,
         logger: ctx.logger(),
         progress: process.stderr.isTTY,
+        extraSteps: [ergastCrosswalkStep(config.ERGAST_CSV_DIR)],
       });
       console.log(
         `Imported f1db ${summary.f1dbVersion} into ${summary.dbPath} in ${(summary.durationMs / 1000).toFixed(1)} s`,

@@ -2,7 +2,8 @@
 // Ids are f1db's (kebab-case: `max-verstappen`, `red-bull`, `monza`). Times are kept both as the text
 // f1db prints ("1:34:00.161", "+7.959") and in milliseconds for arithmetic. Positions: `position_number`
 // is null for non-classified entries; `position_text` keeps f1db's text (1, DNF, DNS, DSQ, NC, DNQ, ...).
-export const SCHEMA_VERSION = 1;
+// 2: the import also builds the Ergast cross-walk tables (src/ergast/crosswalk.ts).
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -132,6 +132,13 @@ function matchDrivers(f1: F1Driver[], csv: CsvRow[]): Map<string, CsvRow> {
   return out;
 }
 
+/** The cross-walk as an importer step (`extraSteps`), so every imported database can serve /ergast/f1. */
+export function ergastCrosswalkStep(ergastCsvDir: string | undefined) {
+  return (db: Db, logger: Logger): void => {
+    buildErgastCrosswalk(db, ergastCsvDir, logger);
+  };
+}
+
 /**
  * Creates and fills the ergast_* tables in `db` (writable, inside the import transaction or not).
  * `ergastCsvDir` unset → every identifier is derived from the f1db data.

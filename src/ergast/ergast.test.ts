@@ -1,6 +1,9 @@
 // The Ergast-compatible API over HTTP, against the real f1db data with the Ergast cross-walk built from
 // the real Ergast CSV tables.
 import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
@@ -225,21 +228,28 @@ describe('Ergast API', () => {
 
 describe('a database imported without the cross-walk', () => {
   it('answers 503 with what to do', async () => {
-    const config = loadConfig({ ...process.env }); // the shared test database: f1db tables only
+    // A copy of the test database with the ergast_* tables dropped, as an import from before they existed.
+    const dir = mkdtempSync(join(tmpdir(), 'ergast-plain-'));
+    const plainPath = join(dir, 'plain.db');
+    copyFileSync(dbPath, plainPath);
+    const raw = new Database(plainPath);
+    for (const { name } of raw
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ergast_%'`)
+      .all() as { name: string }[])
+      raw.exec(`DROP TABLE ${name}`);
+    raw.close();
+    const config = loadConfig({ ...process.env, DATABASE_PATH: plainPath });
     const plain = createContext(config, silentLogger);
     const plainApp = await buildApp(config, silentLogger, plain);
     try {
+      expect(hasErgastCrosswalk(plain.db())).toBe(false);
       const res = await plainApp.inject({ url: '/ergast/f1/2023/9/results.json' });
-      if (hasErgastCrosswalk(plain.db())) {
-        // The importer built the cross-walk into the shared database: nothing to refuse.
-        expect(res.statusCode).toBe(200);
-      } else {
-        expect(res.statusCode).toBe(503);
-        expect(res.json().error.message).toMatch(/ERGAST_CSV_DIR/);
-      }
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.message).toMatch(/ERGAST_CSV_DIR/);
     } finally {
       await plainApp.close();
       await plain.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

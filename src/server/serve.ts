@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import { databaseExists } from '../data/db.ts';
 import { unavailable } from '../errors.ts';
 import { importF1db } from '../data/import/importer.ts';
+import { ergastCrosswalkStep } from '../ergast/crosswalk.ts';
 import { buildApp, type App } from './app.ts';
 import { createContext } from './context.ts';
 
@@ -19,7 +20,13 @@ export async function ensureDatabase(config: Config, logger: Logger): Promise<vo
     { event: 'data.import.auto', path: config.DATABASE_PATH },
     'no F1 database yet: importing first',
   );
-  await importF1db({ source, dbPath: config.DATABASE_PATH, logger, progress: process.stderr.isTTY });
+  await importF1db({
+    source,
+    dbPath: config.DATABASE_PATH,
+    logger,
+    progress: process.stderr.isTTY,
+    extraSteps: [ergastCrosswalkStep(config.ERGAST_CSV_DIR)],
+  });
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<App> {
