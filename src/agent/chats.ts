@@ -74,6 +74,36 @@ export class ChatStore {
     })();
   }
 
+  /**
+   * Stores a finished turn after the history the client answered from. The stored chat keeps the longest
+   * prefix it shares with that history; what follows is replaced, so a regenerated answer (history ending
+   * before the old answer) or an edited question never leaves the old turn behind or stores a question twice.
+   */
+  saveTurn(
+    chatId: string,
+    history: { role: 'user' | 'assistant'; content: string }[],
+    turn: Omit<StoredMessage, 'createdAt'>[],
+  ): void {
+    this.db.transaction(() => {
+      const stored = this.db
+        .prepare('SELECT seq, role, content FROM chat_message WHERE chat_id = ? ORDER BY seq')
+        .all(chatId) as { seq: number; role: string; content: string }[];
+      let kept = 0;
+      while (
+        kept < stored.length &&
+        kept < history.length &&
+        stored[kept]!.role === history[kept]!.role &&
+        stored[kept]!.content === history[kept]!.content
+      )
+        kept++;
+      if (kept < stored.length)
+        this.db
+          .prepare('DELETE FROM chat_message WHERE chat_id = ? AND seq >= ?')
+          .run(chatId, stored[kept]!.seq);
+      this.append(chatId, [...history.slice(kept), ...turn]);
+    })();
+  }
+
   list(limit = 100): ChatSummary[] {
     return (
       this.db

@@ -121,7 +121,24 @@ describe('agent API (offline, no key)', () => {
     });
     expect(parseSse(again.body).at(-1)).toEqual({ event: 'done', data: { chatId } });
     const after = await app.inject({ method: 'GET', url: `/api/chats/${chatId}` });
-    expect(after.json<{ messages: unknown[] }>().messages).toHaveLength(4);
+    const four = after.json<{ messages: { role: string; content: string }[] }>().messages;
+    expect(four).toHaveLength(4);
+
+    // Regenerate: the client sends the history up to the last question; the old answer is replaced,
+    // the question is not stored twice.
+    const regen = await app.inject({
+      method: 'POST',
+      url: '/api/chat',
+      payload: { chatId, messages: four.slice(0, 3).map(({ role, content }) => ({ role, content })) },
+    });
+    expect(parseSse(regen.body).at(-1)).toEqual({ event: 'done', data: { chatId } });
+    const regenerated = (await app.inject({ method: 'GET', url: `/api/chats/${chatId}` })).json<{
+      messages: { role: string; content: string }[];
+    }>().messages;
+    expect(regenerated.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(regenerated.slice(0, 3).map(({ role, content }) => ({ role, content }))).toEqual(
+      four.slice(0, 3).map(({ role, content }) => ({ role, content })),
+    );
 
     expect((await app.inject({ method: 'DELETE', url: `/api/chats/${chatId}` })).statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: `/api/chats/${chatId}` })).statusCode).toBe(404);

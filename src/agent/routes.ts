@@ -124,7 +124,7 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
               delta: (text) => send('delta', { text }),
             },
           });
-          store.append(chatId, [
+          store.saveTurn(chatId, history, [
             { role: 'user', content: last.content },
             {
               role: 'assistant',

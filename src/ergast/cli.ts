@@ -1,5 +1,5 @@
-// `race-engineer ergast crosswalk`: builds the Ergast id cross-walk into the existing database (the
-// importer does it as part of `data import` once wired; this command serves databases imported before).
+// `race-engineer ergast crosswalk`: (re)builds the Ergast id cross-walk inside an existing database (`data
+// import` builds it too; this command serves older databases or a new ERGAST_CSV_DIR without re-importing).
 import type { Command } from 'commander';
 import type { CliContext } from '../cli.ts';
 import { openDatabase } from '../data/db.ts';
