@@ -1,6 +1,7 @@
 // Builds the HTTP application: fastify with request ids, CORS, OpenAPI docs at /docs,
 // one error handler mapping AppError codes to statuses, and the routes of every domain.
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type RawReplyDefaultExpression,
@@ -35,9 +36,9 @@ export type App = FastifyInstance<
 export async function buildApp(config: Config, logger: Logger, ctx: AppContext): Promise<App> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Our own `http.request` line replaces fastify's per-request lines; request ids logged as `requestId`.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-    requestIdLogLabel: 'requestId',
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -18,6 +18,8 @@ import { ensureWebBuild } from '../server/build.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
+// CI (.ci/run sets REQUIRE_BROWSER=1) must not pass by skipping: a missing browser fails there.
+const requireBrowser = process.env.REQUIRE_BROWSER === '1';
 const SHOTS = resolve('.cache/test/web-screenshots');
 const title = hasChromium
   ? 'web app in Chromium'
@@ -42,6 +44,11 @@ async function start(dir: string, env: Record<string, string> = {}): Promise<Run
   const { port } = app.server.address() as AddressInfo;
   return { app, ctx, base: `http://127.0.0.1:${port}` };
 }
+
+if (requireBrowser && !hasChromium)
+  it('needs a browser (REQUIRE_BROWSER=1)', () => {
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  });
 
 describe.skipIf(!hasChromium)(title, () => {
   let dir: string;
