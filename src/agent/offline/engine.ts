@@ -4,7 +4,7 @@
 // it says what it can answer.
 import { AppError } from '../../errors.ts';
 import { entityIndex, type DriverEntity, type EntityIndex, type RaceEntity } from '../entities.ts';
-import { label, lastRace, nextRace, resolveRace } from '../race-ref.ts';
+import { currentSeason, isoDate, label, lastRace, nextRace, resolveRace } from '../race-ref.ts';
 import { containsPhrase, formatPoints, normalize, ordinal } from '../text.ts';
 import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
 import type { ToolContext } from '../tools/types.ts';
@@ -124,6 +124,8 @@ async function route(
   // Rules questions ("under the 2026 regulations…", "what penalty for…") go to the rulebook first.
   if (c.regulation && !d1) return rulebook(a, q);
 
+  if (d1 && !d2 && c.teammate && !c.winner && !c.finish) return teammates(a, q, d1, now);
+
   // Season and career statistics of one driver (no single race asked about).
   const statAsked =
     c.points || c.podium || (c.count && (c.winner || c.pole || c.fastestLap)) || /\bwins\b/.test(q.norm);
@@ -177,7 +179,24 @@ async function route(
       sources: parts.flatMap((p) => p.sources),
     };
   }
-  return raceQuestion(a, q, race);
+  const answer = await raceQuestion(a, q, race);
+  return q.relative === 'last'
+    ? { ...answer, text: lastRaceCaveat(a.index, q, race, now) + answer.text }
+    : answer;
+}
+
+/**
+ * "Last race" answers from the latest race with results; when later rounds have been run but their results
+ * are not in the data yet, say so first instead of presenting an older race as the latest.
+ */
+function lastRaceCaveat(index: EntityIndex, q: ParsedQuestion, race: RaceEntity, now: Date): string {
+  const today = isoDate(now);
+  const held = index.races.filter(
+    (r) => r.date < today && (q.year === undefined || r.year === q.year) && !r.hasRaceResults,
+  );
+  const latest = held.at(-1);
+  if (!latest || latest.date <= race.date) return '';
+  return `The most recent race on the calendar, the ${latest.year} ${latest.grandPrixName} (${latest.date}), has no results in the data yet; the latest race with results is the ${race.year} ${race.grandPrixName}. `;
 }
 
 /** The races of the season tied with `race` for the best match, when they share its circuit. */
@@ -542,7 +561,71 @@ async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
   };
 }
 
+interface CareerLine {
+  name: string;
+  starts: number;
+  wins: number;
+  podiums: number;
+  poles: number;
+  fastestLaps: number;
+  points: number;
+}
+
+/** Podiums, poles or fastest laps within one season: career totals up to it minus those before it. */
+async function seasonCounts(a: Answerer, q: ParsedQuestion, driver: DriverEntity, year: number) {
+  const upTo: Record<string, unknown> = { driver: driver.id, up_to_year: year };
+  if (q.round !== undefined) upTo.up_to_round = q.round;
+  const now = await a.call<CareerLine>('get_driver_profile', upTo);
+  const before =
+    year > 1950
+      ? (await a.call<CareerLine>('get_driver_profile', { driver: driver.id, up_to_year: year - 1 })).data
+      : { starts: 0, wins: 0, podiums: 0, poles: 0, fastestLaps: 0, points: 0 };
+  const d = now.data;
+  const diff = {
+    starts: d.starts - before.starts,
+    wins: d.wins - before.wins,
+    podiums: d.podiums - before.podiums,
+    poles: d.poles - before.poles,
+    fastestLaps: d.fastestLaps - before.fastestLaps,
+  };
+  const c = q.cues;
+  const plural = (n: number, word: string) => `${n === 0 ? '0 (zero)' : n} ${word}${n === 1 ? '' : 's'}`;
+  const focus: string[] = [];
+  if (c.podium) focus.push(plural(diff.podiums, 'podium'));
+  if (c.pole) focus.push(plural(diff.poles, 'pole position'));
+  if (c.fastestLap) focus.push(plural(diff.fastestLaps, 'fastest lap'));
+  const scope = q.round !== undefined ? `${year} up to round ${q.round}` : `the ${year} season`;
+  return {
+    text: `${d.name} had ${focus.join(' and ')} in ${scope}, from ${diff.starts} start${diff.starts === 1 ? '' : 's'} (${plural(diff.wins, 'win')}).`,
+    sources: now.sources,
+  };
+}
+
+/** Who drove for the same team(s) as `driver` in a season (the current one when none is named). */
+async function teammates(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now: Date) {
+  const year = q.year ?? currentSeason(a.index, now);
+  const { data, sources } = await a.call<{
+    standings: (StandingRow & { teams: string[] })[];
+  }>('get_driver_standings', { year });
+  const own = data.standings.find((s) => s.id === driver.id);
+  if (!own) return { text: `${driver.name} has no race result in ${year} in the data.`, sources };
+  const parts = own.teams.map((team) => {
+    const mates = data.standings
+      .filter((s) => s.id !== driver.id && s.teams.includes(team))
+      .map((s) => s.name);
+    return mates.length
+      ? `at ${team}: ${mates.join(', ')}`
+      : `at ${team}: no other driver with a result that season`;
+  });
+  return {
+    text: `${driver.name}'s team-mate${parts.length > 1 || /,/.test(parts[0] ?? '') ? 's' : ''} in ${year} ${parts.join('; ')}.`,
+    sources,
+  };
+}
+
 async function seasonStats(a: Answerer, q: ParsedQuestion, driver: DriverEntity) {
+  const c = q.cues;
+  if ((c.podium || c.pole || c.fastestLap) && q.year !== undefined) return seasonCounts(a, q, driver, q.year);
   const args: Record<string, unknown> = { year: q.year };
   if (q.round !== undefined) args.after_round = q.round;
   const { data, sources } = await a.call<{
