@@ -77,6 +77,9 @@ describe('offline engine', () => {
     ['How many poles did Senna have in 1988?', '13 pole positions'],
     ["Who is Oscar Piastri's teammate in 2025?", 'Lando Norris'],
     ["who was Hamilton's team mate in 2007", 'Fernando Alonso'],
+    ['P3 at the 2019 German GP?', 'Daniil Kvyat'],
+    ['Who won the most races in 2008?', 'Felipe Massa won the most grands prix in 2008: 6 wins'],
+    ['Which team won the most races in 2010?', 'Red Bull'],
     // Las Vegas 2026 is on the calendar before "now" without results in the data.
     ['who won the last race?', 'has no results in the data yet'],
   ];
@@ -109,6 +112,7 @@ describe('offline engine', () => {
     for (const q of [
       'What penalty does a driver face for an unsafe pit release during a 2025 Grand Prix?',
       'Under the 2026 regulations, if two drivers are tied on points, how is the title decided?',
+      'Points for a win in 2026?',
     ]) {
       const res = await answerOffline(q, noRulebook);
       expect(res.tools.map((t) => t.name)).toEqual(['consult_rulebook']);

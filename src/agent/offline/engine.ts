@@ -137,7 +137,10 @@ async function route(
 
   // Championship questions: champions, leaders after a round.
   const seasonTop =
-    !d1 && !q.namesRace && q.year !== undefined && /\bmost (points|wins|victories)\b/.test(q.norm);
+    !d1 &&
+    !q.namesRace &&
+    q.year !== undefined &&
+    (/\bmost (points|wins|victories)\b/.test(q.norm) || MOST_WINS.test(q.norm));
   const leaderAfter = c.leader && (c.standings || c.points || /\bafter\b/.test(q.norm));
   if (c.championship || leaderAfter || c.standings || seasonTop) {
     if (!(d1 && (c.points || /\bwins\b/.test(q.norm)))) return championship(a, q, now);
@@ -282,7 +285,9 @@ function positionAsked(norm: string): number | undefined {
     ) ??
     /\b(?:p(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)) (?:place|position)\b/.exec(
       norm,
-    );
+    ) ??
+    // "P3 at the 2019 German GP?", "who was P5 in Monza 2020"
+    /^(?:who (?:was|got|took) )?p(\d{1,2})()() (?:at|in)\b/.exec(norm);
   if (!m) return undefined;
   if (m[1] ?? m[2]) return Number(m[1] ?? m[2]);
   return ORDINALS[m[3]!];
@@ -503,6 +508,8 @@ async function schedule(a: Answerer, q: ParsedQuestion, now: Date) {
   return { text: `The ${data.year} calendar has ${data.races.length} rounds: ${list}.`, sources };
 }
 
+const MOST_WINS = /\b(most (wins|victories|race wins|grand prix wins|races|grands prix)|won (the )?most)\b/;
+
 async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
   const c = q.cues;
   const team = c.constructorTitle && !/\bdrivers?\b/.test(q.norm);
@@ -525,6 +532,19 @@ async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
     requestedRound: number | null;
     standings: (StandingRow & { teams?: string[] })[];
   }>(tool, args);
+  // "Who won the most races in 2008?": the most wins, which need not be the leader on points.
+  if (MOST_WINS.test(q.norm)) {
+    const most = Math.max(...data.standings.map((s) => s.wins));
+    const leaders = data.standings.filter((s) => s.wins === most);
+    const scope =
+      data.seasonComplete && !afterRace
+        ? `in ${data.year}`
+        : `in ${data.year} up to round ${data.afterRound}`;
+    return {
+      text: `${leaders.map((s) => s.name).join(' and ')} won the most grands prix ${scope}: ${most} win${most === 1 ? '' : 's'}${leaders.length > 1 ? ' each' : ''}.`,
+      sources,
+    };
+  }
   const top = data.standings[0]!;
   const who = team ? top.name : `${top.name}${top.teams?.length ? ` (${top.teams.join(', ')})` : ''}`;
   // "Who was second in the 2021 championship?"

@@ -54,7 +54,7 @@ const CUE_PATTERNS = {
   rulebook:
     /\b(rule|rules|regulation|regulations|regs|article|allowed|permitted|legal|illegal|penalty|penalties|parc ferme|drs|sporting code|fia|cost cap|budget cap|power unit|tyre allocation|red flag|safety car rules|blue flags?|track limits|curfew|stewards?)\b/,
   regulation:
-    /\b(regulations?|rules?|regs|rulebook|article|allowed|permitted|penalt(y|ies)|cost cap|budget cap|spending cap|overspend|breach|infringement|financial|sporting code|minimum weight|power units?|engines? (allocation|limit)|parc ferme|curfew|dead heat|tied on points|drive through|stop and go|red flag(ged)?|homologat\w*|wind tunnel|dyno|test bench|pre season testing|testing|ballast|fuel|compounds?|dry race|mgu k|turbos?|reference weight|time limit|unsafe release|unsafe pit release|safety car rules?|how are points|points (system|handed out|awarded))\b/,
+    /\b(regulations?|rules?|regs|rulebook|article|allowed|permitted|penalt(y|ies)|cost cap|budget cap|spending cap|overspend|breach|infringement|financial|sporting code|minimum weight|power units?|engines? (allocation|limit)|parc ferme|curfew|dead heat|tied on points|drive through|stop and go|red flag(ged)?|homologat\w*|wind tunnel|dyno|test bench|pre season testing|testing|ballast|fuel|compounds?|dry race|mgu k|turbos?|reference weight|time limit|unsafe release|unsafe pit release|safety car rules?|how are points|points (system|handed out|awarded|for (a |the )?(win|victory|pole|fastest lap|\w+ place)))\b/,
   prediction:
     /\b(will win|going to win|predict|prediction|predictions|chances?|favou?rites?|odds|likely to win|who wins)\b/,
   weather: /\b(weather|rain|raining|wet|forecast|temperature|temperatures|hot|cold)\b/,
