@@ -1,9 +1,13 @@
 // Rulebook benchmark: cold ingest of every PDF (with embeddings), re-ingest with nothing changed,
-// cold initialisation (open + model load) against warm queries per retrieval mode.
+// cold initialisation (open + model load + first inference) against warm queries per retrieval mode.
 // Usage: RULEBOOK_DIR=../shared/data/rulebook npx tsx bench/rulebook.bench.ts [--cold] [--db path]
 //   The index is kept at .cache/bench/rulebook.db and reused; --cold rebuilds it from nothing
 //   (a fresh file, so no cached embeddings) and times that.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// Queries are questions written for this benchmark (not the eval set). Each mode gets its own
+// Rulebook, so its query-embedding cache starts empty: the "new" pass embeds every question, the
+// "repeated" pass asks them again (embedding cache hits).
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { silentLogger } from '../src/logger.ts';
 import { UseLiteEmbedder } from '../src/rulebook/embedder.ts';
@@ -23,17 +27,24 @@ mkdirSync(dirname(dbPath), { recursive: true });
 const open = () =>
   new Rulebook({ dbPath, backend: 'sqlite-vec', embedder: new UseLiteEmbedder(), logger: silentLogger });
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
+console.log(`load average at start: ${load()}`);
 if (cold) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const rb = open();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const s = await rb.ingest(dir, (p) => {
     if (p.phase === 'document') process.stderr.write(`  [${p.index}/${p.total}] ${p.file}\n`);
   });
   const total = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   console.log(
-    `cold ingest: ${s.ingested} PDFs, ${s.chunks} chunks, ${s.embedded} embedded (${s.embeddingsFromCache} shared) in ${(total / 1000).toFixed(1)} s`,
+    `cold ingest: ${s.ingested} PDFs, ${s.chunks} chunks, ${s.embedded} embedded (${s.embeddingsFromCache} shared) in ${(total / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`,
   );
   await rb.close();
 }
@@ -43,50 +54,68 @@ if (cold) {
   const t0 = performance.now();
   const s = await rb.ingest(dir);
   console.log(
-    `re-ingest unchanged: ${s.skipped} skipped in ${ms(performance.now() - t0)} (includes open + hashing)`,
+    `re-ingest unchanged: ${s.skipped} skipped in ${ms(performance.now() - t0)} (includes open + model load + hashing)`,
   );
   await rb.close();
 }
 
-// Queries: the dev questions if present (EVAL_DIR), else a built-in list; each asked once per mode.
-const evalFile = process.env.EVAL_DIR ? resolve(process.env.EVAL_DIR, 'rulebook-dev.jsonl') : '';
-const queries = existsSync(evalFile)
-  ? readFileSync(evalFile, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as { question: string }).question)
-  : [
-      'What is the penalty for an unsafe release?',
-      'How many points for a shortened race?',
-      'What is the cost cap?',
-      'How long is the summer shutdown?',
-      'Art. 55.17',
-    ];
-
-const rb = open();
-const t0 = performance.now();
-await rb.init();
-const initMs = performance.now() - t0;
-console.log(`cold init (open SQLite + load USE-lite + first inference): ${ms(initMs)}`);
+const QUESTIONS = [
+  'What happens to a driver who ignores blue flags?',
+  'How many sets of dry-weather tyres is each driver allocated for an event?',
+  'Who may lodge a protest and what fee has to be paid with it?',
+  'Can a reserve driver take part in the first free practice session?',
+  'How is the starting grid decided if qualifying cannot take place?',
+  'What is the maximum fuel mass flow rate?',
+  'What must drivers do after the chequered flag has been shown?',
+  'How many team members may work on a car during a pit stop?',
+  'What is the penalty for speeding in the pit lane?',
+  'When must a team submit its full year reporting documentation?',
+  'When do parc fermé conditions start and what may be changed on the car under them?',
+  'Which costs are excluded from the cost cap calculation?',
+  'How much wind tunnel running is a team allowed?',
+  'What does a black and white flag mean?',
+  'What are the requirements for drivers’ helmets and safety equipment?',
+  'How are fuel samples taken from a car?',
+  'What is the procedure for a restart after the race has been suspended?',
+  'What happens if a car stalls on the grid before the formation lap?',
+  'Who appoints the stewards of an event?',
+  'What records must a power unit manufacturer keep for the cost audit?',
+  'Where may ballast be fitted on the car and how must it be secured?',
+  'How many cars may a team enter in the championship?',
+  'May a driver gain an advantage by leaving the track?',
+  'What are the rules on pit to car radio messages?',
+  'How long does a team have to appeal a stewards’ decision?',
+  'What is the minimum number of laps a driver must complete to be classified?',
+  'When are tyre blankets allowed to be used?',
+  'What happens if a team exceeds the number of power unit components allowed?',
+  'How is a tie in the constructors’ championship resolved?',
+  'What information must be shown on the timing screens during a session?',
+];
 
 const rows: string[] = [];
-for (const mode of ['bm25', 'dense', 'hybrid'] as SearchMode[]) {
-  for (const pass of ['new query', 'repeated query'] as const) {
+let initMs = 0;
+for (const [i, mode] of (['bm25', 'dense', 'hybrid'] as SearchMode[]).entries()) {
+  const rb = open();
+  const t0 = performance.now();
+  await rb.init();
+  const init = performance.now() - t0;
+  if (i === 0) initMs = init;
+  for (const pass of ['new', 'repeated'] as const) {
     const times: number[] = [];
-    for (const q of queries) {
-      // "new query" varies the text so the query-embedding cache cannot answer it.
-      const text = pass === 'new query' ? `${q} (${mode})` : q;
+    for (const q of QUESTIONS) {
       const s = performance.now();
-      await rb.search(text, { mode });
+      await rb.search(q, { mode });
       times.push(performance.now() - s);
     }
     times.sort((a, b) => a - b);
     const p50 = percentile(times, 50);
     rows.push(
-      `${mode.padEnd(7)} ${pass.padEnd(15)} p50 ${ms(p50).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  cold init / p50 = ${(initMs / p50).toFixed(0)}x`,
+      `${mode.padEnd(7)} ${pass.padEnd(9)} p50 ${ms(p50).padStart(8)}  p95 ${ms(percentile(times, 95)).padStart(8)}  max ${ms(times.at(-1)!).padStart(8)}  (init of this instance ${ms(init)})`,
     );
   }
+  await rb.close();
 }
-console.log(`warm queries (${queries.length} per row, k=6):`);
+console.log(`cold init (open SQLite + build and load USE-lite + first inference): ${ms(initMs)}`);
+console.log(`warm queries (${QUESTIONS.length} per row, k=6):`);
 for (const r of rows) console.log(`  ${r}`);
-await rb.close();
+console.log(`load average at end: ${load()}`);

@@ -27,7 +27,7 @@ const rulebookDir = process.env.RULEBOOK_DIR;
 if (!rulebookDir) throw new Error('tests need RULEBOOK_DIR (see .ci/run)');
 
 const codeHash = createHash('sha256');
-for (const f of ['chunker.ts', 'ingest.ts', 'embedder.ts', 'store.ts'])
+for (const f of ['chunker.ts', 'ingest.ts', 'embedder.ts', 'use-lite-onnx.ts', 'store.ts'])
   codeHash.update(readFileSync(new URL(f, import.meta.url)));
 for (const [y, f] of Object.entries(SOURCES)) codeHash.update(readFileSync(join(rulebookDir, y, f)));
 const DB_PATH = resolve(`.cache/test/rulebook-${codeHash.digest('hex').slice(0, 16)}.db`);
