@@ -1,8 +1,9 @@
 // Rulebook benchmark: cold ingest of every PDF (with embeddings), re-ingest with nothing changed,
 // cold initialisation (open + model load + first inference) against warm queries per retrieval mode.
-// Usage: RULEBOOK_DIR=../shared/data/rulebook npx tsx bench/rulebook.bench.ts [--cold] [--db path]
+// Usage: RULEBOOK_DIR=../shared/data/rulebook npx tsx bench/rulebook.bench.ts [--cold] [--db path] [--tfjs]
 //   The index is kept at .cache/bench/rulebook.db and reused; --cold rebuilds it from nothing
-//   (a fresh file, so no cached embeddings) and times that.
+//   (a fresh file, so no cached embeddings) and times that. --tfjs embeds with the reference
+//   implementation (USE-lite on the tfjs WASM backend) instead of ONNX Runtime, for comparison.
 // Queries are questions written for this benchmark (not the eval set). Each mode gets its own
 // Rulebook, so its query-embedding cache starts empty: the "new" pass embeds every question, the
 // "repeated" pass asks them again (embedding cache hits).
@@ -10,7 +11,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { silentLogger } from '../src/logger.ts';
-import { UseLiteEmbedder } from '../src/rulebook/embedder.ts';
+import { UseLiteEmbedder, UseLiteTfjsEmbedder } from '../src/rulebook/embedder.ts';
 import { percentile } from '../src/rulebook/evaluate.ts';
 import { Rulebook, type SearchMode } from '../src/rulebook/rulebook.ts';
 
@@ -24,15 +25,21 @@ const dbPath = resolve(args.includes('--db') ? args[args.indexOf('--db') + 1]! :
 const cold = args.includes('--cold') || !existsSync(dbPath);
 mkdirSync(dirname(dbPath), { recursive: true });
 
+const tfjs = args.includes('--tfjs');
 const open = () =>
-  new Rulebook({ dbPath, backend: 'sqlite-vec', embedder: new UseLiteEmbedder(), logger: silentLogger });
+  new Rulebook({
+    dbPath,
+    backend: 'sqlite-vec',
+    embedder: tfjs ? new UseLiteTfjsEmbedder() : new UseLiteEmbedder(),
+    logger: silentLogger,
+  });
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
 
-console.log(`load average at start: ${load()}`);
+console.log(`embedder: USE-lite on ${tfjs ? 'tfjs WASM' : 'ONNX Runtime'}; load average at start: ${load()}`);
 if (cold) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const rb = open();
