@@ -70,6 +70,8 @@ const schema = z.object({
   // --- analysis ---
   ANALYSIS_DB_PATH: z.string().default('./data/analysis.db'),
   ANALYSIS_CACHE_DIR: z.string().default('./data/cache'),
+  // lap tables parsed into ANALYSIS_CACHE_DIR by a thread at server start (unset: on, off in tests)
+  ANALYSIS_WARMUP: bool.optional(),
   OPEN_METEO_URL: z.string().url().default('https://api.open-meteo.com'),
   OPEN_METEO_TIMEOUT: seconds(10),
   WEATHER_CACHE_TTL: seconds(600),

@@ -1,8 +1,22 @@
 // Reading the lap tables in LAPS_DIR (FastF1-derived CSVs, one per season; see the data set's SCHEMA.md).
-// Parsed seasons are kept in memory: a season is ~4 MB and parsing it costs a few hundred ms.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Parsing a season CSV costs a few hundred ms, so parsed races are kept in memory (an LRU by race count) and,
+// when a cache folder is given, on disk as one small JSON file per race plus an index of the season's rounds,
+// keyed by the CSV's size and mtime (a changed CSV is parsed again). `warmLapsCache` (laps-warmup.ts) fills
+// the disk cache in a worker thread when the server starts.
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
+import { LRUCache } from 'lru-cache';
 import { unavailable } from '../../errors.ts';
 
 export type Compound = 'SOFT' | 'MEDIUM' | 'HARD' | 'INTERMEDIATE' | 'WET' | 'UNKNOWN';
@@ -38,8 +52,6 @@ export interface RaceLaps {
 }
 
 export type LapSession = 'grand_prix' | 'sprint';
-
-const seasonCache = new Map<string, Map<number, RaceLaps>>();
 
 /** "0 days 01:01:37.510000" → 3697.51 seconds. */
 export function parseTimedelta(s: string | undefined): number | null {
@@ -97,34 +109,185 @@ export function lapsFile(lapsDir: string, year: number, session: LapSession = 'g
   return join(lapsDir, session, `transformed_${session}_laps_${year}.csv`);
 }
 
+/** A season's lap-table CSV as it is on disk now: a changed file (size or mtime) is a new version. */
+export interface LapsCsv {
+  file: string;
+  session: LapSession;
+  year: number;
+  /** `<session>-<year>-<size>-<mtime ms>`: names the season's folder in the disk cache. */
+  version: string;
+}
+
+/** The season's CSV, or undefined when the lap tables do not have that season. */
+export function lapsCsv(
+  lapsDir: string,
+  year: number,
+  session: LapSession = 'grand_prix',
+): LapsCsv | undefined {
+  const file = lapsFile(lapsDir, year, session);
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (!st?.isFile()) return undefined;
+  return { file, session, year, version: `${session}-${year}-${st.size}-${Math.floor(st.mtimeMs)}` };
+}
+
+/** Races kept in memory. A strategy answer reads up to ~8 races (the race and earlier editions). */
+export const RACE_MEMORY_CACHE_SIZE = 128;
+const memoryRaces = new LRUCache<string, RaceLaps>({ max: RACE_MEMORY_CACHE_SIZE });
+/** Rounds of each season version seen (parsed or read from the disk index): a few numbers per season. */
+const memoryRounds = new Map<string, number[]>();
+
+/** Counters for tests and the benchmark: where races came from since the process started. */
+export const lapsCacheStats = { csvParses: 0, diskRaceReads: 0, memoryHits: 0 };
+
+/** Forgets every race kept in memory (tests and benchmarks measure cold loads with it). */
+export function clearLapsMemoryCache(): void {
+  memoryRaces.clear();
+  memoryRounds.clear();
+}
+
+const memoryKey = (csv: LapsCsv) => `${csv.file}|${csv.version}`;
+const INDEX_FILE = 'rounds.json';
+const raceFileName = (round: number) => `round-${round}.json`;
+
+/** The season's folder in the disk cache: `rounds.json` (the index) and one `round-<n>.json` per race. */
+export function seasonCacheDir(cacheDir: string, csv: LapsCsv): string {
+  return join(cacheDir, `laps-${csv.version}`);
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined; // missing or damaged: the caller parses the CSV again
+  }
+}
+
+function writeAtomically(path: string, data: string): void {
+  const tmp = `${path}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+function readIndex(cacheDir: string, csv: LapsCsv): number[] | undefined {
+  const index = readJson(join(seasonCacheDir(cacheDir, csv), INDEX_FILE)) as { rounds?: unknown } | undefined;
+  const rounds = index?.rounds;
+  return Array.isArray(rounds) && rounds.every((r) => Number.isInteger(r)) ? (rounds as number[]) : undefined;
+}
+
+/** Parses a season CSV: races by round (in file order), each race's laps ordered by driver, then lap. */
+export function parseSeasonCsv(csv: LapsCsv): Map<number, RaceLaps> {
+  lapsCacheStats.csvParses++;
+  const races = new Map<number, RaceLaps>();
+  // Rows as arrays (faster than objects for ~25k rows × 27 columns), then named by the header.
+  const [header, ...rows] = parse(readFileSync(csv.file, 'utf8'), { skip_empty_lines: true }) as string[][];
+  const cols = header ?? [];
+  const record: Record<string, string> = {};
+  for (const row of rows) {
+    for (let i = 0; i < cols.length; i++) record[cols[i]!] = row[i] ?? '';
+    const { round, eventName, ...lap } = parseLapRow(record);
+    let race = races.get(round);
+    if (!race) races.set(round, (race = { year: csv.year, round, eventName, laps: [] }));
+    race.laps.push(lap);
+  }
+  for (const race of races.values())
+    race.laps.sort((a, b) => a.driver.localeCompare(b.driver) || a.lap - b.lap);
+  return races;
+}
+
 /**
- * Parsed seasons are also kept as JSON in `cacheDir` (when given), keyed by the CSV's size and mtime:
- * reading that back is several times faster than parsing the CSV again in a new process.
+ * Writes a parsed season to the disk cache: every race file first, then the index, so a reader that finds
+ * the index finds the races. Writes go through a temporary file and a rename (readers never see half a file;
+ * the server and the warm-up thread may write the same season). False when the disk refused: caching is an
+ * optimisation, a read-only disk only costs speed.
  */
-function diskCachePath(cacheDir: string, file: string, session: LapSession, year: number): string {
-  const st = statSync(file);
-  return join(cacheDir, `laps-${session}-${year}-${st.size}-${Math.floor(st.mtimeMs)}.json`);
-}
-
-function readDiskCache(path: string): Map<number, RaceLaps> | undefined {
-  if (!existsSync(path)) return undefined;
+export function writeSeasonCache(cacheDir: string, csv: LapsCsv, season: Map<number, RaceLaps>): boolean {
   try {
-    const races = JSON.parse(readFileSync(path, 'utf8')) as RaceLaps[];
-    return new Map(races.map((r) => [r.round, r]));
+    const dir = seasonCacheDir(cacheDir, csv);
+    mkdirSync(dir, { recursive: true });
+    for (const race of season.values())
+      writeAtomically(join(dir, raceFileName(race.round)), JSON.stringify(race));
+    writeAtomically(join(dir, INDEX_FILE), JSON.stringify({ rounds: [...season.keys()] }));
+    return true;
   } catch {
-    return undefined; // a damaged cache file is simply rebuilt
+    return false;
   }
 }
 
-function writeDiskCache(path: string, races: Map<number, RaceLaps>): void {
+/** True when the season's index and every race file it lists are in the disk cache. */
+export function isSeasonCached(cacheDir: string, csv: LapsCsv): boolean {
+  const rounds = readIndex(cacheDir, csv);
+  const dir = seasonCacheDir(cacheDir, csv);
+  return rounds !== undefined && rounds.every((r) => existsSync(join(dir, raceFileName(r))));
+}
+
+/**
+ * Removes cache entries of the given seasons left by earlier versions of their CSVs, and the season-wide
+ * JSON files of the previous cache layout (`laps-<session>-<year>-<size>-<mtime>.json`). Returns how many.
+ */
+export function removeStaleLapsCache(cacheDir: string, current: readonly LapsCsv[]): number {
+  const versions = new Map(current.map((c) => [`${c.session}-${c.year}`, c.version]));
+  let removed = 0;
+  let entries: string[];
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify([...races.values()]));
-    renameSync(tmp, path);
+    entries = readdirSync(cacheDir);
   } catch {
-    // Caching is an optimisation: a read-only disk only costs speed.
+    return 0;
   }
+  for (const name of entries) {
+    const m = /^laps-((grand_prix|sprint)-(\d{4})-\d+-\d+)(\.json)?$/.exec(name);
+    if (!m) continue;
+    const version = versions.get(`${m[2]}-${m[3]}`);
+    if (version === undefined || (version === m[1] && !m[4])) continue;
+    try {
+      rmSync(join(cacheDir, name), { recursive: true, force: true });
+      removed++;
+    } catch {
+      // in use or read-only: left for next time
+    }
+  }
+  return removed;
+}
+
+/** The season's rounds, from memory or the disk index; undefined when neither has seen the season. */
+function knownRounds(csv: LapsCsv, cacheDir: string | undefined): number[] | undefined {
+  const key = memoryKey(csv);
+  let rounds = memoryRounds.get(key);
+  if (!rounds && cacheDir) {
+    rounds = readIndex(cacheDir, csv);
+    if (rounds) memoryRounds.set(key, rounds);
+  }
+  return rounds;
+}
+
+/** One race from memory or its disk-cache file (a few ms); undefined when neither has it. */
+function cachedRace(csv: LapsCsv, round: number, cacheDir: string | undefined): RaceLaps | undefined {
+  const key = `${memoryKey(csv)}|${round}`;
+  const hit = memoryRaces.get(key);
+  if (hit) {
+    lapsCacheStats.memoryHits++;
+    return hit;
+  }
+  if (!cacheDir) return undefined;
+  const race = readJson(join(seasonCacheDir(cacheDir, csv), raceFileName(round))) as RaceLaps | undefined;
+  if (race?.round !== round || !Array.isArray(race.laps)) return undefined;
+  lapsCacheStats.diskRaceReads++;
+  memoryRaces.set(key, race);
+  return race;
+}
+
+/** The slow path: parse the CSV (synchronously), keep its races in memory and write the disk cache. */
+function parseAndKeep(csv: LapsCsv, cacheDir: string | undefined): Map<number, RaceLaps> {
+  const season = parseSeasonCsv(csv);
+  const key = memoryKey(csv);
+  memoryRounds.set(key, [...season.keys()]);
+  for (const race of season.values()) memoryRaces.set(`${key}|${race.round}`, race);
+  if (cacheDir) writeSeasonCache(cacheDir, csv, season);
+  return season;
+}
+
+function requireLapsDir(lapsDir: string | undefined): string {
+  if (!lapsDir) throw unavailable('Lap data is not configured: set LAPS_DIR to the lap tables folder.');
+  return lapsDir;
 }
 
 /** All races of a season from the lap tables, by round. Empty when the season file does not exist. */
@@ -134,38 +297,22 @@ export function loadSeasonLaps(
   session: LapSession = 'grand_prix',
   cacheDir?: string,
 ): Map<number, RaceLaps> {
-  if (!lapsDir) throw unavailable('Lap data is not configured: set LAPS_DIR to the lap tables folder.');
-  const file = lapsFile(lapsDir, year, session);
-  const key = file;
-  const cached = seasonCache.get(key);
-  if (cached) return cached;
-  const diskPath = cacheDir && existsSync(file) ? diskCachePath(cacheDir, file, session, year) : undefined;
-  const fromDisk = diskPath ? readDiskCache(diskPath) : undefined;
-  if (fromDisk) {
-    seasonCache.set(key, fromDisk);
-    return fromDisk;
-  }
-  const races = new Map<number, RaceLaps>();
-  if (existsSync(file)) {
-    // Rows as arrays (faster than objects for ~25k rows × 27 columns), then named by the header.
-    const [header, ...rows] = parse(readFileSync(file, 'utf8'), { skip_empty_lines: true }) as string[][];
-    const cols = header ?? [];
-    const record: Record<string, string> = {};
-    for (const row of rows) {
-      for (let i = 0; i < cols.length; i++) record[cols[i]!] = row[i] ?? '';
-      const { round, eventName, ...lap } = parseLapRow(record);
-      let race = races.get(round);
-      if (!race) races.set(round, (race = { year, round, eventName, laps: [] }));
-      race.laps.push(lap);
+  const csv = lapsCsv(requireLapsDir(lapsDir), year, session);
+  if (!csv) return new Map();
+  const rounds = knownRounds(csv, cacheDir);
+  if (rounds) {
+    const season = new Map<number, RaceLaps>();
+    for (const round of rounds) {
+      const race = cachedRace(csv, round, cacheDir);
+      if (!race) break;
+      season.set(round, race);
     }
-    for (const race of races.values())
-      race.laps.sort((a, b) => a.driver.localeCompare(b.driver) || a.lap - b.lap);
+    if (season.size === rounds.length) return season;
   }
-  seasonCache.set(key, races);
-  if (diskPath && races.size) writeDiskCache(diskPath, races);
-  return races;
+  return parseAndKeep(csv, cacheDir);
 }
 
+/** One race from the lap tables; undefined when the season file or the round is not there. */
 export function loadRaceLaps(
   lapsDir: string | undefined,
   year: number,
@@ -173,7 +320,11 @@ export function loadRaceLaps(
   session: LapSession = 'grand_prix',
   cacheDir?: string,
 ): RaceLaps | undefined {
-  return loadSeasonLaps(lapsDir, year, session, cacheDir).get(round);
+  const csv = lapsCsv(requireLapsDir(lapsDir), year, session);
+  if (!csv) return undefined;
+  const rounds = knownRounds(csv, cacheDir);
+  if (rounds && !rounds.includes(round)) return undefined;
+  return (rounds && cachedRace(csv, round, cacheDir)) || parseAndKeep(csv, cacheDir).get(round);
 }
 
 /** Laps grouped by driver, each list ordered by lap number. */

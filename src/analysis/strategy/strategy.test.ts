@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../data/db.ts';
 import { loadGoldRaceLaps, loadOpenF1RaceLaps } from './openf1-laps.ts';
-import { loadSeasonLaps, parseTimedelta, parseTrackStatus, type Lap } from './laps.ts';
+import {
+  clearLapsMemoryCache,
+  lapsCacheStats,
+  loadSeasonLaps,
+  parseTimedelta,
+  parseTrackStatus,
+  type Lap,
+  type RaceLaps,
+} from './laps.ts';
 import { findPitStops, summarisePitLoss } from './pit-stops.ts';
 import { projectRejoin } from './rejoin.ts';
 import { validateRejoin } from './rejoin-validation.ts';
@@ -72,18 +80,29 @@ function withPositions(laps: Lap[]): Lap[] {
 }
 
 describe('lap table parsing', () => {
-  it('keeps parsed seasons as JSON beside, keyed by the CSV size and mtime', () => {
+  it('keeps parsed races as one JSON file each, keyed by the CSV size and mtime', () => {
     const dir = mkdtempSync(join(tmpdir(), 'laps-cache-'));
     const sprints = loadSeasonLaps(process.env.LAPS_DIR, 2021, 'sprint', dir);
     expect(sprints.size).toBe(3); // three sprint races in 2021
-    const files = readdirSync(dir);
-    expect(files).toEqual([expect.stringMatching(/^laps-sprint-2021-\d+-\d+\.json$/)]);
-    const back = JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')) as {
-      round: number;
-      laps: unknown[];
-    }[];
-    expect(back.map((r) => r.round)).toEqual([...sprints.keys()]);
-    expect(back[0]!.laps.length).toBe(sprints.get(back[0]!.round)!.laps.length);
+    const folders = readdirSync(dir);
+    expect(folders).toEqual([expect.stringMatching(/^laps-sprint-2021-\d+-\d+$/)]);
+    const files = readdirSync(join(dir, folders[0]!)).sort();
+    expect(files).toEqual(['rounds.json', ...[...sprints.keys()].map((r) => `round-${r}.json`)].sort());
+    const index = JSON.parse(readFileSync(join(dir, folders[0]!, 'rounds.json'), 'utf8')) as {
+      rounds: number[];
+    };
+    expect(index.rounds).toEqual([...sprints.keys()]);
+    const first = sprints.values().next().value!;
+    const back = JSON.parse(
+      readFileSync(join(dir, folders[0]!, `round-${first.round}.json`), 'utf8'),
+    ) as RaceLaps;
+    expect(back).toEqual(first);
+    // Read back from the files (not the CSV) once memory is cleared; a round not in the season is absent.
+    clearLapsMemoryCache();
+    const parses = lapsCacheStats.csvParses;
+    expect(loadSeasonLaps(process.env.LAPS_DIR, 2021, 'sprint', dir)).toEqual(sprints);
+    expect(loadRaceLaps(process.env.LAPS_DIR, 2021, 1, 'sprint', dir)).toBeUndefined();
+    expect(lapsCacheStats.csvParses).toBe(parses);
   });
 
   it('reads pandas timedeltas and track status codes', () => {
