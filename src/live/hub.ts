@@ -19,6 +19,14 @@ export const DELAY_QUEUE_LIMIT = 5_000;
 export const MAX_DELAY_S = 300;
 const MALFORMED_WINDOW_MS = 10_000;
 const MALFORMED_LIMIT = 5;
+/**
+ * Clients are pinged in this many staggered groups, one group every heartbeat/slices: each client still gets a
+ * ping (and is checked for staleness) once per heartbeat, but the pings of 10 000 clients, and their pongs, are
+ * spread over the interval instead of arriving as one burst that delays the next broadcast.
+ */
+export const HEARTBEAT_SLICES = 15;
+const PONG = '{"type":"pong"}';
+const DONE = Promise.resolve();
 
 /** Turns a source's updates into hub messages: batches the updates of one tick into one delta. */
 export class Ingest implements SourceSink {
@@ -187,6 +195,8 @@ export class ClientConn {
   queue: { due: number; text: string; type: string }[] = [];
   awaitingSnapshot = false;
   closed = false;
+  /** The heartbeat group this client is pinged with. */
+  pingGroup: Set<ClientConn> | null = null;
   private malformed: number[] = [];
 
   constructor(
@@ -255,6 +265,8 @@ export class ClientConn {
   /** A frame from the client. Anything marks it alive; bad frames get an error, repeated ones close 1008. */
   handle(raw: string): Promise<void> {
     this.lastSeen = Date.now();
+    // The common case (every client, every heartbeat): a pong only marks the client alive.
+    if (raw === PONG) return DONE;
     // Frames are handled one at a time, in order; a client cannot queue more than a few.
     if (this.pending >= 32) {
       this.close(1008, 'too many pending messages');
@@ -329,10 +341,13 @@ export class Hub {
   private readonly opening = new Map<string, Promise<Channel>>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly delayTimer: NodeJS.Timeout;
+  private readonly pingGroups: Set<ClientConn>[] = Array.from({ length: HEARTBEAT_SLICES }, () => new Set());
+  private beats = 0;
+  private registered = 0;
   private privateSeq = 0;
 
   constructor(private readonly opts: HubOptions) {
-    this.heartbeat = setInterval(() => this.beat(), opts.heartbeatMs);
+    this.heartbeat = setInterval(() => this.beat(), opts.heartbeatMs / HEARTBEAT_SLICES);
     this.delayTimer = setInterval(() => {
       const now = Date.now();
       for (const c of this.delayed) {
@@ -349,9 +364,11 @@ export class Hub {
   }
 
   private beat(): void {
+    const group = this.pingGroups[this.beats++ % HEARTBEAT_SLICES]!;
+    if (group.size === 0) return;
     const now = Date.now();
     const ping = JSON.stringify({ type: 'ping', ts: now });
-    for (const c of this.clients.values()) {
+    for (const c of group) {
       if (c.transport.answersPings && now - c.lastSeen > this.opts.staleMs) {
         this.opts.logger.info({ event: 'live.client.stale', client: c.id }, 'closing stale client');
         c.close(1001, 'stale');
@@ -429,6 +446,9 @@ export class Hub {
     const c = new ClientConn(transport, this);
     c.delayMs = this.opts.defaultDelayMs ?? 0;
     this.clients.set(c.id, c);
+    // Round-robin, so a burst of connections spreads evenly over the heartbeat groups.
+    c.pingGroup = this.pingGroups[this.registered++ % HEARTBEAT_SLICES]!;
+    c.pingGroup.add(c);
     return c;
   }
 
@@ -461,6 +481,7 @@ export class Hub {
   async remove(c: ClientConn): Promise<void> {
     this.clients.delete(c.id);
     this.delayed.delete(c);
+    c.pingGroup?.delete(c);
     const ch = c.channel;
     c.channel = null;
     if (ch) {

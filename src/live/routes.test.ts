@@ -1,11 +1,18 @@
 // The live HTTP surface end to end: real server, real WebSocket/SSE clients, real recordings.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../config.ts';
 import { silentLogger } from '../logger.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { createContext } from '../server/context.ts';
-import { ClientConn, Hub, HARD_BUFFER_LIMIT, SOFT_BUFFER_LIMIT, type Transport } from './hub.ts';
+import {
+  ClientConn,
+  Hub,
+  HARD_BUFFER_LIMIT,
+  HEARTBEAT_SLICES,
+  SOFT_BUFFER_LIMIT,
+  type Transport,
+} from './hub.ts';
 import { LocalBus } from './bus.ts';
 import { reduceAll } from './reducer.ts';
 import { RecordingCatalog } from './recordings/catalog.ts';
@@ -274,5 +281,52 @@ describe('broadcast frames', () => {
       expect(f.length).toBe(headerLen + n);
       expect(textFrame(text)).toBe(f); // cached for the next client
     }
+  });
+});
+
+describe('heartbeat', () => {
+  it('pings every client once per interval, in staggered groups rather than all at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const hub = new Hub({
+        bus: new LocalBus(),
+        logger: silentLogger,
+        catalog,
+        heartbeatMs: 1_500,
+        staleMs: 60_000,
+      });
+      const pings: number[][] = [];
+      const errors: string[] = [];
+      for (let i = 0; i < 2 * HEARTBEAT_SLICES; i++) {
+        const times: number[] = [];
+        pings.push(times);
+        const c = hub.register({
+          answersPings: true,
+          send: (text, type) => (type === 'ping' ? times.push(Date.now()) : errors.push(text)),
+          buffered: () => 0,
+          close: () => undefined,
+        });
+        await c.handle('{"type":"pong"}'); // marks alive, answers nothing
+      }
+      vi.advanceTimersByTime(3_000);
+      for (const times of pings) expect(times).toHaveLength(2);
+      // Each group is pinged at its own moment: as many distinct first pings as groups, two clients each.
+      expect(new Set(pings.map((t) => t[0])).size).toBe(HEARTBEAT_SLICES);
+      expect(errors).toEqual([]);
+      await hub.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('SSE chunks', () => {
+  it('encodes each broadcast once for every SSE client', async () => {
+    const { sseChunk } = await import('./routes.ts');
+    const text = JSON.stringify({ type: 'delta', seq: 1, delta: { lap: { current: 3 } }, name: 'Pérez' });
+    const chunk = sseChunk(text, 'delta');
+    expect(chunk.toString('utf8')).toBe(`event: delta\ndata: ${text}\n\n`);
+    expect(sseChunk(text, 'delta')).toBe(chunk);
+    expect(sseChunk(text, 'snapshot').toString('utf8')).toBe(`event: snapshot\ndata: ${text}\n\n`);
   });
 });

@@ -2,6 +2,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { App } from '../server/app.ts';
 import type { AppContext } from '../server/context.ts';
@@ -26,7 +27,7 @@ declare module 'fastify' {
 }
 
 // A broadcast hands the same string to every socket: build its WebSocket frame (RFC 6455: FIN + text opcode,
-// unmasked from a server) once, and write those bytes to each socket, instead of framing per client.
+// unmasked from a server) once, and write those bytes to each socket, instead of encoding and framing per client.
 let lastText = '';
 let lastFrame = Buffer.alloc(0);
 export function textFrame(text: string): Buffer {
@@ -46,6 +47,25 @@ export function textFrame(text: string): Buffer {
   lastText = text;
   lastFrame = Buffer.concat([header, payload]);
   return lastFrame;
+}
+
+// The SSE twin: the `event:`/`data:` chunk of a broadcast, encoded once for every SSE client.
+let lastSseText = '';
+let lastSseType = '';
+let lastSseChunk = Buffer.alloc(0);
+export function sseChunk(text: string, type: string): Buffer {
+  if (text !== lastSseText || type !== lastSseType) {
+    lastSseText = text;
+    lastSseType = type;
+    lastSseChunk = Buffer.from(`event: ${type}\ndata: ${text}\n\n`, 'utf8');
+  }
+  return lastSseChunk;
+}
+
+/** The parts of ws's WebSocket (8.x) the direct write path relies on. */
+interface WsInternals {
+  _socket?: Socket;
+  _sender?: { _state: number; _queue: unknown[] };
 }
 
 export async function registerLiveRoutes(
@@ -72,15 +92,19 @@ export async function registerLiveRoutes(
   };
 
   const wsHandler = async (socket: WebSocket, req: FastifyRequest) => {
+    // ws keeps its net.Socket as `_socket` and its frame writer as `_sender`. Compression is off and nothing is
+    // fragmented, so a whole frame written straight to the socket interleaves safely with ws's own frames (close,
+    // pong) as long as the sender is idle (state 0, nothing queued); otherwise ws.send keeps the order. Bytes
+    // written directly sit in the socket's writable buffer, which ws's bufferedAmount includes.
+    const { _socket: raw, _sender: sender } = socket as unknown as WsInternals;
+    const direct = raw !== undefined && sender !== undefined && typeof sender._state === 'number';
     const transport: Transport = {
       answersPings: true,
       send: (text) => {
-        // ws keeps its net.Socket as `_socket`; whole frames written there interleave safely with its own
-        // (close, pong) frames because compression is off and nothing is fragmented.
-        const raw = (socket as unknown as { _socket?: import('node:net').Socket })._socket;
-        if (socket.readyState !== socket.OPEN) return;
-        if (raw?.writable) raw.write(textFrame(text));
-        else socket.send(text);
+        if (socket.readyState !== 1) return; // OPEN
+        if (direct && sender!._state === 0 && sender!._queue.length === 0 && raw!.writable) {
+          raw!.write(textFrame(text));
+        } else socket.send(text);
       },
       buffered: () => socket.bufferedAmount,
       close: (code, reason) => socket.close(code, reason),
@@ -115,7 +139,7 @@ export async function registerLiveRoutes(
     });
     const transport: Transport = {
       answersPings: false,
-      send: (text, type) => res.write(`event: ${type}\ndata: ${text}\n\n`),
+      send: (text, type) => res.write(sseChunk(text, type)),
       buffered: () => res.writableLength,
       close: () => res.end(),
     };
