@@ -1,8 +1,11 @@
 // Live fan-out benchmark: one server process (real hub + WebSocket routes, one state change every 250 ms) and,
 // per tier, separate client processes holding 1 000 / 5 000 / 10 000 WebSocket clients on loopback.
-// Prints p50/p99 delivery latency, server memory per client and server CPU.
-// Usage: npm run bench:live [-- 1000,5000,10000 [measureSeconds]]   (BENCH_CLIENT_PROCS=2 client processes)
-import { fork, type ChildProcess } from 'node:child_process';
+// Prints p50/p99 delivery latency, server memory per client, server CPU (and its kernel share), the median time
+// of one delta broadcast over every client, the client processes' CPU, and the plain-TCP floor for the top tier.
+// Usage: npm run bench:live [-- 1000,5000,10000 [measureSeconds]]   (BENCH_CLIENT_PROCS=2 client processes,
+// BENCH_CLIENT=ws for `ws` library clients, BENCH_SERVER_NODE_ARGS="--cpu-prof" to profile the server,
+// BENCH_SERVER_NODES=2 for two server nodes under node:cluster sharing the port over the Redis bus, REDIS_URL)
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 
 const tiers = (process.argv[2] ?? '1000,5000,10000').split(',').map(Number);
@@ -17,10 +20,23 @@ function request<T>(child: ChildProcess, msg: unknown): Promise<T> {
   });
 }
 const next = <T>(child: ChildProcess) =>
-  new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+  new Promise<T>((resolve, reject) => {
+    const exited = (code: number | null) =>
+      reject(new Error(`bench process exited (${code}) before answering`));
+    child.once('exit', exited);
+    child.once('message', (m) => {
+      child.off('exit', exited);
+      resolve(m as T);
+    });
+  });
 
-const server = fork('bench/live/server.ts', [], {
-  execArgv: ['--expose-gc', ...execArgv],
+const serverNodes = Number(process.env.BENCH_SERVER_NODES ?? 1);
+const server = fork(serverNodes > 1 ? 'bench/live/cluster-server.ts' : 'bench/live/server.ts', [], {
+  execArgv: [
+    '--expose-gc',
+    ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ...execArgv,
+  ],
   stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
 });
 process.on('exit', () => server.kill());
@@ -49,6 +65,9 @@ interface Row {
   kbPerClient: number;
   heapKbPerClient: number;
   cpuPct: number;
+  sysPct: number;
+  broadcastMs: number;
+  clientCpuPct: number;
   errors: number;
 }
 const rows: Row[] = [];
@@ -79,10 +98,12 @@ for (const n of tiers) {
   );
   const mem = await request<{ rss: number; heapUsed: number; clients: number }>(server, { cmd: 'memory' });
   await request(server, { cmd: 'cpu-start' });
-  const results = procs.map((c) => next<{ latencies: number[]; errors: number }>(c));
+  const results = procs.map((c) => next<{ latencies: number[]; errors: number; cpuPct: number }>(c));
   for (const c of procs) c.send('go');
   const dones = await Promise.all(results);
-  const cpu = await request<{ cpuPct: number }>(server, { cmd: 'cpu-stop' });
+  const cpu = await request<{ cpuPct: number; sysPct: number; broadcastMs: number }>(server, {
+    cmd: 'cpu-stop',
+  });
   await exited;
   const latencies = dones.flatMap((d) => d.latencies).sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
@@ -104,11 +125,20 @@ for (const n of tiers) {
     kbPerClient: (mem.rss - base.rss) / 1024 / Math.max(1, connected.snapshots),
     heapKbPerClient: (mem.heapUsed - base.heapUsed) / 1024 / Math.max(1, connected.snapshots),
     cpuPct: cpu.cpuPct,
+    sysPct: cpu.sysPct,
+    broadcastMs: cpu.broadcastMs,
+    clientCpuPct: dones.reduce((a, d) => a + d.cpuPct, 0),
     errors: connected.errors + done.errors,
   });
   await new Promise((r) => setTimeout(r, 1500)); // let the server drop the closed sockets
 }
 server.send({ cmd: 'exit' });
+// What plain TCP sockets cost on this machine for the top tier: the floor under one broadcast.
+const floor = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', 'bench/live/floor.ts', 'writer', String(tiers.at(-1))], {
+    encoding: 'utf8',
+  }),
+) as { sockets: number; passMs: number; sysMs: number };
 
 const header = [
   'clients',
@@ -119,7 +149,9 @@ const header = [
   'deliveries',
   'RSS KB/client',
   'heap KB/client',
-  'server CPU %',
+  'server CPU % (sys)',
+  'broadcast ms',
+  'clients CPU %',
   'errors',
 ];
 const table = rows.map((r) => [
@@ -131,7 +163,9 @@ const table = rows.map((r) => [
   String(r.samples),
   r.kbPerClient.toFixed(1),
   r.heapKbPerClient.toFixed(1),
-  r.cpuPct.toFixed(0),
+  `${r.cpuPct.toFixed(0)} (${r.sysPct.toFixed(0)})`,
+  r.broadcastMs.toFixed(0),
+  r.clientCpuPct.toFixed(0),
   String(r.errors),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
@@ -145,6 +179,9 @@ console.log(
 console.log(line(header));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const row of table) console.log(line(row));
+console.log(
+  `floor: one 200-byte write to each of ${floor.sockets} plain TCP sockets on loopback takes ${floor.passMs.toFixed(0)} ms (${floor.sysMs.toFixed(0)} ms of it kernel)`,
+);
 const top = rows.at(-1);
 if (top) {
   console.log(

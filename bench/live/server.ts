@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { App } from '../../src/server/app.ts';
 import { createContext } from '../../src/server/context.ts';
-import type { Channel, ChannelInfo } from '../../src/live/hub.ts';
+import { Channel, type ChannelInfo } from '../../src/live/hub.ts';
 import { registerLiveRoutes } from '../../src/live/routes.ts';
 import { LiveService } from '../../src/live/service.ts';
 import type { LiveSource, SourceSink } from '../../src/live/sources/source.ts';
@@ -72,7 +72,7 @@ class BenchLiveService extends LiveService {
 const config = loadConfig({
   ...process.env,
   LIVE_SOURCE: 'f1',
-  LIVE_BUS: 'local',
+  LIVE_BUS: process.env.BENCH_LIVE_BUS ?? 'local',
   LOG_LEVEL: 'silent',
   WS_STALE_TIMEOUT: '600',
 });
@@ -84,6 +84,15 @@ const service = new BenchLiveService(config, silentLogger);
 await registerLiveRoutes(app, ctx, service);
 await app.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });
 
+// Times each delta broadcast (serialise + the send loop over every client), to tell the server's own cost
+// from the clients' and the scheduler's share of the latency.
+const broadcastMs: number[] = [];
+const receive = Channel.prototype.receive;
+Channel.prototype.receive = function (this: Channel, m: Parameters<Channel['receive']>[0]) {
+  const t = performance.now();
+  receive.call(this, m);
+  if (m.type === 'delta') broadcastMs.push(performance.now() - t);
+};
 const gc = (globalThis as { gc?: () => void }).gc;
 let cpuMark = process.cpuUsage();
 let wallMark = performance.now();
@@ -100,12 +109,18 @@ process.on('message', (m: { cmd: string }) => {
     });
   } else if (m.cmd === 'cpu-start') {
     cpuMark = process.cpuUsage();
+    broadcastMs.length = 0;
     wallMark = performance.now();
     process.send!({ ok: true });
   } else if (m.cmd === 'cpu-stop') {
     const used = process.cpuUsage(cpuMark);
     const wall = performance.now() - wallMark;
-    process.send!({ cpuPct: ((used.user + used.system) / 1000 / wall) * 100 });
+    const sorted = broadcastMs.splice(0).sort((a, b) => a - b);
+    process.send!({
+      cpuPct: ((used.user + used.system) / 1000 / wall) * 100,
+      sysPct: (used.system / 1000 / wall) * 100,
+      broadcastMs: sorted[sorted.length >> 1] ?? NaN,
+    });
   } else if (m.cmd === 'exit') {
     void app.close().then(() => process.exit(0));
   }
