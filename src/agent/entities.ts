@@ -179,6 +179,7 @@ export class EntityIndex {
          ORDER BY r.date`,
       )
       .all() as Record<string, string | number | null>[];
+    const localNames = localGrandPrixNames(raceRows);
     this.races = raceRows.map((r) => {
       const aliases = new Map<string, number>();
       const add = (text: string | null | undefined, weight: number) => {
@@ -199,6 +200,8 @@ export class EntityIndex {
         .replace(/^formula 1 /, '')
         .trim();
       add(official, 4);
+      // "Grosser Preis von Deutschland", "Magyar Nagydíj": the local name inside any year's official name.
+      for (const local of localNames.get(String(r.grand_prix_id)) ?? []) add(local, 3);
       add(String(r.circuit_name), 2);
       add(String(r.circuit_full_name), 2);
       for (const p of String(r.previous_names ?? '').split(',')) add(p, 2);
@@ -418,3 +421,31 @@ export interface Mention {
 }
 
 export const entityIndex = memoPerDb((db: Db) => new EntityIndex(db));
+
+/**
+ * Local-language grand prix names found in official names, by grand prix id: the official name minus
+ * "Formula 1", the year and the sponsor words before the name itself ("Formula 1 Mercedes-Benz Grosser
+ * Preis von Deutschland 2019" → "grosser preis von deutschland"). Only names of three words or more, or
+ * with a word of their own beyond "grand prix", so a bare "grand prix" never becomes an alias.
+ */
+function localGrandPrixNames(rows: Record<string, string | number | null>[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const start =
+    /\b(grand prix|gran premio|grande premio|grande premio|grosser preis|grand premio|[a-z]+ nagydij)\b/;
+  for (const r of rows) {
+    const official = normalize(String(r.official_name ?? ''))
+      .replace(/\b(19|20)\d\d\b/g, '')
+      .replace(/^formula 1 /, '')
+      .trim();
+    const m = start.exec(official);
+    if (!m) continue;
+    const local = official.slice(m.index).trim();
+    const words = local.split(' ');
+    if (words.length < 3 && !/nagydij/.test(local)) continue;
+    const id = String(r.grand_prix_id);
+    const set = out.get(id) ?? new Set<string>();
+    set.add(local);
+    out.set(id, set);
+  }
+  return out;
+}

@@ -78,6 +78,10 @@ describe('offline engine', () => {
     ["Who is Oscar Piastri's teammate in 2025?", 'Lando Norris'],
     ["who was Hamilton's team mate in 2007", 'Fernando Alonso'],
     ['P3 at the 2019 German GP?', 'Daniil Kvyat'],
+    // Local-language names from the official names, without the sponsor or "Formula 1".
+    ['Who won the Grosser Preis von Deutschland 2019?', 'Max Verstappen'],
+    ['Who won the Magyar Nagydij 2014?', 'Daniel Ricciardo'],
+    ['who won the grande premio do brasil 2012', 'Jenson Button'],
     ['Who won the most races in 2008?', 'Felipe Massa won the most grands prix in 2008: 6 wins'],
     ['Which team won the most races in 2010?', 'Red Bull'],
     // Las Vegas 2026 is on the calendar before "now" without results in the data.
