@@ -78,6 +78,12 @@ describe('offline engine', () => {
     ["Who is Oscar Piastri's teammate in 2025?", 'Lando Norris'],
     ["who was Hamilton's team mate in 2007", 'Fernando Alonso'],
     ['P3 at the 2019 German GP?', 'Daniil Kvyat'],
+    ['Who was runner-up at the 2021 Brazilian Grand Prix?', 'Max Verstappen finished P2'],
+    ['Who won the season opener in 2017?', 'Sebastian Vettel'],
+    ['Who won the final race of 2008?', 'Felipe Massa'],
+    ['Who finished last at the 2019 Australian Grand Prix?', 'Robert Kubica'],
+    ['When is the Monaco Grand Prix this year?', '7 June 2026'],
+    ['When is the Las Vegas GP?', '2026'],
     // Local-language names from the official names, without the sponsor or "Formula 1".
     ['Who won the Grosser Preis von Deutschland 2019?', 'Max Verstappen'],
     ['Who won the Magyar Nagydij 2014?', 'Daniel Ricciardo'],

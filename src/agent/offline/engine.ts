@@ -74,6 +74,13 @@ function raceOfQuestion(
       `That is not available: the data covers ${years[0]}–${years.at(-1)}, and the ${q.year} season is not in it.`,
     );
   }
+  // "the season opener in 2017", "the final race of 2008": the first or last round on that calendar.
+  if (q.year !== undefined) {
+    const rounds = index.racesOf(q.year);
+    if (/\b(first (race|round|grand prix|gp)|opening (race|round)|season opener|opener)\b/.test(q.norm))
+      return rounds[0];
+    if (/\b(final (race|round|grand prix|gp)|season finale|finale)\b/.test(q.norm)) return rounds.at(-1);
+  }
   if (allowRound && q.round !== undefined && !index.matchRaces(text, q.year).length) {
     return resolveRace(index, { year: q.year, round: q.round }, now);
   }
@@ -92,6 +99,12 @@ function raceOfQuestion(
   }
   if (q.year !== undefined) return matches[0]!.race;
   const best = matches.filter((m) => m.score === matches[0]!.score).map((m) => m.race);
+  // "When is the Las Vegas GP?": this season's edition, run or not.
+  if (q.cues.date || q.cues.schedule) {
+    const season = currentSeason(index, now);
+    const current = best.find((r) => r.year === season);
+    if (current) return current;
+  }
   return best.find((r) => r.hasRaceResults) ?? best[0];
 }
 
@@ -146,7 +159,9 @@ async function route(
     if (!(d1 && (c.points || /\bwins\b/.test(q.norm)))) return championship(a, q, now);
   }
 
-  if (c.schedule && !c.winner && !c.pole && !c.fastestLap && !c.weather && !c.prediction)
+  // "When is the next race?" reads the calendar; "when is the Monaco GP this year?" is that race's date.
+  const namesOneRace = q.namesRace && !q.relative;
+  if (c.schedule && !namesOneRace && !c.winner && !c.pole && !c.fastestLap && !c.weather && !c.prediction)
     return schedule(a, q, now);
 
   // Two drivers over a season ("Hamilton vs Verstappen 2021").
@@ -279,6 +294,8 @@ const ORDINALS: Record<string, number> = {
 
 /** "who finished second", "who came P3", "who was 4th" → the position asked about. */
 function positionAsked(norm: string): number | undefined {
+  if (/\brunner up\b/.test(norm)) return 2;
+  if (/\b(finished|came|come|was|placed|classified) last\b/.test(norm)) return -1;
   const m =
     /\b(?:finish(?:ed)?|came|come|was|placed|ended|end) (?:in )?(?:p(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b/.exec(
       norm,
@@ -293,7 +310,9 @@ function positionAsked(norm: string): number | undefined {
   return ORDINALS[m[3]!];
 }
 
-function nthPlace(d: Loaded, n: number, name: string) {
+function nthPlace(d: Loaded, asked: number, name: string) {
+  // -1: the last classified finisher.
+  const n = asked === -1 ? Math.max(0, ...d.race.results.map((x) => x.position ?? 0)) : asked;
   const r = d.race.results.find((x) => x.position === n);
   if (!r) return { text: `Nobody was classified P${n} in the ${name}.`, sources: d.sources };
   return {
