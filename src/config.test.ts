@@ -35,4 +35,14 @@ describe('config', () => {
     expect(c.isProduction).toBe(true);
     expect(c.ALLOWED_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it('reads every data source from one F1_DATA_DIR, an explicit variable winning', () => {
+    const c = loadConfig({ F1_DATA_DIR: '/data/', LAPS_DIR: '/elsewhere/laps' });
+    expect(c.F1DB_DIR).toBe('/data/f1db');
+    expect(c.RULEBOOK_DIR).toBe('/data/rulebook');
+    expect(c.ERGAST_CSV_DIR).toBe('/data/ergast-csv/data');
+    expect(c.CIRCUITS_GEOJSON_DIR).toBe('/data/circuits-geojson');
+    expect(c.LAPS_DIR).toBe('/elsewhere/laps');
+    expect(loadConfig({}).F1DB_DIR).toBeUndefined();
+  });
 });

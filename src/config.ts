@@ -33,6 +33,7 @@ const schema = z.object({
   ALLOWED_ORIGINS: csv,
   // --- F1 data ---
   DATABASE_PATH: z.string().default('./data/race-engineer.db'),
+  F1_DATA_DIR: optionalString,
   F1DB_DIR: optionalString,
   // Unset: `data import` downloads F1DB_DEFAULT_SOURCE_URL; `serve` only imports from a configured source.
   F1DB_SOURCE_URL: z.string().url().optional(),
@@ -107,7 +108,32 @@ export function loadDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Where each data source sits inside one data folder (`F1_DATA_DIR`), laid out as the published data set. */
+export const DATA_DIR_LAYOUT = {
+  F1DB_DIR: 'f1db',
+  RULEBOOK_DIR: 'rulebook',
+  LAPS_DIR: 'laps',
+  OPENF1_DIR: 'openf1',
+  LIVETIMING_DIR: 'livetiming',
+  ERGAST_CSV_DIR: 'ergast-csv/data',
+  CIRCUITS_GEOJSON_DIR: 'circuits-geojson',
+} as const;
+
+/**
+ * `F1_DATA_DIR=/path/to/data` stands for every source variable above that is not set itself, so one
+ * variable configures a complete data folder; an explicit `LAPS_DIR` (etc.) still wins.
+ */
+export function withDataDirDefaults(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const root = env.F1_DATA_DIR?.trim();
+  if (!root) return env;
+  const out = { ...env };
+  for (const [variable, sub] of Object.entries(DATA_DIR_LAYOUT))
+    if (!out[variable]?.trim()) out[variable] = `${root.replace(/\/+$/, '')}/${sub}`;
+  return out;
+}
+
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
+  const env = withDataDirDefaults(rawEnv);
   const result = schema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -4,14 +4,19 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importF1db } from '../src/data/import/importer.ts';
 import { silentLogger } from '../src/logger.ts';
+import { withDataDirDefaults } from '../src/config.ts';
 import { ergastCrosswalkStep } from '../src/ergast/crosswalk.ts';
 
 export const TEST_DB_PATH = resolve('.cache/test/race-engineer.db');
 
 export default async function setup(): Promise<void> {
+  // F1_DATA_DIR names the whole data folder; test workers inherit the variables it stands for.
+  Object.assign(process.env, withDataDirDefaults(process.env));
   const source = process.env.F1DB_DIR;
   if (!source)
-    throw new Error('Tests need F1DB_DIR pointing at an f1db source tree (e.g. ../shared/data/f1db)');
+    throw new Error(
+      'Tests need the F1 data: F1_DATA_DIR=<data folder> (or at least F1DB_DIR=<f1db source tree>)',
+    );
   mkdirSync(resolve('.cache/test'), { recursive: true });
   await importF1db({
     source,

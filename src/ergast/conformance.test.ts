@@ -13,7 +13,8 @@ import { silentLogger } from '../logger.ts';
 import { ergastTestDatabase } from './testing.ts';
 import { compareErgast, formatDifference, samplePath, type Difference } from './conformance.ts';
 
-const SAMPLES = process.env.EVAL_DIR ? join(process.env.EVAL_DIR, 'ergast-samples') : '';
+// EVAL_DIR, else the project's usual neighbour ../shared/eval (as the agent's eval tests).
+const SAMPLES = join(process.env.EVAL_DIR ?? resolve('../shared/eval'), 'ergast-samples');
 const files =
   SAMPLES && existsSync(SAMPLES)
     ? readdirSync(SAMPLES)
