@@ -8,6 +8,7 @@
 //   BENCH_CONNECTIONS  concurrent connections (32)  BENCH_LOG_LEVEL server log level (info)
 //   BENCH_NICE      scheduling priority for the server and the load generator (e.g. -10; needs root): on a
 //                   shared machine, measures the service as it would run on its own box. Printed with the table.
+import './data-env.ts';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -5,6 +5,7 @@
 // Usage: F1DB_DIR=../shared/data/f1db ERGAST_CSV_DIR=../shared/data/ergast-csv/data LAPS_DIR=… npm run bench:ergast
 //   DATABASE_PATH  start from this imported database instead of .cache/bench/race-engineer.db
 //   BENCH_N        requests per scenario (40)
+import './data-env.ts';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -1,6 +1,7 @@
 // Import benchmark: the full f1db tree (1950 → 2026) into a fresh SQLite file, repeated; prints the median.
 // The same work as `race-engineer data import`, including the Ergast cross-walk (from ERGAST_CSV_DIR if set).
 // Usage: F1DB_DIR=../shared/data/f1db [ERGAST_CSV_DIR=…] npx tsx bench/import.bench.ts [runs]
+import './data-env.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
