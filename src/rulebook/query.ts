@@ -117,17 +117,11 @@ const GLOSSARY: [RegExp, string][] = [
   [/\b(crash\w*|collision\w*|accident\w*)\b/, 'incident collision'],
   [/\btrack limits\b/, 'track limits lap time deleted'],
   [/\bblue flags?\b/, 'blue flag lapped'],
-  // Question phrasing → the regulations' wording for amounts, durations and permissions.
-  [/\bhow long\b/, 'distance duration period time'],
-  [/\btime limit\b/, 'maximum time period'],
-  [/\bhow (many|often)\b/, 'number maximum'],
-  [/\bhow (much|big|large|far|fast|wide|heavy)\b/, 'maximum minimum limit amount'],
+  // Question-phrasing rules ("how long" → duration period time, "allowed" → permitted may only, …) were
+  // removed: they were fitted on the dev set and, being common words, drowned the question's rare words
+  // (a "drivers' parade" question lost its article); both held-out sets scored better without them.
   [/\b(penalt\w+|punish\w*|sanction\w*)\b/, 'penalty penalties sanction'],
-  [/\b(allowed|permitted|can they|may they)\b/, 'permitted may only'],
   [/\b(handed out|awarded|earns?|scor\w+)\b/, 'awarded points'],
-  [/\bwork(ed)? on\b/, 'work carried out'],
-  [/\bhow close(ly)?\b|\bfollow(ing)? (each other|behind)\b/, 'gap car lengths distance'],
-  [/\bwithout (being )?(punish|penal|sanction)\w*/, 'exceptions exception permitted'],
 ];
 
 function tokens(text: string): string[] {
