@@ -195,6 +195,7 @@ describe('opened once', () => {
     });
     try {
       await expectAppError(empty.search('points'), 'unavailable', /rulebook ingest/);
+      await expectAppError(empty.article(2025, '55.17'), 'unavailable', /rulebook ingest/);
     } finally {
       await empty.close();
       rmSync(dir, { recursive: true, force: true });

@@ -210,6 +210,7 @@ export class Rulebook {
       throw badRequest(`"${article}" is not an article number (e.g. 55.17, B5.13.2)`);
     }
     await this.init();
+    this.requireIngested();
     const sec = section ? parseSection(section, this.docs) : undefined;
     const scope = resolveScope(this.docs, season, sec);
     const chunks = this.store!.articleChunks(
@@ -237,10 +238,14 @@ export class Rulebook {
     };
   }
 
-  private scopeFor(q: string, options: SearchOptions): Scope {
+  private requireIngested(): void {
     if (this.docs.length === 0) {
       throw unavailable('the rulebook has not been ingested yet: run "race-engineer rulebook ingest"');
     }
+  }
+
+  private scopeFor(q: string, options: SearchOptions): Scope {
+    this.requireIngested();
     const section = options.section ? parseSection(options.section, this.docs) : undefined;
     const seasons = [...new Set(this.docs.map((d) => d.season))];
     const season = options.year ?? findSeason(q, seasons) ?? undefined;
