@@ -717,19 +717,14 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
       }
     }
   }
-  const { data, sources } = await a.call<{
-    name: string;
-    starts: number;
-    wins: number;
-    podiums: number;
-    poles: number;
-    fastestLaps: number;
-    points: number;
-    championships: number;
-    sprintWins: number;
-    seasons: number[];
-    teams: string[];
-  }>('get_driver_profile', args);
+  const { data, sources } = await a.call<
+    CareerLine & {
+      championships: number;
+      sprintWins: number;
+      seasons: number[];
+      teams: string[];
+    }
+  >('get_driver_profile', args);
   const scope = args.up_to_year
     ? ` up to ${args.up_to_round ? `round ${String(args.up_to_round)} of ` : ''}${String(args.up_to_year)}`
     : '';
