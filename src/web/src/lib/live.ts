@@ -1,21 +1,10 @@
 // Client side of the live protocol (src/live/PROTOCOL.md): apply deltas to the held state, and turn the
 // server's detected events into commentary lines. Pure.
-import type { DriverState, LiveEvent, SessionState } from '../../../live/types.ts';
+import type { DriverState, LiveEvent } from '../../../live/types.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Deep merge as the protocol defines it: objects key by key, arrays replaced whole, null deletes the key. */
-export function mergeDelta<T>(base: T, delta: unknown): T {
-  if (!isObj(delta) || !isObj(base)) return delta as T;
-  const out: Obj = { ...base };
-  for (const [k, v] of Object.entries(delta)) {
-    if (v === null) delete out[k];
-    else if (isObj(v) && isObj(out[k])) out[k] = mergeDelta(out[k], v);
-    else out[k] = v;
-  }
-  return out as T;
-}
+// The server's own pure helpers, so client and server apply deltas and start from the same empty state.
+export { applyDelta as mergeDelta } from '../../../live/diff.ts';
+export { initialState as emptyState } from '../../../live/reducer.ts';
 
 export function lapTime(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '';
@@ -62,22 +51,6 @@ export function clock(ms: number): string {
   const s = t % 60;
   const p = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${p(m)}:${p(s)}` : `${m}:${p(s)}`;
-}
-
-export function emptyState(): SessionState {
-  return {
-    session: null,
-    status: 'Inactive',
-    clock: { remainingMs: null, extrapolating: false, utc: null },
-    lap: { current: null, total: null },
-    trackStatus: 'green',
-    order: [],
-    drivers: {},
-    fastestLap: null,
-    raceControl: [],
-    weather: null,
-    timeMs: 0,
-  };
 }
 
 /** Where a replay is now: the last reported position advanced by the wall time since, at its speed. */

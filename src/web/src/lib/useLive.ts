@@ -75,7 +75,10 @@ export function useLive(path: string | null): LiveConnection {
             setState(stateRef.current);
             break;
           case 'delta':
-            stateRef.current = mergeDelta(stateRef.current ?? emptyState(), msg.delta);
+            stateRef.current = mergeDelta(
+              stateRef.current ?? emptyState(),
+              msg.delta as Record<string, unknown>,
+            );
             setState(stateRef.current);
             break;
           case 'event': {
