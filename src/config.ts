@@ -45,6 +45,8 @@ const schema = z.object({
   CIRCUITS_GEOJSON_DIR: optionalString,
   // --- rulebook ---
   RULEBOOK_DIR: optionalString,
+  /** `serve` ingests RULEBOOK_DIR in the background once listening (default: on, except NODE_ENV=test). */
+  RULEBOOK_AUTO_INGEST: bool.optional(),
   RULEBOOK_DB_PATH: z.string().default('./data/rulebook.db'),
   VECTOR_STORE: z.enum(['sqlite-vec', 'chroma']).default('sqlite-vec'),
   CHROMA_URL: z.string().url().default('http://127.0.0.1:8001'),

@@ -16,6 +16,7 @@ import { buildApp, type App } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { UseLiteEmbedder } from './embedder.ts';
 import { closeRulebooks, formatForAgent } from './index.ts';
+import { ingestRulebookOnListen, rulebookAutoIngestEnabled } from './auto-ingest.ts';
 import { Rulebook } from './rulebook.ts';
 
 const SOURCES = {
@@ -269,4 +270,40 @@ describe('REST routes', () => {
     const res = await get('/api/rulebook/search?q=points&year=2019');
     expect((res.json() as { error: { message: string } }).error.message).toMatch(/available: 2025, 2026/);
   });
+});
+
+describe('ingest when the server starts', () => {
+  it('brings an empty index up to date in the background once listening (off in tests unless asked)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulebook-auto-'));
+    const base = { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test', RULEBOOK_DIR: pdfDir };
+    expect(rulebookAutoIngestEnabled(loadConfig(base))).toBe(false);
+    expect(rulebookAutoIngestEnabled(loadConfig({ ...base, RULEBOOK_DIR: '' }))).toBe(false);
+    const config = loadConfig({
+      ...base,
+      RULEBOOK_AUTO_INGEST: 'true',
+      RULEBOOK_DB_PATH: join(dir, 'rulebook.db'),
+      VECTOR_STORE: 'sqlite-vec',
+    });
+    expect(rulebookAutoIngestEnabled(config)).toBe(true);
+    const ctx = createContext(config, silentLogger);
+    const app = await buildApp(config, silentLogger, ctx);
+    ingestRulebookOnListen(app, config, silentLogger);
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      let status = 0;
+      for (let i = 0; i < 300 && status !== 200; i++) {
+        status = (await app.inject({ url: '/api/rulebook/search?q=wind%20tunnel&k=1' })).statusCode;
+        if (status !== 200) {
+          expect(status).toBe(503); // being indexed: said so, never a crash
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      }
+      expect(status).toBe(200);
+    } finally {
+      await app.close();
+      await ctx.close();
+      await closeRulebooks();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

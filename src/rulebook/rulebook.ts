@@ -82,6 +82,7 @@ export class Rulebook {
   private store?: RulebookStore;
   private vectors?: VectorStore;
   private docs: StoredDocument[] = [];
+  private ingesting = false;
   private readonly queryVectors = new LRUCache<string, Float32Array>({ max: 1000 });
 
   private readonly weights: FusionWeights;
@@ -133,17 +134,22 @@ export class Rulebook {
 
   async ingest(dir: string, onProgress?: (p: IngestProgress) => void, force = false): Promise<IngestSummary> {
     await this.init();
-    const summary = await ingestRulebook({
-      dir,
-      store: this.store!,
-      vectors: this.vectors!,
-      embedder: this.opts.embedder,
-      logger: this.opts.logger,
-      onProgress,
-      force,
-    });
-    this.docs = this.store!.documents();
-    return summary;
+    this.ingesting = true;
+    try {
+      const summary = await ingestRulebook({
+        dir,
+        store: this.store!,
+        vectors: this.vectors!,
+        embedder: this.opts.embedder,
+        logger: this.opts.logger,
+        onProgress,
+        force,
+      });
+      this.docs = this.store!.documents();
+      return summary;
+    } finally {
+      this.ingesting = false;
+    }
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
@@ -239,9 +245,12 @@ export class Rulebook {
   }
 
   private requireIngested(): void {
-    if (this.docs.length === 0) {
-      throw unavailable('the rulebook has not been ingested yet: run "race-engineer rulebook ingest"');
-    }
+    if (this.docs.length > 0) return;
+    throw unavailable(
+      this.ingesting
+        ? 'the rulebook is being indexed right now (a first ingest takes about half a minute): try again shortly'
+        : 'the rulebook has not been ingested yet: run "race-engineer rulebook ingest"',
+    );
   }
 
   private scopeFor(q: string, options: SearchOptions): Scope {

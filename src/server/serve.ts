@@ -6,6 +6,7 @@ import { unavailable } from '../errors.ts';
 import { importF1db } from '../data/import/importer.ts';
 import { ergastCrosswalkStep } from '../ergast/crosswalk.ts';
 import { warmLapsCacheOnListen } from '../analysis/strategy/laps-warmup.ts';
+import { ingestRulebookOnListen } from '../rulebook/auto-ingest.ts';
 import { buildApp, type App } from './app.ts';
 import { createContext } from './context.ts';
 
@@ -44,6 +45,7 @@ export async function startServer(config: Config, logger: Logger): Promise<App> 
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   app.addHook('onClose', async () => ctx.close());
   warmLapsCacheOnListen(app, config, logger);
+  ingestRulebookOnListen(app, config, logger);
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.info(
     { event: 'server.started', host: config.HOST, port: config.PORT },
