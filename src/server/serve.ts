@@ -7,6 +7,7 @@ import { importF1db } from '../data/import/importer.ts';
 import { ergastCrosswalkStep } from '../ergast/crosswalk.ts';
 import { warmLapsCacheOnListen } from '../analysis/strategy/laps-warmup.ts';
 import { ingestRulebookOnListen } from '../rulebook/auto-ingest.ts';
+import { warmPredictionsOnListen } from '../analysis/predictions/warm-on-listen.ts';
 import { buildApp, type App } from './app.ts';
 import { createContext } from './context.ts';
 
@@ -46,6 +47,7 @@ export async function startServer(config: Config, logger: Logger): Promise<App> 
   app.addHook('onClose', async () => ctx.close());
   warmLapsCacheOnListen(app, config, logger);
   ingestRulebookOnListen(app, config, logger);
+  warmPredictionsOnListen(app, () => ctx.db(), logger);
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.info(
     { event: 'server.started', host: config.HOST, port: config.PORT },

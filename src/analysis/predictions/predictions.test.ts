@@ -238,3 +238,36 @@ describe('markdown', () => {
     }
   });
 });
+
+describe('warm-up when the server starts', () => {
+  it('fits the season models after listening and logs analysis.predictions.warm', async () => {
+    const { default: Fastify } = await import('fastify');
+    const { default: pino } = await import('pino');
+    const { warmPredictionsOnListen } = await import('./warm-on-listen.ts');
+    const lines: { event?: string; year?: number }[] = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (s: string) => void lines.push(JSON.parse(s) as { event?: string; year?: number }) },
+    );
+    const warmDb = openDatabase(process.env.DATABASE_PATH!);
+    const app = Fastify();
+    warmPredictionsOnListen(
+      app,
+      () => warmDb,
+      logger,
+      () => new Date('2025-06-01T00:00:00Z'),
+    );
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      for (let i = 0; i < 100 && !lines.some((l) => l.event?.startsWith('analysis.predictions.warm')); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(lines.find((l) => l.event?.startsWith('analysis.predictions.warm'))).toMatchObject({
+        event: 'analysis.predictions.warm',
+        year: 2025,
+      });
+    } finally {
+      await app.close();
+      warmDb.close();
+    }
+  }, 30_000);
+});

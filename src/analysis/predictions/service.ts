@@ -73,6 +73,16 @@ function featuresFor(db: Db, stage: Stage | 'auto'): RaceFeatures[] {
   return f;
 }
 
+/**
+ * Computes what the first prediction of `year` would otherwise pay for (race features of every season, the
+ * models of both stages): ~0.5 s, done once, e.g. by the server right after it starts listening.
+ */
+export function warmPredictions(db: Db, year: number): void {
+  featuresFor(db, 'auto');
+  featuresFor(db, 'pre-qualifying');
+  for (const stage of ['pre-qualifying', 'post-qualifying'] as const) modelFor(db, year, stage);
+}
+
 /** The model for predicting races of `year`: fitted on the seasons before it. */
 export function modelFor(db: Db, year: number, stage: Stage): RaceModel {
   const c = cacheFor(db);
