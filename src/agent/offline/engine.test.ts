@@ -84,6 +84,11 @@ describe('offline engine', () => {
     ['Who finished last at the 2019 Australian Grand Prix?', 'Robert Kubica'],
     ['When is the Monaco Grand Prix this year?', '7 June 2026'],
     ['When is the Las Vegas GP?', '2026'],
+    // First names, when the season has one driver of that name and nobody of that surname.
+    ['Where did Kimi end up in Spa 2009?', 'Kimi Räikkönen finished P1'],
+    ['How many pit stops did Lewis make in Monza 2020?', 'Lewis Hamilton made 3 pit stops'],
+    ['Where did Carlos finish at Interlagos 2019?', 'Carlos Sainz Jr. finished P3'],
+    ['Who won at Jose Carlos Pace 2019?', 'Max Verstappen won'],
     // Local-language names from the official names, without the sponsor or "Formula 1".
     ['Who won the Grosser Preis von Deutschland 2019?', 'Max Verstappen'],
     ['Who won the Magyar Nagydij 2014?', 'Daniel Ricciardo'],

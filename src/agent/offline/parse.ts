@@ -64,6 +64,36 @@ const CUE_PATTERNS = {
 
 export type Cues = Record<keyof typeof CUE_PATTERNS, boolean>;
 
+/** Capitalised words that start questions or name other things, never read as a driver's first name. */
+const NOT_FIRST_NAMES = new Set([
+  'who',
+  'what',
+  'where',
+  'when',
+  'why',
+  'how',
+  'which',
+  'did',
+  'does',
+  'was',
+  'were',
+  'will',
+  'can',
+  'could',
+  'the',
+  'grand',
+  'prix',
+  'formula',
+  'race',
+  'sprint',
+  'round',
+  'season',
+  'team',
+  'mark',
+  'may',
+  'grant',
+]);
+
 export function parseQuestion(index: EntityIndex, text: string, now: Date): ParsedQuestion {
   const norm = normalize(text);
   const cues = Object.fromEntries(Object.entries(CUE_PATTERNS).map(([k, re]) => [k, re.test(norm)])) as Cues;
@@ -96,7 +126,14 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       for (const d of m.drivers) placeDrivers.add(d.id);
     } else if (m.place) namesPlace = true;
     if (m.drivers.length && (m.fullName || !m.place)) {
-      const d = index.pickDriver(m.drivers, year);
+      let d = index.pickDriver(m.drivers, year);
+      // "Lewis" in 2020 is Hamilton, not the 1960s' Jackie Lewis: a bare name nobody of that season bears as
+      // a surname is read as the first name of the one driver of the season who has it.
+      if (d && !m.fullName && year !== undefined && !d.years.has(year)) {
+        const word = norm.split(' ').slice(m.start, m.end).join(' ');
+        const byFirst = driversByFirstName(index, word, year);
+        if (byFirst.length === 1) d = byFirst[0]!;
+      }
       if (d && !drivers.includes(d)) {
         drivers.push(d);
         if (!m.fullName && m.drivers.length > 1)
@@ -108,6 +145,21 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     } else if (m.constructors.length && !m.place) {
       const c = index.pickConstructor(m.constructors, year);
       if (c && !constructors.includes(c)) constructors.push(c);
+    }
+  }
+  // "Where did Kimi end up in Spa 2009?": a capitalised first name, when nothing else named a driver, a
+  // question asks about one driver's result and exactly one driver of that season has that first name.
+  const perDriverCue =
+    cues.finish || cues.grid || cues.pit || cues.retirement || cues.qualified || cues.points || cues.podium;
+  if (drivers.length === 0 && year !== undefined && perDriverCue && !cues.winner && !cues.pole) {
+    for (const word of text.match(/\b\p{Lu}\p{Ll}{2,}\b/gu) ?? []) {
+      const first = normalize(word);
+      if (NOT_FIRST_NAMES.has(first)) continue;
+      const matches = driversByFirstName(index, first, year);
+      if (matches.length === 1) {
+        drivers.push(matches[0]!);
+        break;
+      }
     }
   }
   const relative = LAST_RACE.test(norm) ? 'last' : NEXT_RACE.test(norm) ? 'next' : undefined;
@@ -125,6 +177,10 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     ...(relative ? { relative } : {}),
     cues,
   };
+}
+
+function driversByFirstName(index: EntityIndex, first: string, year: number): DriverEntity[] {
+  return index.drivers.filter((d) => d.years.has(year) && normalize(d.name).split(' ')[0] === first);
 }
 
 /** The text with the drivers' and teams' names blanked, so "Carlos Sainz" cannot name Interlagos' José Carlos Pace. */
