@@ -84,6 +84,8 @@ describe('offline engine', () => {
     ['Who finished last at the 2019 Australian Grand Prix?', 'Robert Kubica'],
     ['When is the Monaco Grand Prix this year?', '7 June 2026'],
     ['When is the Las Vegas GP?', '2026'],
+    ['When was the first Miami Grand Prix held?', '8 May 2022'],
+    ['Who won the inaugural Singapore Grand Prix?', 'Fernando Alonso'],
     // First names, when the season has one driver of that name and nobody of that surname.
     ['Where did Kimi end up in Spa 2009?', 'Kimi Räikkönen finished P1'],
     ['How many pit stops did Lewis make in Monza 2020?', 'Lewis Hamilton made 3 pit stops'],

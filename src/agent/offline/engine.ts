@@ -99,6 +99,9 @@ function raceOfQuestion(
   }
   if (q.year !== undefined) return matches[0]!.race;
   const best = matches.filter((m) => m.score === matches[0]!.score).map((m) => m.race);
+  // "When was the first Miami Grand Prix?": the earliest edition.
+  if (/\b(inaugural|debut|maiden)\b|\bthe first [a-z ]*(grand prix|gp|edition)\b/.test(q.norm))
+    return [...best].sort((x, y) => x.date.localeCompare(y.date))[0];
   // "When is the Las Vegas GP?": this season's edition, run or not.
   if (q.cues.date || q.cues.schedule) {
     const season = currentSeason(index, now);
