@@ -79,6 +79,8 @@ export class EntityIndex {
   private readonly driverAliases = new Map<string, { driver: DriverEntity; full: boolean }[]>();
   private readonly constructorAliases = new Map<string, ConstructorEntity[]>();
   private readonly abbreviations = new Map<string, DriverEntity[]>();
+  /** Drivers by the first word of their first name ("kimi", "lewis"), for questions that use only that. */
+  private readonly firstNameIndex = new Map<string, DriverEntity[]>();
   private readonly placeAliases = new Set<string>();
   private maxPhrase = 1;
 
@@ -126,6 +128,8 @@ export class EntityIndex {
         this.abbreviations.set(r.abbreviation, list);
       }
       firstNames.add(normalize(r.first_name));
+      const firstWord = normalize(r.first_name).split(' ')[0];
+      if (firstWord) this.firstNameIndex.set(firstWord, [...(this.firstNameIndex.get(firstWord) ?? []), d]);
       firstNames.add(last);
     });
 
@@ -313,6 +317,11 @@ export class EntityIndex {
   }
 
   /** The one driver a mention means in a season: a driver of that season first, then the longest career. */
+  /** The drivers of `year` whose first name starts with `first` (normalised). */
+  driversByFirstName(first: string, year: number): DriverEntity[] {
+    return (this.firstNameIndex.get(first) ?? []).filter((d) => d.years.has(year));
+  }
+
   pickDriver(candidates: readonly DriverEntity[], year?: number): DriverEntity | undefined {
     return [...candidates].sort((a, b) => {
       if (year !== undefined) {

@@ -131,7 +131,7 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       // a surname is read as the first name of the one driver of the season who has it.
       if (d && !m.fullName && year !== undefined && !d.years.has(year)) {
         const word = norm.split(' ').slice(m.start, m.end).join(' ');
-        const byFirst = driversByFirstName(index, word, year);
+        const byFirst = index.driversByFirstName(word, year);
         if (byFirst.length === 1) d = byFirst[0]!;
       }
       if (d && !drivers.includes(d)) {
@@ -155,7 +155,7 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     for (const word of text.match(/\b\p{Lu}\p{Ll}{2,}\b/gu) ?? []) {
       const first = normalize(word);
       if (NOT_FIRST_NAMES.has(first)) continue;
-      const matches = driversByFirstName(index, first, year);
+      const matches = index.driversByFirstName(first, year);
       if (matches.length === 1) {
         drivers.push(matches[0]!);
         break;
@@ -177,10 +177,6 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     ...(relative ? { relative } : {}),
     cues,
   };
-}
-
-function driversByFirstName(index: EntityIndex, first: string, year: number): DriverEntity[] {
-  return index.drivers.filter((d) => d.years.has(year) && normalize(d.name).split(' ')[0] === first);
 }
 
 /** The text with the drivers' and teams' names blanked, so "Carlos Sainz" cannot name Interlagos' José Carlos Pace. */
