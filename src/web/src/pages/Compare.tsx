@@ -1,8 +1,8 @@
 // Driver compare: season head-to-head of two drivers — qualifying and race duels, points, averages, and
 // each round side by side, with a position chart.
 import { useEffect } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../lib/useApi.ts';
+import { useUrlParams } from '../lib/useUrlParams.ts';
 import { teamColour } from '../lib/teams.ts';
 import { Async, Empty } from '../components/Status.tsx';
 import { SeasonPicker, currentYear } from '../components/Bits.tsx';
@@ -11,19 +11,11 @@ import type { Comparison, DriverSeasonSummary } from '../../../data/queries/comp
 import type { DriverListItem } from '../types.ts';
 
 export function ComparePage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const year = Number(params.get('year')) || currentYear();
   const a = params.get('a') ?? '';
   const b = params.get('b') ?? '';
-  const set = (k: string, v: string) =>
-    setParams(
-      (prev) => {
-        const p = new URLSearchParams(prev);
-        p.set(k, v);
-        return p;
-      },
-      { replace: true },
-    );
+  const set = (k: string, v: string) => setParams({ [k]: v });
   const drivers = useApi<{ drivers: DriverListItem[] }>(`/api/drivers?year=${year}`);
   const table = useApi<{ standings: { driver: { id: string } }[] }>(`/api/standings/drivers/${year}`);
   const list = drivers.data?.drivers ?? [];
@@ -39,11 +31,8 @@ export function ComparePage() {
     ].filter(has);
     const first = has(a) ? a : ranked[0]!;
     const second = has(b) && b !== first ? b : ranked.find((id) => id !== first)!;
-    const p = new URLSearchParams(params);
-    p.set('a', first);
-    p.set('b', second);
-    setParams(p, { replace: true });
-  }, [list, table.data, table.loading, table.error, a, b, params, setParams]);
+    setParams({ a: first, b: second });
+  }, [list, table.data, table.loading, table.error, a, b, setParams]);
 
   const ready = a && b && a !== b && list.some((d) => d.id === a) && list.some((d) => d.id === b);
   const cmp = useApi<Comparison>(

@@ -1,6 +1,6 @@
 // Live: timing tower, track map, race control, track status, weather, commentary from detected events,
 // replay of recorded sessions (play, pause, seek, speed) and a broadcast delay — over the live WebSocket.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../lib/useApi.ts';
 import { useLive } from '../lib/useLive.ts';
 import { clock, lapTime, replayPosition } from '../lib/live.ts';
@@ -57,9 +57,9 @@ export function LivePage() {
   const recorded = [...(sessions.data?.sessions ?? [])].sort(
     (a, b) => b.year - a.year || b.round - a.round || a.session.localeCompare(b.session),
   );
-  useEffect(() => {
-    if (!pick && recorded[0]) setPick(recorded[0].id);
-  }, [recorded, pick]);
+  // The newest recording until the user picks one (derived, not set in an effect: an effect running after a
+  // quick user pick would overwrite it).
+  const chosen = pick || recorded[0]?.id || '';
   const now = useNow(500);
   const position = live.replay ? replayPosition(live.replay, now) : 0;
 
@@ -117,7 +117,7 @@ export function LivePage() {
           <div className="replay">
             <select
               aria-label="Recorded session"
-              value={pick}
+              value={chosen}
               onChange={(e) => setPick(e.target.value)}
               style={{ maxWidth: 340 }}
             >
@@ -143,8 +143,8 @@ export function LivePage() {
             </select>
             <button
               className="btn primary"
-              disabled={!pick || live.link !== 'open'}
-              onClick={() => live.send({ type: 'replay.start', id: pick, speed, positionMs: 0 })}
+              disabled={!chosen || live.link !== 'open'}
+              onClick={() => live.send({ type: 'replay.start', id: chosen, speed, positionMs: 0 })}
             >
               ▶ Start replay
             </button>

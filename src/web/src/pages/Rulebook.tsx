@@ -1,7 +1,7 @@
 // Rulebook search: hybrid search over the FIA regulations, each hit cited by document, season and article.
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../lib/useApi.ts';
+import { useUrlParams } from '../lib/useUrlParams.ts';
 import { qs } from '../api.ts';
 import { Async, Empty } from '../components/Status.tsx';
 import type { SearchHit as Hit } from '../../../rulebook/types.ts';
@@ -17,7 +17,7 @@ const SECTIONS: [string, string][] = [
 ];
 
 export function RulebookPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const q = params.get('q') ?? '';
   const year = params.get('year') ?? '';
   const section = params.get('section') ?? '';
@@ -28,19 +28,9 @@ export function RulebookPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
-      p.set('q', draft.trim());
-      return p;
-    });
+    setParams({ q: draft.trim() }, { replace: false });
   };
-  const set = (k: string, v: string) =>
-    setParams((prev) => {
-      const p = new URLSearchParams(prev);
-      if (v) p.set(k, v);
-      else p.delete(k);
-      return p;
-    });
+  const set = (k: string, v: string) => setParams({ [k]: v }, { replace: false });
 
   return (
     <>

@@ -1,9 +1,9 @@
 // Standings: drivers' or constructors' table for any season after any round, in team colours, with the
 // points progression of the leading entries round by round.
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { api, qs } from '../api.ts';
 import { useApi } from '../lib/useApi.ts';
+import { useUrlParams } from '../lib/useUrlParams.ts';
 import { teamColour } from '../lib/teams.ts';
 import { Async, Empty, ErrorBanner, Loading } from '../components/Status.tsx';
 import { DriverCell, SeasonPicker, TeamBar, currentYear } from '../components/Bits.tsx';
@@ -14,24 +14,10 @@ type Kind = 'drivers' | 'constructors';
 type Table = StandingsAfter<DriverStandingRow> | StandingsAfter<ConstructorStandingRow>;
 
 export function StandingsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const year = Number(params.get('year')) || currentYear();
   const kind: Kind = params.get('kind') === 'constructors' ? 'constructors' : 'drivers';
   const round = params.get('round') ? Number(params.get('round')) : undefined;
-  const set = (next: Record<string, string | undefined>) => {
-    // From the latest URL, not this render's: two quick changes must not undo each other.
-    setParams(
-      (prev) => {
-        const p = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(next)) {
-          if (v === undefined) p.delete(k);
-          else p.set(k, v);
-        }
-        return p;
-      },
-      { replace: true },
-    );
-  };
 
   const schedule = useApi<Schedule>(`/api/schedule/${year}`);
   const table = useApi<Table>(`/api/standings/${kind}/${year}${qs({ round })}`);
