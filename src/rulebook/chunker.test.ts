@@ -48,6 +48,17 @@ describe('chunkDocument', () => {
     expect(app.text).toContain('Appendix paragraph reusing a number');
     expect(chunks.filter((c) => c.article === '1.1')).toHaveLength(1);
   });
+  it('titles an appendix from the upper-case line under a bare "APPENDIX n"', () => {
+    expect(chunks.find((c) => c.article === 'App1')!.heading).toBe('APPENDIX 1: INFORMATION REQUIRED');
+    const titled = chunkDocument(
+      ['1) RULES\n1.1 A rule.\nAPPENDIX 2 - FORMS\nTHIS LINE IS NOT A TITLE\nText.'],
+      {
+        docKey: 'x',
+        idPrefix: '',
+      },
+    );
+    expect(titled.find((c) => c.article === 'App2')!.heading).toBe('APPENDIX 2: FORMS');
+  });
   it('splits long articles into parts that keep the article id', () => {
     const long = Array.from(
       { length: 80 },

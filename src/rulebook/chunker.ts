@@ -12,6 +12,9 @@
 // text is kept under its own id ("App3", "AppB2") and never under the article numbers it repeats.
 import type { Chunk } from './types.ts';
 
+/** Bumped whenever chunking changes, so that an ingest re-chunks documents whose bytes did not change. */
+export const CHUNKER_VERSION = 2;
+
 export interface ChunkOptions {
   docKey: string;
   /** Letter that prefixes every article number in this document (2026 sections: "B"), or "". */
@@ -189,6 +192,10 @@ export function chunkDocument(pages: string[], opts: ChunkOptions): Chunk[] {
   };
 
   for (const line of lines) {
+    // "APPENDIX 7" on a line of its own: its title ("AERODYNAMIC TESTING RESTRICTIONS (ATR)") is the next line.
+    if (current?.b.appendix && current.lines.length === 1 && !current.b.title.includes(':')) {
+      if (isTitleLine(line.text)) current.b.title += `: ${line.text.trim()}`;
+    }
     const app = APPENDIX.exec(line.text);
     if (app && !TOC_ENTRY.test(line.text)) {
       flush();
@@ -219,6 +226,13 @@ export function chunkDocument(pages: string[], opts: ChunkOptions): Chunk[] {
   }
   flush();
   return dedupeIds(chunks);
+}
+
+/** An upper-case title line such as "DEFINITIONS AND INTERPRETATION" (not a sentence, not a form field). */
+function isTitleLine(text: string): boolean {
+  const t = text.trim();
+  const letters = t.replace(/[^A-Za-z]/g, '');
+  return t.length >= 4 && t.length <= 120 && letters.length >= 4 && letters === letters.toUpperCase();
 }
 
 /** A repeated appendix heading (an appendix quoted in another) must not collide with the first. */

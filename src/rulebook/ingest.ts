@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Logger } from '../logger.ts';
-import { chunkDocument } from './chunker.ts';
+import { CHUNKER_VERSION, chunkDocument } from './chunker.ts';
 import { describeDocument } from './documents.ts';
 import type { Embedder } from './embedder.ts';
 import { extractPages } from './extract.ts';
@@ -109,6 +109,8 @@ export async function ingestRulebook(opts: IngestOptions): Promise<IngestSummary
   }
   summary.found = candidates.length;
   const existing = new Map(store.documents().map((d) => [d.key, d]));
+  // What a stored document was built with: the embedding model and the chunker's version.
+  const indexedWith = `${embedder.id}+chunker${CHUNKER_VERSION}`;
 
   for (const [index, { path, info }] of candidates.entries()) {
     const file = relative(opts.dir, path);
@@ -118,7 +120,7 @@ export async function ingestRulebook(opts: IngestOptions): Promise<IngestSummary
     const current =
       !opts.force &&
       prev?.sha256 === hash &&
-      prev.embeddedWith === embedder.id &&
+      prev.embeddedWith === indexedWith &&
       (await vectors.count(info.key)) === prev.chunks;
     opts.onProgress?.({
       phase: 'document',
@@ -171,7 +173,7 @@ export async function ingestRulebook(opts: IngestOptions): Promise<IngestSummary
     }
 
     store.replaceDocument(
-      { ...info, path, sha256: hash, pages: pages.length, embeddedWith: embedder.id },
+      { ...info, path, sha256: hash, pages: pages.length, embeddedWith: indexedWith },
       chunks,
     );
     await vectors.deleteDocument(info.key);
