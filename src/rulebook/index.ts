@@ -25,21 +25,30 @@ export type { VectorStore } from './vector-store.ts';
 
 type RulebookConfig = Pick<
   Config,
-  'RULEBOOK_DB_PATH' | 'VECTOR_STORE' | 'CHROMA_URL' | 'EMBEDDING_MODEL_NAME' | 'RULEBOOK_TOP_K'
+  | 'RULEBOOK_DB_PATH'
+  | 'VECTOR_STORE'
+  | 'CHROMA_URL'
+  | 'EMBEDDING_MODEL_NAME'
+  | 'EMBEDDING_BASE_URL'
+  | 'EMBEDDING_API_KEY'
+  | 'EMBEDDING_DIMENSIONS'
+  | 'OPENAI_BASE_URL'
+  | 'OPENAI_API_KEY'
+  | 'RULEBOOK_TOP_K'
 >;
 
 const instances = new Map<string, Rulebook>();
 
 /** The process-wide rulebook for this configuration, created on first call (not yet opened). */
 export function getRulebook(config: RulebookConfig, logger: Logger): Rulebook {
-  const key = `${config.RULEBOOK_DB_PATH}|${config.VECTOR_STORE}|${config.CHROMA_URL}|${config.EMBEDDING_MODEL_NAME ?? ''}`;
+  const key = `${config.RULEBOOK_DB_PATH}|${config.VECTOR_STORE}|${config.CHROMA_URL}|${config.EMBEDDING_MODEL_NAME ?? ''}|${config.EMBEDDING_BASE_URL ?? ''}`;
   let rb = instances.get(key);
   if (!rb) {
     rb = new Rulebook({
       dbPath: config.RULEBOOK_DB_PATH,
       backend: config.VECTOR_STORE,
       chromaUrl: config.CHROMA_URL,
-      embedder: createEmbedder(config.EMBEDDING_MODEL_NAME),
+      embedder: createEmbedder(config),
       logger,
       defaultK: config.RULEBOOK_TOP_K,
     });

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { AppError, badRequest, notFound, unavailable } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { ChromaStore } from './chroma-store.ts';
-import type { Embedder } from './embedder.ts';
+import { USE_LITE_ID, type Embedder } from './embedder.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import { ingestRulebook, type IngestProgress, type IngestSummary } from './ingest.ts';
 import { findArticleRef, findSeason, ftsQuery } from './query.ts';
@@ -104,10 +104,16 @@ export class Rulebook {
     const t0 = performance.now();
     const store = new RulebookStore(this.opts.dbPath);
     try {
+      await this.opts.embedder.init?.(); // a provider model tells its vector size here
+      const model = this.opts.embedder.id;
       this.vectors =
         this.opts.backend === 'chroma'
-          ? new ChromaStore(this.opts.chromaUrl ?? 'http://127.0.0.1:8001')
-          : new SqliteVecStore(store.db, this.opts.embedder.dimensions);
+          ? new ChromaStore(
+              this.opts.chromaUrl ?? 'http://127.0.0.1:8001',
+              // One collection per model: vectors of two models never share a space.
+              model === USE_LITE_ID ? 'rulebook' : `rulebook-${model.replace(/[^A-Za-z0-9_-]+/g, '-')}`,
+            )
+          : new SqliteVecStore(store.db, this.opts.embedder.dimensions, this.opts.logger);
     } catch (err) {
       store.close();
       throw err;
@@ -169,7 +175,17 @@ export class Rulebook {
     const match = mode === 'dense' ? null : ftsQuery(q);
     const lexical = match ? store.bm25(match, keys, CANDIDATES) : [];
     if (mode !== 'dense') lists.push({ items: lexical, weight: this.weights.bm25 });
-    if (mode === 'dense' || (mode === 'hybrid' && lexical.length === 0)) {
+    // Vectors of another model (EMBEDDING_MODEL_NAME changed, not yet re-ingested) are not comparable.
+    const model = this.opts.embedder.id;
+    const stale = this.docs.filter((d) => keys.includes(d.key) && d.embeddedWith.split('+')[0] !== model);
+    if (stale.length > 0 && mode === 'dense') {
+      throw unavailable(
+        `${stale[0]!.title} was embedded with another model than ${model}: run "race-engineer rulebook ingest"`,
+      );
+    }
+    if (stale.length > 0) {
+      // lexical only until the next ingest re-embeds them
+    } else if (mode === 'dense' || (mode === 'hybrid' && lexical.length === 0)) {
       lists.push({ items: await this.vectors!.query(await this.embedQuery(q), CANDIDATES, keys), weight: 1 });
     } else if (mode === 'hybrid') {
       // Dense similarity re-ranks the lexical candidates and may add a few of its own nearest chunks.

@@ -2,6 +2,7 @@
 // so text, FTS5 index and vectors live in one file and one transaction.
 import type Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
+import type { Logger } from '../logger.ts';
 import type { VectorMatch, VectorRecord, VectorStore } from './vector-store.ts';
 
 export class SqliteVecStore implements VectorStore {
@@ -10,8 +11,22 @@ export class SqliteVecStore implements VectorStore {
   constructor(
     private readonly db: Database.Database,
     private readonly dimensions: number,
+    logger?: Logger,
   ) {
     sqliteVec.load(db);
+    // A different embedding model (another vector size) makes the old vectors useless: drop them. Every
+    // document then records another model, so the next ingest embeds it again; lexical search goes on.
+    const existing = db
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'chunk_vectors'")
+      .get() as { sql: string } | undefined;
+    const size = existing && /FLOAT\[(\d+)\]/i.exec(existing.sql)?.[1];
+    if (size && Number(size) !== dimensions) {
+      db.exec('DROP TABLE chunk_vectors');
+      logger?.warn(
+        { event: 'rulebook.vectors.reset', from: Number(size), to: dimensions },
+        'embedding size changed: stored vectors dropped; run "race-engineer rulebook ingest"',
+      );
+    }
     db.exec(
       `CREATE VIRTUAL TABLE IF NOT EXISTS chunk_vectors USING vec0(
          chunk_id TEXT PRIMARY KEY, embedding FLOAT[${dimensions}] distance_metric=cosine, doc_key TEXT)`,
