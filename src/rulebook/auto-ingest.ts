@@ -1,10 +1,14 @@
-// `serve` keeps the rulebook index in step with RULEBOOK_DIR: once the server listens, an ingest runs in the
-// background. Unchanged PDFs are skipped by content hash (well under a second); a first start embeds every
-// article (about half a minute on two cores), during which rulebook questions answer 503 as before.
+// `serve` keeps the rulebook index in step with RULEBOOK_DIR: once the server listens, an ingest runs in a
+// worker thread (ingest-worker.ts), so PDF extraction and embedding never hold up requests. Unchanged PDFs
+// are skipped by content hash (well under a second); a first start embeds every article (about half a
+// minute on two cores), during which rulebook questions answer 503 "being indexed".
+import { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { getRulebook } from './index.ts';
+import type { IngestWorkerData } from './ingest-worker.ts';
+import type { IngestSummary } from './ingest.ts';
 
 /** On unless RULEBOOK_AUTO_INGEST=false; off in tests unless asked for; never without RULEBOOK_DIR. */
 export function rulebookAutoIngestEnabled(config: Config): boolean {
@@ -12,11 +16,90 @@ export function rulebookAutoIngestEnabled(config: Config): boolean {
   return config.RULEBOOK_AUTO_INGEST ?? config.NODE_ENV !== 'test';
 }
 
+type WorkerMessage =
+  | { type: 'log'; line: string }
+  | { type: 'done'; summary: IngestSummary }
+  | { type: 'failed'; message: string };
+
+const LEVELS: Record<number, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
+
+/**
+ * Ingests RULEBOOK_DIR in a worker thread. As with the lap-table warm-up, a worker does not inherit tsx's
+ * loader on Node 20, so it starts from an evaluated bootstrap that registers tsx first.
+ */
+export function ingestInWorker(
+  config: Config,
+  logger: Logger,
+): { done: Promise<IngestSummary>; stop(): Promise<void> } {
+  const data: IngestWorkerData = {
+    dir: config.RULEBOOK_DIR!,
+    dbPath: config.RULEBOOK_DB_PATH,
+    backend: config.VECTOR_STORE,
+    chromaUrl: config.CHROMA_URL,
+    embedder: {
+      EMBEDDING_MODEL_NAME: config.EMBEDDING_MODEL_NAME,
+      EMBEDDING_BASE_URL: config.EMBEDDING_BASE_URL,
+      EMBEDDING_API_KEY: config.EMBEDDING_API_KEY,
+      EMBEDDING_DIMENSIONS: config.EMBEDDING_DIMENSIONS,
+      OPENAI_BASE_URL: config.OPENAI_BASE_URL,
+      OPENAI_API_KEY: config.OPENAI_API_KEY,
+    },
+    logLevel: logger.level,
+  };
+  const entry = new URL('./ingest-worker.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: data, name: 'rulebook-ingest' });
+  let settled = false;
+  let stopped = false;
+  let exited = false;
+  worker.once('exit', () => (exited = true));
+  const done = new Promise<IngestSummary>((resolve, reject) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'log') {
+        const { level, msg, ...fields } = JSON.parse(m.line) as { level: number; msg?: string };
+        logger[LEVELS[level] ?? 'info']({ ...fields, thread: 'rulebook-ingest' }, msg ?? '');
+      } else if (m.type === 'done') {
+        settled = true;
+        resolve(m.summary);
+      } else {
+        settled = true;
+        reject(new Error(m.message));
+      }
+    });
+    worker.on('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.on('exit', (code) => {
+      if (!settled)
+        reject(new Error(stopped ? 'stopped' : `rulebook ingest thread exited with code ${code}`));
+    });
+  });
+  return {
+    done,
+    async stop() {
+      if (exited || stopped) return;
+      stopped = true;
+      await worker.terminate();
+    },
+  };
+}
+
 export function ingestRulebookOnListen(app: FastifyInstance, config: Config, logger: Logger): void {
   if (!rulebookAutoIngestEnabled(config)) return;
+  let job: ReturnType<typeof ingestInWorker> | undefined;
   app.addHook('onListen', async () => {
+    job = ingestInWorker(config, logger);
     void getRulebook(config, logger)
-      .ingest(config.RULEBOOK_DIR!)
+      .followIngest(job.done)
       .then(
         (s) =>
           logger.info(
@@ -32,10 +115,18 @@ export function ingestRulebookOnListen(app: FastifyInstance, config: Config, log
             'rulebook index up to date',
           ),
         (err: unknown) =>
-          logger.warn(
-            { event: 'rulebook.auto_ingest.failed', error: err instanceof Error ? err.message : String(err) },
-            'rulebook ingest at start failed; run "race-engineer rulebook ingest"',
-          ),
+          (err as Error).message === 'stopped'
+            ? logger.debug({ event: 'rulebook.auto_ingest.stopped' }, 'rulebook ingest stopped at shutdown')
+            : logger.warn(
+                {
+                  event: 'rulebook.auto_ingest.failed',
+                  error: err instanceof Error ? err.message : String(err),
+                },
+                'rulebook ingest at start failed; run "race-engineer rulebook ingest"',
+              ),
       );
+  });
+  app.addHook('onClose', async () => {
+    await job?.stop();
   });
 }

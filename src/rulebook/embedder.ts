@@ -168,10 +168,10 @@ export interface EmbedderConfig {
 }
 
 /** `use-lite-512` (default, offline), `use-lite-tfjs`, or `openai:<model>` for an OpenAI-compatible endpoint. */
-export function createEmbedder(config: EmbedderConfig = {}): Embedder {
+export function createEmbedder(config: EmbedderConfig = {}, local: UseLiteOptions = {}): Embedder {
   const modelName = config.EMBEDDING_MODEL_NAME;
   if (modelName === undefined || modelName === USE_LITE_ID || modelName === 'use-lite') {
-    return new UseLiteEmbedder();
+    return new UseLiteEmbedder(local);
   }
   if (modelName === 'use-lite-tfjs') return new UseLiteTfjsEmbedder();
   const provider = /^openai:(.+)$/.exec(modelName);

@@ -285,9 +285,19 @@ describe('ingest when the server starts', () => {
       VECTOR_STORE: 'sqlite-vec',
     });
     expect(rulebookAutoIngestEnabled(config)).toBe(true);
+    const lines: { event?: string; thread?: string }[] = [];
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          lines.push(JSON.parse(chunk.toString()) as { event?: string; thread?: string });
+          cb();
+        },
+      }),
+    );
     const ctx = createContext(config, silentLogger);
     const app = await buildApp(config, silentLogger, ctx);
-    ingestRulebookOnListen(app, config, silentLogger);
+    ingestRulebookOnListen(app, config, logger);
     try {
       await app.listen({ port: 0, host: '127.0.0.1' });
       let status = 0;
@@ -299,6 +309,9 @@ describe('ingest when the server starts', () => {
         }
       }
       expect(status).toBe(200);
+      // The work ran in the worker thread; its log lines came through the server's logger.
+      await expect.poll(() => lines.some((l) => l.event === 'rulebook.auto_ingest')).toBe(true);
+      expect(lines.find((l) => l.event === 'rulebook.ingest.done')?.thread).toBe('rulebook-ingest');
     } finally {
       await app.close();
       await ctx.close();

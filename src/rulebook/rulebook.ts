@@ -138,6 +138,20 @@ export class Rulebook {
     return this.docs;
   }
 
+  /**
+   * An ingest running elsewhere (a worker thread, another process) into this rulebook's file: questions
+   * meanwhile hear "being indexed", and the documents are re-read once it settles.
+   */
+  async followIngest<T>(work: Promise<T>): Promise<T> {
+    this.ingesting = true;
+    try {
+      return await work;
+    } finally {
+      this.ingesting = false;
+      if (this.store) this.docs = this.store.documents();
+    }
+  }
+
   async ingest(dir: string, onProgress?: (p: IngestProgress) => void, force = false): Promise<IngestSummary> {
     await this.init();
     this.ingesting = true;

@@ -80,6 +80,7 @@ export class RulebookStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 10000'); // a background ingest (worker thread) may be writing
     this.db.exec(SCHEMA);
   }
 

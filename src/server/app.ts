@@ -83,7 +83,9 @@ export async function buildApp(config: Config, logger: Logger, ctx: AppContext):
       return reply.status(400).send(new AppError('bad_request', message).toJSON());
     }
     if (isAppError(err)) {
-      if (err.status >= 500) req.log.error({ event: 'http.error', err }, err.message);
+      // 503 is an expected state (rulebook being indexed, provider down): one warn line, no stack.
+      if (err.status === 503) req.log.warn({ event: 'http.unavailable', code: err.code }, err.message);
+      else if (err.status >= 500) req.log.error({ event: 'http.error', err }, err.message);
       return reply.status(err.status).send(err.toJSON());
     }
     const status = (err as { statusCode?: number }).statusCode;

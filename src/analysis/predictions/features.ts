@@ -96,6 +96,21 @@ export interface FeatureOptions {
 
 /** Features for every race of the history (chronological), each from strictly earlier data. */
 export function computeFeatures(history: RaceHistory, opts: FeatureOptions = {}): RaceFeatures[] {
+  const steps = featureSteps(history, opts);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same computation, pausing every `racesPerStep` races: a caller on the event loop (the server's
+ * warm-up) can let requests through between steps.
+ */
+export function* featureSteps(
+  history: RaceHistory,
+  opts: FeatureOptions = {},
+  racesPerStep = 100,
+): Generator<void, RaceFeatures[]> {
   const driverPts = new Map<string, number[]>();
   const driverGrid = new Map<string, number[]>();
   const driverQGap = new Map<string, number[]>();
@@ -109,7 +124,9 @@ export function computeFeatures(history: RaceHistory, opts: FeatureOptions = {})
   const out: RaceFeatures[] = [];
   let lastEntrants: { driverId: string; constructorId: string }[] = [];
 
+  let done = 0;
   for (const race of history.races) {
+    if (++done % racesPerStep === 0) yield;
     const hasSessions = race.grid.size > 0 || race.qualifying.length > 0;
     const stage: Stage = opts.stage ?? (hasSessions ? 'post-qualifying' : 'pre-qualifying');
     const fallback = opts.fallbackEntrants?.(race) ?? lastEntrants;

@@ -5,7 +5,13 @@ import { badRequest } from '../../errors.ts';
 import { getRace, type RaceInfo } from '../races.ts';
 import { fitGridRates } from './baseline.ts';
 import { TRAIN_FROM } from './backtest.ts';
-import { computeFeatures, type DriverFeatures, type RaceFeatures, type Stage } from './features.ts';
+import {
+  computeFeatures,
+  featureSteps,
+  type DriverFeatures,
+  type RaceFeatures,
+  type Stage,
+} from './features.ts';
 import { loadHistory, raceKey } from './history.ts';
 import {
   featureSpec,
@@ -75,12 +81,26 @@ function featuresFor(db: Db, stage: Stage | 'auto'): RaceFeatures[] {
 
 /**
  * Computes what the first prediction of `year` would otherwise pay for (race features of every season, the
- * models of both stages): ~0.5 s, done once, e.g. by the server right after it starts listening.
+ * models of both stages): 1–2 s, done once, e.g. by the server right after it starts listening — in steps
+ * with a turn of the event loop between them, so requests meanwhile wait for one step, not all of it.
  */
-export function warmPredictions(db: Db, year: number): void {
-  featuresFor(db, 'auto');
-  featuresFor(db, 'pre-qualifying');
-  for (const stage of ['pre-qualifying', 'post-qualifying'] as const) modelFor(db, year, stage);
+export async function warmPredictions(db: Db, year: number): Promise<void> {
+  const tick = () => new Promise((r) => setImmediate(r));
+  const c = cacheFor(db);
+  for (const stage of ['auto', 'pre-qualifying'] as const) {
+    if (c.features.has(stage)) continue;
+    const steps = featureSteps(loadHistory(db), stage === 'auto' ? {} : { stage });
+    let step = steps.next();
+    while (!step.done) {
+      await tick();
+      step = steps.next();
+    }
+    if (!c.features.has(stage)) c.features.set(stage, step.value); // a request may have computed it meanwhile
+  }
+  for (const stage of ['pre-qualifying', 'post-qualifying'] as const) {
+    await tick();
+    modelFor(db, year, stage);
+  }
 }
 
 /** The model for predicting races of `year`: fitted on the seasons before it. */
