@@ -111,6 +111,12 @@ describe('reducer on races rebuilt from lap tables', () => {
     const { events } = replay((await catalog.load('laps:2021:22:R')).updates);
     expect(events.some((e) => e.kind === 'track_status' && e.status === 'sc')).toBe(true);
   });
+
+  it('reads track status stored as a number ("41.0", as in the 2024 tables): 2024 Australia ends under the VSC', async () => {
+    const { state, events } = replay((await catalog.load('laps:2024:3:R')).updates);
+    expect(events.some((e) => e.kind === 'track_status' && e.status === 'vsc')).toBe(true);
+    expect(state.trackStatus).toBe('vsc');
+  });
 });
 
 describe('reducer on an OpenF1 recording', () => {

@@ -27,6 +27,7 @@ export class LiveService {
     this.catalog = new RecordingCatalog({
       livetimingDir: config.LIVETIMING_DIR,
       lapsDir: config.LAPS_DIR,
+      lapsCacheDir: config.ANALYSIS_CACHE_DIR,
       openf1Dir: config.OPENF1_DIR,
     });
     let bus: LiveBus = new LocalBus();

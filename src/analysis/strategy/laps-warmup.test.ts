@@ -1,7 +1,16 @@
 // The lap tables warm-up: a real worker thread (TypeScript through tsx) parsing a real season CSV into the
 // per-race disk cache, strategy answers from those files against answers parsed from the CSV, invalidation
 // when a CSV changes, and the start-up switch.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
@@ -17,6 +26,7 @@ import {
   lapsCsv,
   lapsFile,
   loadRaceLaps,
+  loadSeasonRounds,
   seasonCacheDir,
 } from './laps.ts';
 import { lapsSeasons, lapsWarmupEnabled, warmLapsCache, warmLapsCacheOnListen } from './laps-warmup.ts';
@@ -91,6 +101,33 @@ describe('lap tables warm-up', () => {
     expect(existsSync(seasonCacheDir(cacheDir, lapsCsv(dir, 2021, 'sprint')!))).toBe(true);
     clearLapsMemoryCache();
     expect(loadRaceLaps(dir, 2021, 10, 'sprint', cacheDir)?.laps.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("the season index names each round's event: rounds are listed without parsing; an index without names is rebuilt", async () => {
+    const dir = tmp('laps-dir-');
+    const cacheDir = tmp('laps-warm-');
+    mkdirSync(join(dir, 'sprint'));
+    copyFileSync(lapsFile(lapsDir, 2021, 'sprint'), lapsFile(dir, 2021, 'sprint'));
+    await warmLapsCache({ lapsDir: dir, cacheDir, lowPriority: false }).done;
+    const expected = [
+      { round: 10, eventName: 'British Grand Prix' },
+      { round: 14, eventName: 'Italian Grand Prix' },
+      { round: 19, eventName: 'São Paulo Grand Prix' },
+    ];
+    clearLapsMemoryCache();
+    const parses = lapsCacheStats.csvParses;
+    expect(loadSeasonRounds(dir, 2021, 'sprint', cacheDir)).toEqual(expected);
+    expect(lapsCacheStats.csvParses).toBe(parses);
+    expect(loadSeasonRounds(dir, 2019, 'sprint', cacheDir)).toEqual([]);
+
+    // The index of the earlier layout (round numbers only): the season counts as not cached.
+    const index = join(seasonCacheDir(cacheDir, lapsCsv(dir, 2021, 'sprint')!), 'rounds.json');
+    writeFileSync(index, JSON.stringify({ rounds: [10, 14, 19] }));
+    clearLapsMemoryCache();
+    expect(loadSeasonRounds(dir, 2021, 'sprint', cacheDir)).toEqual(expected);
+    expect(lapsCacheStats.csvParses).toBe(parses + 1);
+    const again = await warmLapsCache({ lapsDir: dir, cacheDir, lowPriority: false }).done;
+    expect(again).toMatchObject({ parsed: 0, cached: 1 }); // the load above rewrote the index
   }, 60_000);
 
   it('starts when the server listens (off in tests unless ANALYSIS_WARMUP is set, off without a cache dir)', async () => {

@@ -1,8 +1,9 @@
 // Reading the lap tables in LAPS_DIR (FastF1-derived CSVs, one per season; see the data set's SCHEMA.md).
 // Parsing a season CSV costs a few hundred ms, so parsed races are kept in memory (an LRU by race count) and,
-// when a cache folder is given, on disk as one small JSON file per race plus an index of the season's rounds,
-// keyed by the CSV's size and mtime (a changed CSV is parsed again). `warmLapsCache` (laps-warmup.ts) fills
-// the disk cache in a worker thread when the server starts.
+// when a cache folder is given, on disk as one small JSON file per race plus an index of the season's rounds
+// and their event names, keyed by the CSV's size and mtime (a changed CSV is parsed again). `warmLapsCache`
+// (laps-warmup.ts) fills the disk cache in a worker thread when the server starts. The live replays of races
+// rebuilt from the lap tables (live/recordings/laps.ts) read them through this module too.
 import {
   existsSync,
   mkdirSync,
@@ -52,6 +53,12 @@ export interface RaceLaps {
 }
 
 export type LapSession = 'grand_prix' | 'sprint';
+
+/** A round of a season as the lap tables name it. */
+export interface LapsRound {
+  round: number;
+  eventName: string;
+}
 
 /** "0 days 01:01:37.510000" → 3697.51 seconds. */
 export function parseTimedelta(s: string | undefined): number | null {
@@ -133,8 +140,8 @@ export function lapsCsv(
 /** Races kept in memory. A strategy answer reads up to ~8 races (the race and earlier editions). */
 export const RACE_MEMORY_CACHE_SIZE = 128;
 const memoryRaces = new LRUCache<string, RaceLaps>({ max: RACE_MEMORY_CACHE_SIZE });
-/** Rounds of each season version seen (parsed or read from the disk index): a few numbers per season. */
-const memoryRounds = new Map<string, number[]>();
+/** Rounds of each season version seen (parsed or read from the disk index): a few entries per season. */
+const memoryRounds = new Map<string, LapsRound[]>();
 
 /** Counters for tests and the benchmark: where races came from since the process started. */
 export const lapsCacheStats = { csvParses: 0, diskRaceReads: 0, memoryHits: 0 };
@@ -168,11 +175,19 @@ function writeAtomically(path: string, data: string): void {
   renameSync(tmp, path);
 }
 
-function readIndex(cacheDir: string, csv: LapsCsv): number[] | undefined {
+/** The index's rounds; undefined when it is missing, damaged or of the earlier layout (round numbers only). */
+function readIndex(cacheDir: string, csv: LapsCsv): LapsRound[] | undefined {
   const index = readJson(join(seasonCacheDir(cacheDir, csv), INDEX_FILE)) as { rounds?: unknown } | undefined;
   const rounds = index?.rounds;
-  return Array.isArray(rounds) && rounds.every((r) => Number.isInteger(r)) ? (rounds as number[]) : undefined;
+  const isRound = (r: unknown) => {
+    const { round, eventName } = (r ?? {}) as Partial<LapsRound>;
+    return Number.isInteger(round) && typeof eventName === 'string';
+  };
+  return Array.isArray(rounds) && rounds.every(isRound) ? (rounds as LapsRound[]) : undefined;
 }
+
+const roundsOf = (season: Map<number, RaceLaps>): LapsRound[] =>
+  [...season.values()].map(({ round, eventName }) => ({ round, eventName }));
 
 /** Parses a season CSV: races by round (in file order), each race's laps ordered by driver, then lap. */
 export function parseSeasonCsv(csv: LapsCsv): Map<number, RaceLaps> {
@@ -206,7 +221,7 @@ export function writeSeasonCache(cacheDir: string, csv: LapsCsv, season: Map<num
     mkdirSync(dir, { recursive: true });
     for (const race of season.values())
       writeAtomically(join(dir, raceFileName(race.round)), JSON.stringify(race));
-    writeAtomically(join(dir, INDEX_FILE), JSON.stringify({ rounds: [...season.keys()] }));
+    writeAtomically(join(dir, INDEX_FILE), JSON.stringify({ rounds: roundsOf(season) }));
     return true;
   } catch {
     return false;
@@ -217,7 +232,7 @@ export function writeSeasonCache(cacheDir: string, csv: LapsCsv, season: Map<num
 export function isSeasonCached(cacheDir: string, csv: LapsCsv): boolean {
   const rounds = readIndex(cacheDir, csv);
   const dir = seasonCacheDir(cacheDir, csv);
-  return rounds !== undefined && rounds.every((r) => existsSync(join(dir, raceFileName(r))));
+  return rounds !== undefined && rounds.every((r) => existsSync(join(dir, raceFileName(r.round))));
 }
 
 /**
@@ -249,7 +264,7 @@ export function removeStaleLapsCache(cacheDir: string, current: readonly LapsCsv
 }
 
 /** The season's rounds, from memory or the disk index; undefined when neither has seen the season. */
-function knownRounds(csv: LapsCsv, cacheDir: string | undefined): number[] | undefined {
+function knownRounds(csv: LapsCsv, cacheDir: string | undefined): LapsRound[] | undefined {
   const key = memoryKey(csv);
   let rounds = memoryRounds.get(key);
   if (!rounds && cacheDir) {
@@ -279,7 +294,7 @@ function cachedRace(csv: LapsCsv, round: number, cacheDir: string | undefined): 
 function parseAndKeep(csv: LapsCsv, cacheDir: string | undefined): Map<number, RaceLaps> {
   const season = parseSeasonCsv(csv);
   const key = memoryKey(csv);
-  memoryRounds.set(key, [...season.keys()]);
+  memoryRounds.set(key, roundsOf(season));
   for (const race of season.values()) memoryRaces.set(`${key}|${race.round}`, race);
   if (cacheDir) writeSeasonCache(cacheDir, csv, season);
   return season;
@@ -302,7 +317,7 @@ export function loadSeasonLaps(
   const rounds = knownRounds(csv, cacheDir);
   if (rounds) {
     const season = new Map<number, RaceLaps>();
-    for (const round of rounds) {
+    for (const { round } of rounds) {
       const race = cachedRace(csv, round, cacheDir);
       if (!race) break;
       season.set(round, race);
@@ -323,8 +338,24 @@ export function loadRaceLaps(
   const csv = lapsCsv(requireLapsDir(lapsDir), year, session);
   if (!csv) return undefined;
   const rounds = knownRounds(csv, cacheDir);
-  if (rounds && !rounds.includes(round)) return undefined;
+  if (rounds && !rounds.some((r) => r.round === round)) return undefined;
   return (rounds && cachedRace(csv, round, cacheDir)) || parseAndKeep(csv, cacheDir).get(round);
+}
+
+/**
+ * The rounds of a season and their event names (file order), from the season's index in memory or on disk;
+ * only a season seen by neither is parsed (and then cached like any other load). Empty when the season file
+ * does not exist.
+ */
+export function loadSeasonRounds(
+  lapsDir: string | undefined,
+  year: number,
+  session: LapSession = 'grand_prix',
+  cacheDir?: string,
+): LapsRound[] {
+  const csv = lapsCsv(requireLapsDir(lapsDir), year, session);
+  if (!csv) return [];
+  return knownRounds(csv, cacheDir) ?? roundsOf(parseAndKeep(csv, cacheDir));
 }
 
 /** Laps grouped by driver, each list ordered by lap number. */

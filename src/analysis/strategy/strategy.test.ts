@@ -89,9 +89,11 @@ describe('lap table parsing', () => {
     const files = readdirSync(join(dir, folders[0]!)).sort();
     expect(files).toEqual(['rounds.json', ...[...sprints.keys()].map((r) => `round-${r}.json`)].sort());
     const index = JSON.parse(readFileSync(join(dir, folders[0]!, 'rounds.json'), 'utf8')) as {
-      rounds: number[];
+      rounds: { round: number; eventName: string }[];
     };
-    expect(index.rounds).toEqual([...sprints.keys()]);
+    expect(index.rounds).toEqual(
+      [...sprints.values()].map((r) => ({ round: r.round, eventName: r.eventName })),
+    );
     const first = sprints.values().next().value!;
     const back = JSON.parse(
       readFileSync(join(dir, folders[0]!, `round-${first.round}.json`), 'utf8'),

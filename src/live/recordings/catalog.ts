@@ -9,6 +9,8 @@ import type { LoadedRecording, RecordingMeta, RecordingSource } from './types.ts
 export interface CatalogDirs {
   livetimingDir?: string;
   lapsDir?: string;
+  /** The analysis module's cache folder for the lap tables (ANALYSIS_CACHE_DIR); unset: memory only. */
+  lapsCacheDir?: string;
   openf1Dir?: string;
 }
 
@@ -22,10 +24,10 @@ export class RecordingCatalog {
 
   list(): Promise<RecordingMeta[]> {
     this.listing ??= (async () => {
-      const { livetimingDir, lapsDir, openf1Dir } = this.dirs;
+      const { livetimingDir, lapsDir, lapsCacheDir, openf1Dir } = this.dirs;
       const all = [
         ...(livetimingDir ? (await listFeedRecordings(livetimingDir)).map(({ dir: _dir, ...m }) => m) : []),
-        ...(lapsDir ? await listLapRaces(lapsDir) : []),
+        ...(lapsDir ? await listLapRaces(lapsDir, lapsCacheDir) : []),
         ...(openf1Dir ? await listOpenF1Sessions(openf1Dir) : []),
       ];
       return all.sort((a, b) => a.year - b.year || (a.round ?? 0) - (b.round ?? 0));
@@ -74,9 +76,9 @@ export class RecordingCatalog {
   }
 
   private loadUncached(id: string): Promise<LoadedRecording> {
-    const { livetimingDir, lapsDir, openf1Dir } = this.dirs;
+    const { livetimingDir, lapsDir, lapsCacheDir, openf1Dir } = this.dirs;
     if (id.startsWith('livetiming:') && livetimingDir) return loadFeedRecording(livetimingDir, id);
-    if (id.startsWith('laps:') && lapsDir) return loadLapRace(lapsDir, id);
+    if (id.startsWith('laps:') && lapsDir) return loadLapRace(lapsDir, id, lapsCacheDir);
     if (id.startsWith('openf1:') && openf1Dir) return loadOpenF1Recording(openf1Dir, id);
     return Promise.reject(notFound(`No recorded session "${id}"`));
   }

@@ -47,9 +47,7 @@ export class TestClient {
   private read = 0;
 
   /** The next message of `type` not yet returned by `next` (messages are consumed in order). */
-  // 20 s: the first message of a lap-table replay waits for its season CSV to be read, which on a loaded
-  // 2-core CI machine (browser tests alongside) has taken over 10 s.
-  async next(type: string, pred: (m: Msg) => boolean = () => true, timeoutMs = 20_000): Promise<Msg> {
+  async next(type: string, pred: (m: Msg) => boolean = () => true, timeoutMs = 10_000): Promise<Msg> {
     let found = -1;
     await waitFor(
       () => (found = this.messages.findIndex((m, i) => i >= this.read && m.type === type && pred(m))) >= 0,
