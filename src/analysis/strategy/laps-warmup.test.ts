@@ -22,6 +22,7 @@ import { silentLogger } from '../../logger.ts';
 import type { App } from '../../server/app.ts';
 import {
   clearLapsMemoryCache,
+  isSeasonCached,
   lapsCacheStats,
   lapsCsv,
   lapsFile,
@@ -29,7 +30,13 @@ import {
   loadSeasonRounds,
   seasonCacheDir,
 } from './laps.ts';
-import { lapsSeasons, lapsWarmupEnabled, warmLapsCache, warmLapsCacheOnListen } from './laps-warmup.ts';
+import {
+  ensureLapsCached,
+  lapsSeasons,
+  lapsWarmupEnabled,
+  warmLapsCache,
+  warmLapsCacheOnListen,
+} from './laps-warmup.ts';
 import { getPitStrategy } from './service.ts';
 
 const config = loadConfig();
@@ -128,6 +135,22 @@ describe('lap tables warm-up', () => {
     expect(lapsCacheStats.csvParses).toBe(parses + 1);
     const again = await warmLapsCache({ lapsDir: dir, cacheDir, lowPriority: false }).done;
     expect(again).toMatchObject({ parsed: 0, cached: 1 }); // the load above rewrote the index
+  }, 60_000);
+
+  it('ensureLapsCached fills the missing seasons in a thread, once for concurrent callers, then costs nothing', async () => {
+    const cacheDir = tmp('laps-ensure-');
+    const season = [{ session: 'sprint', year: 2021 }] as const;
+    const csv = lapsCsv(lapsDir, 2021, 'sprint')!;
+    const before = lapsCacheStats.csvParses;
+    await Promise.all([
+      ensureLapsCached(lapsDir, cacheDir, [...season]),
+      ensureLapsCached(lapsDir, cacheDir, [...season]),
+    ]);
+    expect(isSeasonCached(cacheDir, csv)).toBe(true);
+    expect(lapsCacheStats.csvParses).toBe(before); // parsed in the worker, not on this thread
+    const written = readdirSync(seasonCacheDir(cacheDir, csv)).length;
+    await ensureLapsCached(lapsDir, cacheDir, [...season]);
+    expect(readdirSync(seasonCacheDir(cacheDir, csv))).toHaveLength(written);
   }, 60_000);
 
   it('starts when the server listens (off in tests unless ANALYSIS_WARMUP is set, off without a cache dir)', async () => {

@@ -198,6 +198,38 @@ export function warmLapsCache(opts: LapsWarmupOptions, logger?: Logger): LapsWar
   };
 }
 
+const inFlight = new Map<string, Promise<void>>();
+
+/**
+ * Makes sure these seasons' race files are on disk (default: every season), parsing the missing ones in a
+ * worker thread shared by concurrent callers, so an async caller (a live replay listing) never parses
+ * seasons on the event loop. Never rejects: if the thread fails, the caller's own read parses as before.
+ */
+export async function ensureLapsCached(
+  lapsDir: string,
+  cacheDir: string,
+  seasons: LapsSeason[] = lapsSeasons(lapsDir),
+  logger?: Logger,
+): Promise<void> {
+  const missing = seasons.filter((s) => {
+    const csv = lapsCsv(lapsDir, s.year, s.session);
+    return csv !== undefined && !isSeasonCached(cacheDir, csv);
+  });
+  if (missing.length === 0) return;
+  const key = `${lapsDir}|${cacheDir}|${missing.map((s) => `${s.session}-${s.year}`).join(',')}`;
+  let job = inFlight.get(key);
+  if (!job) {
+    job = warmLapsCache({ lapsDir, cacheDir, seasons: missing, lowPriority: false }, logger)
+      .done.then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, job);
+  }
+  await job;
+}
+
 /** On unless LAPS_DIR or ANALYSIS_CACHE_DIR is unset; ANALYSIS_WARMUP overrides (default: off in tests). */
 export function lapsWarmupEnabled(
   config: Pick<Config, 'LAPS_DIR' | 'ANALYSIS_CACHE_DIR' | 'ANALYSIS_WARMUP' | 'NODE_ENV'>,

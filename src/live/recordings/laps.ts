@@ -2,8 +2,8 @@
 // becomes timed updates (position, gaps, lap time, stint, compound, tyre life, pit in/out, track status).
 // The tables are read through the analysis module's reader (analysis/strategy/laps.ts), so replays share its
 // parser and its caches: races in memory and, with a cache folder (ANALYSIS_CACHE_DIR), one JSON file per race,
-// which the server's start-up warm-up fills in a worker thread. A season found in neither is parsed
-// synchronously, as for a strategy request.
+// which the server's start-up warm-up fills in a worker thread. A season missing from the cache is parsed in
+// such a thread too (ensureLapsCached) before a listing or a replay reads it, never on the event loop.
 import {
   loadRaceLaps,
   loadSeasonRounds,
@@ -11,7 +11,7 @@ import {
   type Lap,
   type LapSession,
 } from '../../analysis/strategy/laps.ts';
-import { lapsSeasons } from '../../analysis/strategy/laps-warmup.ts';
+import { ensureLapsCached, lapsSeasons } from '../../analysis/strategy/laps-warmup.ts';
 import { notFound } from '../../errors.ts';
 import type { DriverState, LiveUpdate, TrackStatus } from '../types.ts';
 import type { LoadedRecording, RecordingMeta } from './types.ts';
@@ -24,6 +24,7 @@ const toMs = (s: number | null): number | null => (s === null ? null : Math.roun
 
 /** Every race and sprint in the lap tables, by kind, then season, then round. */
 export async function listLapRaces(lapsDir: string, cacheDir?: string): Promise<RecordingMeta[]> {
+  if (cacheDir) await ensureLapsCached(lapsDir, cacheDir); // a cold cache is filled off the event loop
   const out: RecordingMeta[] = [];
   for (const kind of Object.keys(SESSIONS) as LapKind[]) {
     const years = lapsSeasons(lapsDir)
@@ -66,6 +67,7 @@ export async function loadLapRace(lapsDir: string, id: string, cacheDir?: string
   const m = /^laps:(\d{4}):(\d+):([RS])$/.exec(id);
   if (!m) throw notFound(`No lap-table recording "${id}"`);
   const [year, round, kind] = [Number(m[1]), Number(m[2]), m[3] as LapKind];
+  if (cacheDir) await ensureLapsCached(lapsDir, cacheDir, [{ year, session: SESSIONS[kind] }]);
   const race = loadRaceLaps(lapsDir, year, round, SESSIONS[kind], cacheDir);
   if (!race || race.laps.length === 0)
     throw notFound(
