@@ -2,10 +2,10 @@
 // worker thread (ingest-worker.ts), so PDF extraction and embedding never hold up requests. Unchanged PDFs
 // are skipped by content hash (well under a second); a first start embeds every article (about half a
 // minute on two cores), during which rulebook questions answer 503 "being indexed".
-import { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { startTsWorker } from '../worker-thread.ts';
 import { getRulebook } from './index.ts';
 import type { IngestWorkerData } from './ingest-worker.ts';
 import type { IngestSummary } from './ingest.ts';
@@ -30,10 +30,7 @@ const LEVELS: Record<number, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fa
   60: 'fatal',
 };
 
-/**
- * Ingests RULEBOOK_DIR in a worker thread. As with the lap-table warm-up, a worker does not inherit tsx's
- * loader on Node 20, so it starts from an evaluated bootstrap that registers tsx first.
- */
+/** Ingests RULEBOOK_DIR in a worker thread. */
 export function ingestInWorker(
   config: Config,
   logger: Logger,
@@ -53,10 +50,7 @@ export function ingestInWorker(
     },
     logLevel: logger.level,
   };
-  const entry = new URL('./ingest-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: data, name: 'rulebook-ingest' });
+  const worker = startTsWorker(new URL('./ingest-worker.ts', import.meta.url), data, 'rulebook-ingest');
   let settled = false;
   let stopped = false;
   let exited = false;

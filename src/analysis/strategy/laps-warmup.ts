@@ -5,10 +5,11 @@
 import { readdirSync, readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import type { App } from '../../server/app.ts';
+import { startTsWorker } from '../../worker-thread.ts';
 import {
   isSeasonCached,
   lapsCsv,
@@ -132,18 +133,11 @@ export interface LapsWarmup {
   stop(): Promise<void>;
 }
 
-/**
- * Starts the warm-up in a worker thread. The project's TypeScript runs through tsx, and a worker does not
- * inherit the parent's loader (nor accepts `--import` in its execArgv on Node 20), so the worker is an
- * evaluated bootstrap that registers tsx and then imports the worker module.
- */
+/** Starts the warm-up in a worker thread. */
 export function warmLapsCache(opts: LapsWarmupOptions, logger?: Logger): LapsWarmup {
   let worker: Worker;
   try {
-    const entry = new URL('./laps-warmup-worker.ts', import.meta.url).href;
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    worker = new Worker(bootstrap, { eval: true, workerData: opts, name: 'laps-warmup' });
+    worker = startTsWorker(new URL('./laps-warmup-worker.ts', import.meta.url), opts, 'laps-warmup');
   } catch (err) {
     logger?.warn({ event: 'analysis.laps.warm.failed', err }, 'lap tables warm-up could not start');
     const done = Promise.reject(err as Error);
