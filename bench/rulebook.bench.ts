@@ -1,12 +1,13 @@
 // Rulebook benchmark: cold ingest of every PDF (with embeddings), re-ingest with nothing changed,
 // cold initialisation (open + model load + first inference) against warm queries per retrieval mode.
-// Usage: RULEBOOK_DIR=../shared/data/rulebook npx tsx bench/rulebook.bench.ts [--cold] [--db path] [--tfjs]
+// Usage: F1_DATA_DIR=../shared/data (or RULEBOOK_DIR=../shared/data/rulebook) npx tsx bench/rulebook.bench.ts [--cold] [--db path] [--tfjs]
 //   The index is kept at .cache/bench/rulebook.db and reused; --cold rebuilds it from nothing
 //   (a fresh file, so no cached embeddings) and times that. --tfjs embeds with the reference
 //   implementation (USE-lite on the tfjs WASM backend) instead of ONNX Runtime, for comparison.
 // Queries are questions written for this benchmark (not the eval set). Each mode gets its own
 // Rulebook, so its query-embedding cache starts empty: the "new" pass embeds every question, the
 // "repeated" pass asks them again (embedding cache hits).
+import './data-env.ts';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
