@@ -3,7 +3,7 @@
 // one drives the real OpenAI client against a local scripted server, for Markdown tables, stop and
 // regenerate. Every page is screenshotted to .cache/test/web-screenshots. The last test stops the server to
 // check the "cannot reach the server" states.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,8 @@ import { buildApp, type App } from '../../server/app.ts';
 import { createContext, type AppContext } from '../../server/context.ts';
 import { startScriptedOpenAi, type ScriptedServer } from '../../agent/testing/scripted-llm.ts';
 import { ensureWebBuild } from '../server/build.ts';
+import { UseLiteEmbedder } from '../../rulebook/embedder.ts';
+import { Rulebook } from '../../rulebook/rulebook.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -61,8 +63,23 @@ describe.skipIf(!hasChromium)(title, () => {
     await ensureWebBuild();
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'web-e2e-'));
+    // A real rulebook index of one regulation PDF (2026 Operational, 32 pages), for the rulebook page.
+    const rulebookDir = process.env.RULEBOOK_DIR;
+    if (!rulebookDir) throw new Error('tests need RULEBOOK_DIR (see .ci/run)');
+    const operational = 'FIA 2026 F1 Regulations - Section F [Operational] - Iss 05 - 2025-12-10.pdf';
+    mkdirSync(join(dir, 'pdfs', '2026'), { recursive: true });
+    symlinkSync(join(rulebookDir, '2026', operational), join(dir, 'pdfs', '2026', operational));
+    const rulebookDb = join(dir, 'rulebook.db');
+    const rb = new Rulebook({
+      dbPath: rulebookDb,
+      backend: 'sqlite-vec',
+      embedder: new UseLiteEmbedder(),
+      logger: silentLogger,
+    });
+    await rb.ingest(join(dir, 'pdfs'));
+    await rb.close();
     // No LLM key: the offline engine answers, through the real tools.
-    main = await start(dir, { LLM_PROVIDER: 'offline' });
+    main = await start(dir, { LLM_PROVIDER: 'offline', RULEBOOK_DB_PATH: rulebookDb });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -306,17 +323,18 @@ describe.skipIf(!hasChromium)(title, () => {
       ['/predictions', 'predictions', '[data-testid=prediction-table], [data-testid=error-banner], .empty'],
       ['/scenario', 'scenario', '[data-testid=scenario-summary], [data-testid=error-banner]'],
       ['/compare?year=2024&a=max-verstappen&b=lando-norris', 'compare', '[data-testid=compare-a]'],
-      [
-        '/rulebook?q=unsafe%20release',
-        'rulebook',
-        '[data-testid=rulebook-hits], [data-testid=error-banner], .empty',
-      ],
+      ['/rulebook?q=wind%20tunnel%20testing%20hours', 'rulebook', '[data-testid=rulebook-hits]'],
     ] as const) {
       const page = await open(path);
       await page.locator(ready).first().waitFor({ timeout: 30_000 });
       await shot(page, name);
       if (name === 'compare')
         expect(await page.getByTestId('compare-a').textContent()).toMatch(/Max Verstappen/);
+      // Real hits, each cited by document, article and page.
+      if (name === 'rulebook')
+        expect(await page.getByTestId('citation').first().textContent()).toMatch(
+          /2026 Operational Regulations, Art\. F4\.[\d.]+ \(Issue 5, p\. \d+\)/,
+        );
       // What-if on a season still open: the new table comes back from the scenario API.
       if (name === 'scenario' && (await page.getByRole('button', { name: 'Apply result' }).count()) > 0) {
         await page.getByRole('button', { name: 'Apply result' }).click();
