@@ -1,11 +1,12 @@
 // Builds the shared test database once per test run from the real f1db data (F1DB_DIR, set by .ci/run),
-// and points every test worker at it through DATABASE_PATH.
+// and points every test worker at it through DATABASE_PATH; fills the shared lap tables cache.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importF1db } from '../src/data/import/importer.ts';
 import { silentLogger } from '../src/logger.ts';
 import { withDataDirDefaults } from '../src/config.ts';
 import { ergastCrosswalkStep } from '../src/ergast/crosswalk.ts';
+import { runLapsWarmup } from '../src/analysis/strategy/laps-warmup.ts';
 
 export const TEST_DB_PATH = resolve('.cache/test/race-engineer.db');
 
@@ -27,6 +28,12 @@ export default async function setup(): Promise<void> {
     extraSteps: [ergastCrosswalkStep(process.env.ERGAST_CSV_DIR)],
   });
   process.env.DATABASE_PATH = TEST_DB_PATH;
+  // The lap tables parsed once into a shared cache (a few seconds on a fresh clone, then skipped), so test
+  // files that replay or analyse races do not each parse every season at once; tests of a cold cache use
+  // their own folders.
+  process.env.ANALYSIS_CACHE_DIR = process.env.ANALYSIS_CACHE_DIR ?? resolve('.cache/test/laps-cache');
+  if (process.env.LAPS_DIR)
+    runLapsWarmup({ lapsDir: process.env.LAPS_DIR, cacheDir: process.env.ANALYSIS_CACHE_DIR });
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
 }
