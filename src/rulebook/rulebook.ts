@@ -197,8 +197,9 @@ export class Rulebook {
         `${stale[0]!.title} was embedded with another model than ${model}: run "race-engineer rulebook ingest"`,
       );
     }
-    if (stale.length > 0) {
-      // lexical only until the next ingest re-embeds them
+    const vectorsUsable = stale.length === 0; // otherwise lexical only, until the next ingest re-embeds them
+    if (!vectorsUsable) {
+      this.opts.logger.debug({ event: 'rulebook.search.lexical_only', stale: stale.length }, 'stale vectors');
     } else if (mode === 'dense' || (mode === 'hybrid' && lexical.length === 0)) {
       lists.push({ items: await this.vectors!.query(await this.embedQuery(q), CANDIDATES, keys), weight: 1 });
     } else if (mode === 'hybrid') {
