@@ -9,7 +9,7 @@
 //       (id, code, number or name) adds `driver` with that driver's status.        [calculate_championship_scenario]
 //   whatIf(db, year, { afterRound?, results: [{ round, session?: 'RACE'|'SPRINT', order: string[], fastestLap? }] })
 //       → WhatIfResult: standings after hypothetical results and the resulting scenario (who clinches).
-//   getPitStrategy(config, db, year, round, { driver?, lap? }) → PitStrategy
+//   getPitStrategy(config, db, year, round, { driver?, lap? }) → PitStrategy (getPitStrategyAsync: cold seasons parsed off the event loop)
 //       Stints (compound, length, fuel-corrected degradation), degradation per compound (s/lap), pit loss and
 //       pit-lane time measured from pit in/out, pit stops, undercut/overcut battles and their outcome, rejoin
 //       projection for `driver` if he pitted after `lap`, earlier editions at the circuit, safety-car
@@ -29,7 +29,7 @@
 export { championshipScenario, whatIf } from './scenario/service.ts';
 export type { DriverScenario, ScenarioOptions, WhatIfInput, WhatIfResult } from './scenario/service.ts';
 export type { ChampionshipScenario, ContenderStatus } from './scenario/championship.ts';
-export { getPitStrategy } from './strategy/service.ts';
+export { getPitStrategy, getPitStrategyAsync } from './strategy/service.ts';
 export type { PitStrategy, StrategyOptions } from './strategy/service.ts';
 export { validateRejoin } from './strategy/rejoin-validation.ts';
 export { getWeather } from './weather/service.ts';

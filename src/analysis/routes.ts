@@ -8,7 +8,7 @@ import { getRacePredictions } from './predictions/service.ts';
 import { PredictionTracker } from './predictions/tracker.ts';
 import { getRace } from './races.ts';
 import { championshipScenario, whatIf } from './scenario/service.ts';
-import { getPitStrategy } from './strategy/service.ts';
+import { getPitStrategyAsync } from './strategy/service.ts';
 import { getWeather } from './weather/service.ts';
 
 const raceParams = z.object({ year: yearParam, round: roundParam });
@@ -88,7 +88,7 @@ export async function registerAnalysisRoutes(app: App, ctx: AppContext): Promise
     },
     async (req) => {
       const round = roundNumber(req.params.year, req.params.round);
-      return getPitStrategy(ctx.config, ctx.db(), req.params.year, round, req.query);
+      return getPitStrategyAsync(ctx.config, ctx.db(), req.params.year, round, req.query);
     },
   );
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   championshipScenario,
-  getPitStrategy,
+  getPitStrategyAsync,
   getRacePredictions,
   getWeather,
   predictionMarkdown,
@@ -76,9 +76,9 @@ export const strategyTool = defineTool({
       .describe('Driver code, number or name for a rejoin projection, e.g. "VER"'),
     lap: z.number().int().min(1).max(100).optional().describe('Project a stop after this lap'),
   }),
-  execute(args, ctx) {
+  async execute(args, ctx) {
     const race = raceOf(ctx, args.year, args.grand_prix);
-    const p = getPitStrategy(ctx.config, ctx.db(), race.year, race.round, {
+    const p = await getPitStrategyAsync(ctx.config, ctx.db(), race.year, race.round, {
       ...(args.driver ? { driver: args.driver } : {}),
       ...(args.lap ? { lap: args.lap } : {}),
     });

@@ -37,7 +37,7 @@ import {
   warmLapsCache,
   warmLapsCacheOnListen,
 } from './laps-warmup.ts';
-import { getPitStrategy } from './service.ts';
+import { getPitStrategy, getPitStrategyAsync } from './service.ts';
 
 const config = loadConfig();
 const lapsDir = config.LAPS_DIR!;
@@ -152,6 +152,21 @@ describe('lap tables warm-up', () => {
     await ensureLapsCached(lapsDir, cacheDir, [...season]);
     expect(readdirSync(seasonCacheDir(cacheDir, csv))).toHaveLength(written);
   }, 60_000);
+
+  it('getPitStrategyAsync on a cold cache has its seasons parsed in a thread: same answer, no parse here', async () => {
+    const cacheDir = tmp('laps-async-');
+    const cfg = { ...config, ANALYSIS_CACHE_DIR: cacheDir };
+    clearLapsMemoryCache();
+    const parses = lapsCacheStats.csvParses;
+    const answer = await getPitStrategyAsync(cfg, db, 2022, 5, { driver: 'VER', lap: 20 });
+    expect(lapsCacheStats.csvParses).toBe(parses);
+    expect(isSeasonCached(cacheDir, lapsCsv(lapsDir, 2022)!)).toBe(true);
+    expect(isSeasonCached(cacheDir, lapsCsv(lapsDir, 2023)!)).toBe(false); // only seasons up to the race's
+    clearLapsMemoryCache();
+    expect(answer).toEqual(
+      getPitStrategy({ ...config, ANALYSIS_CACHE_DIR: '' }, db, 2022, 5, { driver: 'VER', lap: 20 }),
+    );
+  }, 120_000);
 
   it('starts when the server listens (off in tests unless ANALYSIS_WARMUP is set, off without a cache dir)', async () => {
     const base = { LAPS_DIR: lapsDir, ANALYSIS_CACHE_DIR: './data/cache', NODE_ENV: 'test' } as const;

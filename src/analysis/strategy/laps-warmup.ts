@@ -193,6 +193,8 @@ export function warmLapsCache(opts: LapsWarmupOptions, logger?: Logger): LapsWar
 }
 
 const inFlight = new Map<string, Promise<void>>();
+/** Season CSV versions seen complete in a cache folder: they stay so until the CSV changes (a new version). */
+const knownCached = new Set<string>();
 
 /**
  * Makes sure these seasons' race files are on disk (default: every season), parsing the missing ones in a
@@ -207,7 +209,10 @@ export async function ensureLapsCached(
 ): Promise<void> {
   const missing = seasons.filter((s) => {
     const csv = lapsCsv(lapsDir, s.year, s.session);
-    return csv !== undefined && !isSeasonCached(cacheDir, csv);
+    if (csv === undefined || knownCached.has(`${cacheDir}|${csv.version}`)) return false;
+    if (!isSeasonCached(cacheDir, csv)) return true;
+    knownCached.add(`${cacheDir}|${csv.version}`);
+    return false;
   });
   if (missing.length === 0) return;
   const key = `${lapsDir}|${cacheDir}|${missing.map((s) => `${s.session}-${s.year}`).join(',')}`;

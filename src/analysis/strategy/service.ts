@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import { badRequest } from '../../errors.ts';
 import { getRace, previousEditions, type RaceInfo } from '../races.ts';
 import { loadRaceLaps, median, type RaceLaps } from './laps.ts';
+import { ensureLapsCached, lapsSeasons } from './laps-warmup.ts';
 import { loadGoldRaceLaps, loadOpenF1RaceLaps } from './openf1-laps.ts';
 import { findPitStops, summarisePitLoss, type PitLossSummary, type PitStop } from './pit-stops.ts';
 import { projectRejoin, type RejoinProjection } from './rejoin.ts';
@@ -119,6 +120,24 @@ export function raceLaps(config: Config, db: Db, year: number, round: number): R
     loadOpenF1RaceLaps(config.OPENF1_DIR, year, round, codes, n) ??
     loadGoldRaceLaps(config.OPENF1_DIR, year, round, codes, n)
   );
+}
+
+/**
+ * `getPitStrategy` for callers on the event loop (REST, agent): lap-table seasons up to `year` missing from
+ * the disk cache are parsed in a worker thread first, so the answer never parses a season on the loop.
+ */
+export async function getPitStrategyAsync(
+  config: Config,
+  db: Db,
+  year: number,
+  round: number,
+  opts: StrategyOptions = {},
+): Promise<PitStrategy> {
+  if (config.LAPS_DIR && config.ANALYSIS_CACHE_DIR) {
+    const seasons = lapsSeasons(config.LAPS_DIR).filter((s) => s.session === 'grand_prix' && s.year <= year);
+    await ensureLapsCached(config.LAPS_DIR, config.ANALYSIS_CACHE_DIR, seasons);
+  }
+  return getPitStrategy(config, db, year, round, opts);
 }
 
 export function getPitStrategy(
