@@ -47,7 +47,9 @@ export class TestClient {
   private read = 0;
 
   /** The next message of `type` not yet returned by `next` (messages are consumed in order). */
-  async next(type: string, pred: (m: Msg) => boolean = () => true, timeoutMs = 10_000): Promise<Msg> {
+  // 20 s: a session's first message waits for its recording to be listed and loaded, which on the loaded
+  // 2-core CI machine (browser tests and two-server Redis tests alongside) has taken over 10 s.
+  async next(type: string, pred: (m: Msg) => boolean = () => true, timeoutMs = 20_000): Promise<Msg> {
     let found = -1;
     await waitFor(
       () => (found = this.messages.findIndex((m, i) => i >= this.read && m.type === type && pred(m))) >= 0,
