@@ -3,9 +3,11 @@
 // are skipped by content hash (well under a second); a first start embeds every article (about half a
 // minute on two cores), during which rulebook questions answer 503 "being indexed".
 import type { FastifyInstance } from 'fastify';
+import { pino, type Level } from 'pino';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { startTsWorker } from '../worker-thread.ts';
+import { runWorkerJob, type WorkerJob } from '../worker-thread.ts';
+import { embedderConfig } from './embedder.ts';
 import { getRulebook } from './index.ts';
 import type { IngestWorkerData } from './ingest-worker.ts';
 import type { IngestSummary } from './ingest.ts';
@@ -16,80 +18,30 @@ export function rulebookAutoIngestEnabled(config: Config): boolean {
   return config.RULEBOOK_AUTO_INGEST ?? config.NODE_ENV !== 'test';
 }
 
-type WorkerMessage =
-  | { type: 'log'; line: string }
-  | { type: 'done'; summary: IngestSummary }
-  | { type: 'failed'; message: string };
-
-const LEVELS: Record<number, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
-  10: 'trace',
-  20: 'debug',
-  30: 'info',
-  40: 'warn',
-  50: 'error',
-  60: 'fatal',
-};
-
-/** Ingests RULEBOOK_DIR in a worker thread. */
-export function ingestInWorker(
-  config: Config,
-  logger: Logger,
-): { done: Promise<IngestSummary>; stop(): Promise<void> } {
+/** Ingests RULEBOOK_DIR in a worker thread; its log lines are written through `logger`. */
+export function ingestInWorker(config: Config, logger: Logger): WorkerJob<IngestSummary> {
   const data: IngestWorkerData = {
     dir: config.RULEBOOK_DIR!,
     dbPath: config.RULEBOOK_DB_PATH,
     backend: config.VECTOR_STORE,
     chromaUrl: config.CHROMA_URL,
-    embedder: {
-      EMBEDDING_MODEL_NAME: config.EMBEDDING_MODEL_NAME,
-      EMBEDDING_BASE_URL: config.EMBEDDING_BASE_URL,
-      EMBEDDING_API_KEY: config.EMBEDDING_API_KEY,
-      EMBEDDING_DIMENSIONS: config.EMBEDDING_DIMENSIONS,
-      OPENAI_BASE_URL: config.OPENAI_BASE_URL,
-      OPENAI_API_KEY: config.OPENAI_API_KEY,
-    },
+    embedder: embedderConfig(config),
     logLevel: logger.level,
   };
-  const worker = startTsWorker(new URL('./ingest-worker.ts', import.meta.url), data, 'rulebook-ingest');
-  let settled = false;
-  let stopped = false;
-  let exited = false;
-  worker.once('exit', () => (exited = true));
-  const done = new Promise<IngestSummary>((resolve, reject) => {
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'log') {
-        const { level, msg, ...fields } = JSON.parse(m.line) as { level: number; msg?: string };
-        logger[LEVELS[level] ?? 'info']({ ...fields, thread: 'rulebook-ingest' }, msg ?? '');
-      } else if (m.type === 'done') {
-        settled = true;
-        resolve(m.summary);
-      } else {
-        settled = true;
-        reject(new Error(m.message));
-      }
-    });
-    worker.on('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.on('exit', (code) => {
-      if (!settled)
-        reject(new Error(stopped ? 'stopped' : `rulebook ingest thread exited with code ${code}`));
-    });
+  const entry = new URL('./ingest-worker.ts', import.meta.url);
+  return runWorkerJob<IngestSummary, { line: string }>(entry, data, 'rulebook-ingest', (m) => {
+    const { level, msg, ...fields } = JSON.parse(m.line) as {
+      level: number;
+      msg?: string;
+    };
+    const label = (pino.levels.labels[level] ?? 'info') as Level;
+    logger[label]({ ...fields, thread: 'rulebook-ingest' }, msg ?? '');
   });
-  return {
-    done,
-    async stop() {
-      if (exited || stopped) return;
-      stopped = true;
-      await worker.terminate();
-    },
-  };
 }
 
 export function ingestRulebookOnListen(app: FastifyInstance, config: Config, logger: Logger): void {
   if (!rulebookAutoIngestEnabled(config)) return;
-  let job: ReturnType<typeof ingestInWorker> | undefined;
+  let job: WorkerJob<IngestSummary> | undefined;
   app.addHook('onListen', async () => {
     job = ingestInWorker(config, logger);
     void getRulebook(config, logger)

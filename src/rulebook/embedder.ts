@@ -167,6 +167,20 @@ export interface EmbedderConfig {
   OPENAI_API_KEY?: string | undefined;
 }
 
+/** The embedding settings out of the whole configuration (plain data: it also goes to the ingest thread). */
+export function embedderConfig(config: EmbedderConfig): EmbedderConfig {
+  const { EMBEDDING_MODEL_NAME, EMBEDDING_BASE_URL, EMBEDDING_API_KEY, EMBEDDING_DIMENSIONS } = config;
+  const { OPENAI_BASE_URL, OPENAI_API_KEY } = config;
+  return {
+    EMBEDDING_MODEL_NAME,
+    EMBEDDING_BASE_URL,
+    EMBEDDING_API_KEY,
+    EMBEDDING_DIMENSIONS,
+    OPENAI_BASE_URL,
+    OPENAI_API_KEY,
+  };
+}
+
 /** `use-lite-512` (default, offline), `use-lite-tfjs`, or `openai:<model>` for an OpenAI-compatible endpoint. */
 export function createEmbedder(config: EmbedderConfig = {}, local: UseLiteOptions = {}): Embedder {
   const modelName = config.EMBEDDING_MODEL_NAME;

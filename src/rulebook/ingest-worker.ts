@@ -32,7 +32,7 @@ const rulebook = new Rulebook({
 });
 try {
   const summary = await rulebook.ingest(data.dir);
-  parentPort!.postMessage({ type: 'done', summary });
+  parentPort!.postMessage({ type: 'done', result: summary });
 } catch (err) {
   parentPort!.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
 } finally {

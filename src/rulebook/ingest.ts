@@ -39,6 +39,12 @@ export interface IngestSummary {
   ms: number;
 }
 
+/** What a stored document was built with (its `embeddedWith`): the embedding model and the chunker's version. */
+export const indexVersion = (embedderId: string): string => `${embedderId}+chunker${CHUNKER_VERSION}`;
+
+/** The embedding model of an `indexVersion` (earlier indexes stored the model id alone). */
+export const embeddedModel = (version: string): string => version.replace(/\+chunker\d+$/, '');
+
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /**
@@ -109,8 +115,7 @@ export async function ingestRulebook(opts: IngestOptions): Promise<IngestSummary
   }
   summary.found = candidates.length;
   const existing = new Map(store.documents().map((d) => [d.key, d]));
-  // What a stored document was built with: the embedding model and the chunker's version.
-  const indexedWith = `${embedder.id}+chunker${CHUNKER_VERSION}`;
+  const indexedWith = indexVersion(embedder.id);
 
   for (const [index, { path, info }] of candidates.entries()) {
     const file = relative(opts.dir, path);

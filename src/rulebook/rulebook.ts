@@ -6,7 +6,7 @@ import type { Logger } from '../logger.ts';
 import { ChromaStore } from './chroma-store.ts';
 import { USE_LITE_ID, type Embedder } from './embedder.ts';
 import { reciprocalRankFusion } from './fusion.ts';
-import { ingestRulebook, type IngestProgress, type IngestSummary } from './ingest.ts';
+import { embeddedModel, ingestRulebook, type IngestProgress, type IngestSummary } from './ingest.ts';
 import { findArticleRef, findSeason, ftsQuery } from './query.ts';
 import { parseSection, resolveScope, type Scope } from './scope.ts';
 import { SqliteVecStore } from './sqlite-vec-store.ts';
@@ -191,7 +191,7 @@ export class Rulebook {
     if (mode !== 'dense') lists.push({ items: lexical, weight: this.weights.bm25 });
     // Vectors of another model (EMBEDDING_MODEL_NAME changed, not yet re-ingested) are not comparable.
     const model = this.opts.embedder.id;
-    const stale = this.docs.filter((d) => keys.includes(d.key) && d.embeddedWith.split('+')[0] !== model);
+    const stale = this.docs.filter((d) => keys.includes(d.key) && embeddedModel(d.embeddedWith) !== model);
     if (stale.length > 0 && mode === 'dense') {
       throw unavailable(
         `${stale[0]!.title} was embedded with another model than ${model}: run "race-engineer rulebook ingest"`,

@@ -69,11 +69,14 @@ function cacheFor(db: Db): Cache {
   return c;
 }
 
+/** 'auto': each race at the stage its data allows (post-qualifying once a grid or qualifying exists). */
+const featureOptions = (stage: Stage | 'auto') => (stage === 'auto' ? {} : { stage });
+
 function featuresFor(db: Db, stage: Stage | 'auto'): RaceFeatures[] {
   const c = cacheFor(db);
   let f = c.features.get(stage);
   if (!f) {
-    f = computeFeatures(loadHistory(db), stage === 'auto' ? {} : { stage });
+    f = computeFeatures(loadHistory(db), featureOptions(stage));
     c.features.set(stage, f);
   }
   return f;
@@ -89,7 +92,7 @@ export async function warmPredictions(db: Db, year: number): Promise<void> {
   const c = cacheFor(db);
   for (const stage of ['auto', 'pre-qualifying'] as const) {
     if (c.features.has(stage)) continue;
-    const steps = featureSteps(loadHistory(db), stage === 'auto' ? {} : { stage });
+    const steps = featureSteps(loadHistory(db), featureOptions(stage));
     let step = steps.next();
     while (!step.done) {
       await tick();

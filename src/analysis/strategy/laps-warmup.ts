@@ -5,11 +5,10 @@
 import { readdirSync, readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import type { App } from '../../server/app.ts';
-import { startTsWorker } from '../../worker-thread.ts';
+import { runWorkerJob, type WorkerJob } from '../../worker-thread.ts';
 import {
   isSeasonCached,
   lapsCsv,
@@ -55,8 +54,10 @@ export interface LapsWarmupResult {
   ms: number;
 }
 
-type WorkerMessage =
-  { type: 'progress'; progress: LapsWarmupProgress } | { type: 'done'; result: LapsWarmupResult };
+interface ProgressMessage {
+  type: 'progress';
+  progress: LapsWarmupProgress;
+}
 
 const SEASON_FILE = /^transformed_(grand_prix|sprint)_laps_(\d{4})\.csv$/;
 
@@ -126,48 +127,26 @@ export function lowerThreadPriority(): void {
   }
 }
 
-export interface LapsWarmup {
-  /** Settles when the thread is done; rejects when it failed, or with "stopped" after stop(). */
-  done: Promise<LapsWarmupResult>;
-  /** Stops the thread (server shutdown). */
-  stop(): Promise<void>;
-}
+export type LapsWarmup = WorkerJob<LapsWarmupResult>;
 
 /** Starts the warm-up in a worker thread. */
 export function warmLapsCache(opts: LapsWarmupOptions, logger?: Logger): LapsWarmup {
-  let worker: Worker;
+  let job: WorkerJob<LapsWarmupResult>;
   try {
-    worker = startTsWorker(new URL('./laps-warmup-worker.ts', import.meta.url), opts, 'laps-warmup');
+    const entry = new URL('./laps-warmup-worker.ts', import.meta.url);
+    job = runWorkerJob<LapsWarmupResult, ProgressMessage>(entry, opts, 'laps-warmup', ({ progress: p }) => {
+      logger?.debug(
+        { event: 'analysis.laps.warm.season', ...p, ms: Math.round(p.ms) },
+        `lap tables: ${p.session} ${p.year} cached (${p.races} races)`,
+      );
+    });
   } catch (err) {
     logger?.warn({ event: 'analysis.laps.warm.failed', err }, 'lap tables warm-up could not start');
     const done = Promise.reject(err as Error);
     done.catch(() => {}); // logged above; callers that await it still see the error
     return { done, stop: async () => {} };
   }
-  let settled = false;
-  let stopped = false;
-  const done = new Promise<LapsWarmupResult>((resolve, reject) => {
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') {
-        const p = m.progress;
-        logger?.debug(
-          { event: 'analysis.laps.warm.season', ...p, ms: Math.round(p.ms) },
-          `lap tables: ${p.session} ${p.year} cached (${p.races} races)`,
-        );
-      } else {
-        settled = true;
-        resolve(m.result);
-      }
-    });
-    worker.on('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.on('exit', (code) => {
-      if (!settled)
-        reject(new Error(stopped ? 'stopped' : `lap tables warm-up thread exited with code ${code}`));
-    });
-  });
+  const { done } = job;
   void done.then(
     (r) =>
       logger?.info(
@@ -175,21 +154,14 @@ export function warmLapsCache(opts: LapsWarmupOptions, logger?: Logger): LapsWar
         `lap tables cache: ${r.parsed} season(s) parsed (${r.races} races), ${r.cached} already cached, in ${(r.ms / 1000).toFixed(1)} s`,
       ),
     (err: unknown) =>
-      stopped
+      (err as Error).message === 'stopped'
         ? logger?.debug({ event: 'analysis.laps.warm.stopped' }, 'lap tables warm-up stopped')
         : logger?.warn(
             { event: 'analysis.laps.warm.failed', err },
             'lap tables warm-up did not finish: requests parse seasons as needed',
           ),
   );
-  return {
-    done,
-    async stop() {
-      if (settled || stopped) return;
-      stopped = true;
-      await worker.terminate();
-    },
-  };
+  return job;
 }
 
 const inFlight = new Map<string, Promise<void>>();

@@ -24,10 +24,11 @@ const toMs = (s: number | null): number | null => (s === null ? null : Math.roun
 
 /** Every race and sprint in the lap tables, by kind, then season, then round. */
 export async function listLapRaces(lapsDir: string, cacheDir?: string): Promise<RecordingMeta[]> {
-  if (cacheDir) await ensureLapsCached(lapsDir, cacheDir); // a cold cache is filled off the event loop
+  const seasons = lapsSeasons(lapsDir);
+  if (cacheDir) await ensureLapsCached(lapsDir, cacheDir, seasons); // a cold cache is filled off the event loop
   const out: RecordingMeta[] = [];
   for (const kind of Object.keys(SESSIONS) as LapKind[]) {
-    const years = lapsSeasons(lapsDir)
+    const years = seasons
       .filter((s) => s.session === SESSIONS[kind])
       .map((s) => s.year)
       .sort((a, b) => a - b);

@@ -25,3 +25,19 @@ export function useUrlParams(): [
   );
   return [params, update];
 }
+
+/** `?year=` and `?round=` (Predictions, Title scenario, Standings): a bad or missing value reads as unset. */
+export function useSeasonRound(defaultYear: number) {
+  const [params, setParams] = useUrlParams();
+  const asInt = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+  return {
+    params,
+    setParams,
+    year: asInt(params.get('year')) ?? defaultYear,
+    round: asInt(params.get('round')),
+    /** A new season drops the round, which belonged to the old one. */
+    setYear: (year: number) => setParams({ year: String(year), round: undefined }),
+    setRound: (round: number | undefined) =>
+      setParams({ round: round === undefined ? undefined : String(round) }),
+  };
+}

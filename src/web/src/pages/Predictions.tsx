@@ -2,26 +2,19 @@
 // using only what was known before that race.
 import { Link } from 'react-router-dom';
 import { SeasonPicker, currentYear } from '../components/Bits.tsx';
-import { useUrlParams } from '../lib/useUrlParams.ts';
+import { useSeasonRound } from '../lib/useUrlParams.ts';
 import { RoundPicker } from '../components/RoundPicker.tsx';
 import { PredictionTable } from '../components/PredictionTable.tsx';
 
 export function PredictionsPage() {
   // Season and round live in the URL, so a page can be linked to and survives a reload.
-  const [params, setParams] = useUrlParams();
-  const year = Number(params.get('year')) || currentYear();
-  const round = params.get('round') ? Number(params.get('round')) : undefined;
-  const setRound = (r: number | undefined) => setParams({ round: r === undefined ? undefined : String(r) });
+  const { year, round, setYear, setRound } = useSeasonRound(currentYear());
   return (
     <>
       <div className="page-head">
         <h1>Race predictions</h1>
         <div className="controls">
-          <SeasonPicker
-            value={year}
-            from={2003}
-            onChange={(y) => setParams({ year: String(y), round: undefined })}
-          />
+          <SeasonPicker value={year} from={2003} onChange={setYear} />
           <RoundPicker year={year} value={round} onChange={setRound} />
           {round && (
             <Link className="btn small" to={`/race/${year}/${round}`}>

@@ -5,16 +5,13 @@ import { api, ApiError, qs } from '../api.ts';
 import { useApi } from '../lib/useApi.ts';
 import { Async, Empty, ErrorBanner } from '../components/Status.tsx';
 import { SeasonPicker, currentYear } from '../components/Bits.tsx';
-import { useUrlParams } from '../lib/useUrlParams.ts';
+import { useSeasonRound } from '../lib/useUrlParams.ts';
 import { RoundPicker } from '../components/RoundPicker.tsx';
 import type { DriverScenario, WhatIfResult } from '../../../analysis/scenario/service.ts';
 
 export function ScenarioPage() {
   // Season and round live in the URL, so a page can be linked to and survives a reload.
-  const [params, setParams] = useUrlParams();
-  const year = Number(params.get('year')) || currentYear();
-  const round = params.get('round') ? Number(params.get('round')) : undefined;
-  const setRound = (r: number | undefined) => setParams({ round: r === undefined ? undefined : String(r) });
+  const { year, round, setYear, setRound } = useSeasonRound(currentYear());
   const scenario = useApi<DriverScenario>(
     round !== undefined ? `/api/scenario/${year}${qs({ round })}` : null,
   );
@@ -23,7 +20,7 @@ export function ScenarioPage() {
       <div className="page-head">
         <h1>Title scenario</h1>
         <div className="controls">
-          <SeasonPicker value={year} onChange={(y) => setParams({ year: String(y), round: undefined })} />
+          <SeasonPicker value={year} onChange={setYear} />
           <span className="muted small">after</span>
           <RoundPicker year={year} value={round} onChange={setRound} only="run" />
         </div>

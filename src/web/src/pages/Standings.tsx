@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { api, qs } from '../api.ts';
 import { useApi } from '../lib/useApi.ts';
-import { useUrlParams } from '../lib/useUrlParams.ts';
+import { useSeasonRound } from '../lib/useUrlParams.ts';
 import { teamColour } from '../lib/teams.ts';
 import { Async, Empty, ErrorBanner, Loading } from '../components/Status.tsx';
 import { DriverCell, SeasonPicker, TeamBar, currentYear } from '../components/Bits.tsx';
@@ -14,10 +14,8 @@ type Kind = 'drivers' | 'constructors';
 type Table = StandingsAfter<DriverStandingRow> | StandingsAfter<ConstructorStandingRow>;
 
 export function StandingsPage() {
-  const [params, set] = useUrlParams();
-  const year = Number(params.get('year')) || currentYear();
+  const { params, setParams: set, year, round, setYear } = useSeasonRound(currentYear());
   const kind: Kind = params.get('kind') === 'constructors' ? 'constructors' : 'drivers';
-  const round = params.get('round') ? Number(params.get('round')) : undefined;
 
   const schedule = useApi<Schedule>(`/api/schedule/${year}`);
   const table = useApi<Table>(`/api/standings/${kind}/${year}${qs({ round })}`);
@@ -40,7 +38,7 @@ export function StandingsPage() {
               Constructors
             </button>
           </div>
-          <SeasonPicker value={year} onChange={(y) => set({ year: String(y), round: undefined })} />
+          <SeasonPicker value={year} onChange={setYear} />
           <select
             aria-label="After round"
             value={round ?? ''}
