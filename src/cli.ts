@@ -11,6 +11,7 @@ import { registerAnalysisCommands } from './analysis/cli.ts';
 import { registerRulebookCommands } from './rulebook/cli.ts';
 import { registerMcpCommands } from './mcp/cli.ts';
 import { registerErgastCommands } from './ergast/cli.ts';
+import { registerLiveCommands } from './live/cli.ts';
 
 export interface CliContext {
   config(): Config;
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   registerRulebookCommands(program, ctx);
   registerMcpCommands(program, ctx);
   registerErgastCommands(program, ctx);
+  registerLiveCommands(program, ctx);
   await program.parseAsync(process.argv);
 }
 

@@ -62,3 +62,10 @@ export function detectEvents(prev: SessionState, next: SessionState, update: Liv
   }
   return out;
 }
+
+/** Event detection with memory across updates (one per ingest; reset on a seek). */
+export class EventDetector {
+  detect(prev: SessionState, next: SessionState, update: LiveUpdate): LiveEvent[] {
+    return detectEvents(prev, next, update);
+  }
+}
