@@ -31,6 +31,22 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   ENVIRONMENT: z.enum(['development', 'production', 'test']).optional(),
   ALLOWED_ORIGINS: csv,
+  /**
+   * Host names (Host header, port ignored) the server answers; anything else gets 421 (DNS rebinding).
+   * Empty: the loopback names, HOST when it is a name or address other than 0.0.0.0/::, and PUBLIC_URL's host.
+   * `*` turns the check off.
+   */
+  ALLOWED_HOSTS: csv,
+  /** The public base URL of this server (https://f1.example.org); links the server prints (Ergast MRData.url). */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .optional()
+    .transform((v) => v?.replace(/\/+$/, '')),
+  /** Bearer tokens API clients may send (`Authorization: Bearer <token>`); each token is its own chat owner. */
+  API_TOKENS: csv,
+  /** Signs the anonymous-identity cookie (≥ 32 characters); unset: a random secret kept in CHATS_DB_PATH. */
+  COOKIE_SECRET: z.string().min(32).optional(),
   // --- F1 data ---
   DATABASE_PATH: z.string().default('./data/race-engineer.db'),
   F1_DATA_DIR: optionalString,
@@ -75,6 +91,21 @@ const schema = z.object({
   CHAT_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   CHAT_MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).default(4000),
   CHAT_MAX_MESSAGES: z.coerce.number().int().min(1).default(50),
+  // --- SQL tool (query_f1_database, agent and MCP alike) ---
+  /** Query processes kept ready (each runs one query at a time, at the lowest CPU priority). */
+  SQL_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
+  /** Queries waiting for a free worker before new ones are refused as busy. */
+  SQL_QUEUE: z.coerce.number().int().min(0).max(1000).default(16),
+  /** Rows and bytes (JSON) of one result; past either the result is cut and says so. */
+  SQL_MAX_ROWS: z.coerce.number().int().min(1).max(10_000).default(200),
+  SQL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(256 * 1024),
+  /** Seconds one query may run (queue wait not included); the worker is killed and replaced past it. */
+  SQL_TIMEOUT: seconds(5),
   // --- analysis ---
   ANALYSIS_DB_PATH: z.string().default('./data/analysis.db'),
   ANALYSIS_CACHE_DIR: z.string().default('./data/cache'),
@@ -137,6 +168,24 @@ export function withDataDirDefaults(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   for (const [variable, sub] of Object.entries(DATA_DIR_LAYOUT))
     if (!out[variable]?.trim()) out[variable] = `${root.replace(/\/+$/, '')}/${sub}`;
   return out;
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
+
+/** The Host names the server answers (see ALLOWED_HOSTS); `['*']` for any. */
+export function allowedHosts(config: Pick<Config, 'ALLOWED_HOSTS' | 'HOST' | 'PUBLIC_URL'>): string[] {
+  if (config.ALLOWED_HOSTS.length > 0) return config.ALLOWED_HOSTS.map((h) => h.toLowerCase());
+  const hosts = new Set(LOOPBACK_HOSTS);
+  if (!['0.0.0.0', '::', ''].includes(config.HOST)) hosts.add(config.HOST.toLowerCase());
+  if (config.PUBLIC_URL) hosts.add(new URL(config.PUBLIC_URL).hostname.toLowerCase());
+  return [...hosts];
+}
+
+/** Where this server is reached from outside: PUBLIC_URL, else http://HOST:PORT (localhost for a wildcard bind). */
+export function publicBaseUrl(config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL;
+  const host = ['0.0.0.0', '::', ''].includes(config.HOST) ? 'localhost' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}`;
 }
 
 export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {

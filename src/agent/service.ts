@@ -130,7 +130,7 @@ export class Agent {
         if (input.signal?.aborted) throw err;
         const reason = safeMessage(err);
         this.deps.logger.warn(
-          { event: 'agent.fallback', provider: this.provider.name, error: reason },
+          { event: 'agent.fallback', provider: this.provider.name, err: reason },
           'LLM failed; offline engine answers',
         );
         if (streamed) input.events?.delta?.('\n\n');

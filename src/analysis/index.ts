@@ -23,9 +23,11 @@
 //       factors in words — from data dated before the race only. Scored: grid slot (and its historical win
 //       rate), qualifying gap, recent form; before qualifying: recent qualifying pace and form. Shown as
 //       context: circuit and track-type record, team reliability, sprint result. P(win) sums to 1; the
-//       model is fitted on earlier seasons.                                          [get_race_predictions]
+//       model is fitted on earlier seasons. The server and the agent ask
+//   predictionThread(config.DATABASE_PATH).predict(db, year, round) → Promise<RacePrediction> instead: the
+//       same, computed in a worker thread and cached per (race, data version).     [get_race_predictions]
 //   new PredictionTracker(config.ANALYSIS_DB_PATH): .record(prediction, raceHasResult), .scorePending(db), .summary()
-//       — the accuracy tracker; GET /api/predictions/:year/:round records races not yet run automatically.
+//       — the accuracy tracker; `serve` stores the next race's prediction and scores stored ones at start.
 export { championshipScenario, whatIf } from './scenario/service.ts';
 export type { DriverScenario, ScenarioOptions, WhatIfInput, WhatIfResult } from './scenario/service.ts';
 export type { ChampionshipScenario, ContenderStatus } from './scenario/championship.ts';
@@ -35,6 +37,7 @@ export { validateRejoin } from './strategy/rejoin-validation.ts';
 export { getWeather } from './weather/service.ts';
 export type { WeatherReport, WeatherDeps } from './weather/service.ts';
 export { getRacePredictions } from './predictions/service.ts';
+export { predictionThread } from './predictions/off-thread.ts';
 export type { RacePrediction, DriverPrediction } from './predictions/service.ts';
 export { PredictionTracker } from './predictions/tracker.ts';
 export type { TrackerSummary } from './predictions/tracker.ts';

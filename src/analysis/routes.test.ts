@@ -1,6 +1,6 @@
 // The analysis endpoints through the real HTTP stack (fastify inject) over the real database and data set,
 // including malformed and unknown inputs.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { loadConfig } from '../config.ts';
 import { silentLogger } from '../logger.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { createContext, type AppContext } from '../server/context.ts';
+import { runPredictionStartup } from './predictions/warm-on-listen.ts';
 
 let app: App;
 let ctx: AppContext;
@@ -37,18 +38,43 @@ async function call(method: 'GET' | 'POST', url: string, payload?: unknown) {
 }
 
 describe('analysis routes', () => {
-  it('GET /api/predictions/:year/:round (number or name), and the tracker', async () => {
+  it('GET /api/predictions/:year/:round (number or name) off the event loop, cached, never writing', async () => {
+    // The event loop stays free while the models are fitted (in the predictions thread): no timer waits long.
+    let longest = 0;
+    let last = performance.now();
+    const probe = setInterval(() => {
+      const t = performance.now();
+      longest = Math.max(longest, t - last);
+      last = t;
+    }, 10);
     const r = await call('GET', '/api/predictions/2024/miami');
+    clearInterval(probe);
     expect(r.status).toBe(200);
     expect(r.body.round).toBe(6);
     expect(r.body.predictions[0]).toHaveProperty('pWin');
+    expect(longest).toBeLessThan(400);
     const upcoming = await call('GET', '/api/predictions/2026/13');
     expect(upcoming.status).toBe(200);
     expect(upcoming.body.stage).toBe('pre-qualifying');
+    // Same race, same data version: the same prediction (the cached one, generated once).
+    const again = await call('GET', '/api/predictions/2026/13');
+    expect(again.body.generatedAt).toBe(upcoming.body.generatedAt);
+    // A GET never writes: no tracker file appears, the accuracy summary is empty.
+    expect(existsSync(ctx.config.ANALYSIS_DB_PATH)).toBe(false);
     const acc = await call('GET', '/api/predictions/accuracy');
     expect(acc.status).toBe(200);
-    expect(acc.body.tracked).toBe(1); // only the race not yet run was stored
-    expect(acc.body.races[0]).toMatchObject({ year: 2026, round: 13, scores: null });
+    expect(acc.body.tracked).toBe(0);
+    expect(existsSync(ctx.config.ANALYSIS_DB_PATH)).toBe(false);
+    // The start-up job stores the next race not yet run (as of the clock) for the tracker.
+    await runPredictionStartup(
+      ctx.config,
+      () => ctx.db(),
+      silentLogger,
+      () => new Date('2026-07-01T00:00:00Z'),
+    );
+    const tracked = await call('GET', '/api/predictions/accuracy');
+    expect(tracked.body.tracked).toBe(1);
+    expect(tracked.body.races[0]).toMatchObject({ year: 2026, scores: null });
   }, 120_000);
 
   it('GET /api/strategy/:year/:round with a driver and a lap', async () => {

@@ -4,9 +4,8 @@ import type { App } from '../server/app.ts';
 import type { AppContext } from '../server/context.ts';
 import { resolveRace } from '../data/queries/resolve.ts';
 import { round as roundParam, year as yearParam } from '../server/routes/params.ts';
-import { getRacePredictions } from './predictions/service.ts';
+import { closePredictionThreads, predictionThread } from './predictions/off-thread.ts';
 import { PredictionTracker } from './predictions/tracker.ts';
-import { getRace } from './races.ts';
 import { championshipScenario, whatIf } from './scenario/service.ts';
 import { getPitStrategyAsync } from './strategy/service.ts';
 import { getWeather } from './weather/service.ts';
@@ -22,6 +21,7 @@ export function trackerFor(path: string): PredictionTracker {
 
 export async function registerAnalysisRoutes(app: App, ctx: AppContext): Promise<void> {
   const roundNumber = (year: number, round: string) => resolveRace(ctx.db(), year, round).round;
+  app.addHook('onClose', async () => closePredictionThreads());
 
   app.get(
     '/api/predictions/accuracy',
@@ -31,11 +31,8 @@ export async function registerAnalysisRoutes(app: App, ctx: AppContext): Promise
         summary: 'Accuracy of predictions stored before races, scored against the results',
       },
     },
-    async () => {
-      const tracker = trackerFor(ctx.config.ANALYSIS_DB_PATH);
-      tracker.scorePending(ctx.db());
-      return tracker.summary();
-    },
+    // Read-only: predictions are stored and scored by the start-up job (warm-on-listen.ts), never by a GET.
+    async () => PredictionTracker.readSummary(ctx.config.ANALYSIS_DB_PATH),
   );
 
   app.get(
@@ -46,23 +43,14 @@ export async function registerAnalysisRoutes(app: App, ctx: AppContext): Promise
         summary: 'Race prediction: P(win), P(podium), P(points), expected position and factors per driver',
         description:
           'Uses only what was known before the race (grid/qualifying when run, form); the model is fitted on ' +
-          'earlier seasons. Predictions of races not yet run are stored by the accuracy tracker.',
+          'earlier seasons. Computed in a worker thread, cached per race and data version. The next race not yet ' +
+          'run is stored for the accuracy tracker when the server starts.',
         params: raceParams,
       },
     },
     async (req) => {
-      const db = ctx.db();
       const round = roundNumber(req.params.year, req.params.round);
-      const prediction = getRacePredictions(db, req.params.year, round);
-      const race = getRace(db, req.params.year, round);
-      if (!race.hasResult) {
-        try {
-          trackerFor(ctx.config.ANALYSIS_DB_PATH).record(prediction, false);
-        } catch (err) {
-          ctx.logger.warn({ event: 'analysis.tracker.failed', err }, 'could not store the prediction');
-        }
-      }
-      return prediction;
+      return predictionThread(ctx.config.DATABASE_PATH).predict(ctx.db(), req.params.year, round);
     },
   );
 

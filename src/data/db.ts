@@ -1,8 +1,9 @@
 // Opening the embedded F1 database. The importer builds the file aside and swaps it in atomically,
 // so readers only ever see a complete database.
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { unavailable } from '../errors.ts';
+import { SCHEMA_VERSION } from './schema.ts';
 
 export type Db = Database.Database;
 
@@ -10,8 +11,26 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-export function databaseExists(path: string): boolean {
-  return existsSync(path);
+/** What is wrong with the F1 database file, in words; null when it is a complete database of this schema. */
+export function databaseProblem(path: string): string | null {
+  if (!existsSync(path)) return 'missing';
+  if (statSync(path).size === 0) return 'an empty file';
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const version = (
+      db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined
+    )?.value;
+    if (version === undefined) return 'not a complete import (no schema version)';
+    if (version !== String(SCHEMA_VERSION))
+      return `schema version ${version}, this version needs ${SCHEMA_VERSION}`;
+    db.prepare('SELECT COUNT(*) FROM race').get();
+    return null;
+  } catch (err) {
+    return `unreadable (${(err as Error).message})`;
+  } finally {
+    db?.close();
+  }
 }
 
 /** Opens the F1 database; throws `unavailable` with a how-to when it has not been imported yet. */

@@ -75,7 +75,7 @@ export function createMcpServer(deps: McpDeps): Server {
     try {
       const outcome = await runTool(name, args ?? {}, toolContext(deps, extra.signal));
       if (!outcome.ok || !outcome.result) {
-        log.info({ event: 'mcp.tool.error', tool: name, error: outcome.error }, 'MCP tool error');
+        log.info({ event: 'mcp.tool.error', tool: name, err: outcome.error }, 'MCP tool error');
         return { isError: true, content: [{ type: 'text', text: outcome.error ?? 'Tool failed' }] };
       }
       const { data, markdown, sources } = outcome.result;

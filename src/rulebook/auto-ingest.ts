@@ -43,31 +43,41 @@ export function ingestRulebookOnListen(app: FastifyInstance, config: Config, log
   if (!rulebookAutoIngestEnabled(config)) return;
   let job: WorkerJob<IngestSummary> | undefined;
   app.addHook('onListen', async () => {
-    job = ingestInWorker(config, logger);
+    try {
+      job = ingestInWorker(config, logger);
+    } catch (err) {
+      logger.warn({ event: 'rulebook.auto_ingest.failed', err }, 'rulebook ingest could not start');
+      return;
+    }
     void getRulebook(config, logger)
       .followIngest(job.done)
       .then(
-        (s) =>
-          logger.info(
-            {
-              event: 'rulebook.auto_ingest',
-              found: s.found,
-              ingested: s.ingested,
-              skipped: s.skipped,
-              failed: s.failed.length,
-              chunks: s.chunks,
-              ms: Math.round(s.ms),
-            },
-            'rulebook index up to date',
-          ),
+        (s) => {
+          const fields = {
+            event: 'rulebook.auto_ingest',
+            found: s.found,
+            ingested: s.ingested,
+            skipped: s.skipped,
+            failed: s.failed.length,
+            chunks: s.chunks,
+            ms: Math.round(s.ms),
+          };
+          // Unreadable PDFs leave their articles out of the index: say so, at warn.
+          if (s.failed.length > 0)
+            logger.warn(
+              fields,
+              `rulebook index updated, ${s.failed.length} failed: ${s.failed
+                .map((f) => f.file)
+                .join(', ')
+                .slice(0, 300)}`,
+            );
+          else logger.info(fields, 'rulebook index up to date');
+        },
         (err: unknown) =>
           (err as Error).message === 'stopped'
             ? logger.debug({ event: 'rulebook.auto_ingest.stopped' }, 'rulebook ingest stopped at shutdown')
             : logger.warn(
-                {
-                  event: 'rulebook.auto_ingest.failed',
-                  error: err instanceof Error ? err.message : String(err),
-                },
+                { event: 'rulebook.auto_ingest.failed', err },
                 'rulebook ingest at start failed; run "race-engineer rulebook ingest"',
               ),
       );

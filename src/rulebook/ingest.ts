@@ -205,9 +205,9 @@ export async function ingestRulebook(opts: IngestOptions): Promise<IngestSummary
     );
   }
   summary.ms = Math.round(performance.now() - started);
-  logger.info(
-    { event: 'rulebook.ingest.done', ...summary, failed: summary.failed.length },
-    'rulebook ingest finished',
-  );
+  const done = { event: 'rulebook.ingest.done', ...summary, failed: summary.failed.length };
+  if (summary.failed.length > 0)
+    logger.warn(done, `rulebook ingest finished, ${summary.failed.length} failed`);
+  else logger.info(done, 'rulebook ingest finished');
   return summary;
 }

@@ -1,5 +1,6 @@
-// Builds the HTTP application: fastify with request ids, CORS, OpenAPI docs at /docs,
-// one error handler mapping AppError codes to statuses, and the routes of every domain.
+// Builds the HTTP application: fastify with request ids, the Host allow-list, security headers, CORS,
+// OpenAPI docs at /docs, one error shape for every error (src/server/http-errors.ts), and the routes of
+// every domain.
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -11,19 +12,21 @@ import Fastify, {
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { randomUUID } from 'node:crypto';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
-  hasZodFastifySchemaValidationErrors,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { AppContext } from './context.ts';
 import { registerRoutes } from './routes/index.ts';
+import { handleClientError, handleError, handleFrameworkError } from './http-errors.ts';
+import { registerHostCheck } from './hosts.ts';
+import { requestId } from './request-id.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -38,7 +41,9 @@ export async function buildApp(config: Config, logger: Logger, ctx: AppContext):
     loggerInstance: logger as FastifyBaseLogger,
     // Our own `http.request` line replaces fastify's per-request lines; request ids logged as `requestId`.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
-    genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+    genReqId: requestId,
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -60,6 +65,8 @@ export async function buildApp(config: Config, logger: Logger, ctx: AppContext):
     );
   });
 
+  await registerSecurityHeaders(app);
+  registerHostCheck(app, config);
   await app.register(cors, {
     origin: config.ALLOWED_ORIGINS.length === 0 ? false : config.ALLOWED_ORIGINS,
   });
@@ -73,36 +80,9 @@ export async function buildApp(config: Config, logger: Logger, ctx: AppContext):
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  app.setErrorHandler((err, req, reply) => {
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const first = err.validation[0];
-      const where = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
-      const message = `Invalid ${err.validationContext ?? 'request'}${where ? ` "${where}"` : ''}: ${first?.message ?? 'bad value'}`;
-      return reply.status(400).send(new AppError('bad_request', message).toJSON());
-    }
-    if (isAppError(err)) {
-      // 503 is an expected state (rulebook being indexed, provider down): one warn line, no stack.
-      if (err.status === 503) req.log.warn({ event: 'http.unavailable', code: err.code }, err.message);
-      else if (err.status >= 500) req.log.error({ event: 'http.error', err }, err.message);
-      return reply.status(err.status).send(err.toJSON());
-    }
-    const status = (err as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      const code =
-        status === 404
-          ? 'not_found'
-          : status === 413
-            ? 'payload_too_large'
-            : status === 429
-              ? 'rate_limited'
-              : 'bad_request';
-      return reply.status(status).send({ error: { code, message: (err as Error).message } });
-    }
-    req.log.error({ event: 'http.error', err }, 'unhandled error');
-    return reply.status(500).send(new AppError('internal', 'Internal server error').toJSON());
-  });
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => {
     reply
       .status(404)

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import {
   championshipScenario,
   getPitStrategyAsync,
-  getRacePredictions,
   getWeather,
   predictionMarkdown,
+  predictionThread,
   weatherMarkdown,
 } from '../../analysis/index.ts';
 import { formatPoints } from '../text.ts';
@@ -110,9 +110,10 @@ export const predictionsTool = defineTool({
   description:
     'Predicted outcome of a race for every driver: probability of winning, podium and points, expected position with an 80 % interval and the main factors — built only from data dated before the race (grid and qualifying when run, form, team, circuit history, reliability). Use for "who will win", "chances of", "prediction". For races already run it also shows the actual top ten.',
   inputSchema: z.object({ year: yearArg, grand_prix: grandPrixArg }),
-  execute(args, ctx) {
+  async execute(args, ctx) {
     const race = raceOf(ctx, args.year, args.grand_prix);
-    const p = getRacePredictions(ctx.db(), race.year, race.round);
+    // Off the event loop and cached per (race, data version), as GET /api/predictions.
+    const p = await predictionThread(ctx.config.DATABASE_PATH).predict(ctx.db(), race.year, race.round);
     return {
       data: p,
       markdown: predictionMarkdown(p),

@@ -253,6 +253,7 @@ describe('warm-up when the server starts', () => {
     const app = Fastify();
     warmPredictionsOnListen(
       app,
+      { DATABASE_PATH: process.env.DATABASE_PATH!, ANALYSIS_DB_PATH: ':memory:' },
       () => warmDb,
       logger,
       () => new Date('2025-06-01T00:00:00Z'),

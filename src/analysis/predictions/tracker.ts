@@ -2,7 +2,7 @@
 // and scores it once the result is in the F1 database. Predictions for races already run are not stored:
 // they could not prove anything.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../../data/db.ts';
 import { getRace } from '../races.ts';
@@ -60,11 +60,28 @@ interface Payload {
 export class PredictionTracker {
   private readonly db: Database.Database;
 
-  constructor(path: string) {
+  constructor(path: string, { readonly = false }: { readonly?: boolean } = {}) {
+    if (readonly) {
+      this.db = new Database(path, { readonly: true, fileMustExist: true });
+      return;
+    }
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
+  }
+
+  /** The summary of a tracker file, read only (no file or table yet: nothing tracked). */
+  static readSummary(path: string): TrackerSummary {
+    if (path === ':memory:' || !existsSync(path)) return { tracked: 0, scored: 0, overall: null, races: [] };
+    const t = new PredictionTracker(path, { readonly: true });
+    try {
+      return t.summary();
+    } catch {
+      return { tracked: 0, scored: 0, overall: null, races: [] };
+    } finally {
+      t.close();
+    }
   }
 
   /**
