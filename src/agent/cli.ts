@@ -52,7 +52,8 @@ export function registerAgentCommands(program: Command, ctx: CliContext): void {
     .option('--generated <n>', 'instead of a file: n questions generated from the database by templates')
     .option('--seed <n>', 'seed of the generated questions', '1')
     .option('--offline', 'use the offline engine even when an LLM is configured')
-    .option('--failures', 'print the questions answered wrongly')
+    .option('--failures', 'print the questions not answered correctly (wrong, then abstained)')
+    .option('--categories', 'also print the table per category')
     .action(
       async (opts: {
         file?: string;
@@ -60,6 +61,7 @@ export function registerAgentCommands(program: Command, ctx: CliContext): void {
         seed: string;
         offline?: boolean;
         failures?: boolean;
+        categories?: boolean;
       }) => {
         if (!opts.file && !opts.generated)
           throw new AppError('bad_request', 'Give --file <jsonl> or --generated <n>.');
@@ -72,7 +74,10 @@ export function registerAgentCommands(program: Command, ctx: CliContext): void {
           await agent.ask({ question: 'who won the last race?' });
           const report = await runQaEval(
             items,
-            async (q) => (await agent.ask({ question: q })).answer,
+            async (q) => {
+              const res = await agent.ask({ question: q });
+              return { answer: res.answer, status: res.status };
+            },
             (done, total) => {
               if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
             },
@@ -80,10 +85,12 @@ export function registerAgentCommands(program: Command, ctx: CliContext): void {
           if (process.stderr.isTTY) process.stderr.write('\r');
           const from = opts.file ? `file: ${opts.file}` : `generated: seed ${opts.seed}`;
           console.log(`engine: ${agent.engineName}  ${from}  questions: ${report.total}`);
-          console.log(formatQaReport(report));
+          console.log(formatQaReport(report, { categories: opts.categories ?? false }));
           if (opts.failures)
-            for (const f of report.failures)
-              console.log(`\nFAIL ${f.id}: ${f.question}\n  → ${f.answer.replace(/\n+/g, ' ')}`);
+            for (const f of [...report.misses].sort((x, y) => x.verdict.localeCompare(y.verdict)).reverse())
+              console.log(
+                `\n${f.verdict.toUpperCase()} ${f.id}: ${f.question}\n  → ${f.answer.replace(/\n+/g, ' ')}`,
+              );
         } finally {
           db.close();
         }

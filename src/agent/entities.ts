@@ -65,6 +65,29 @@ const EXTRA_RACE_ALIASES: Record<string, string[]> = {
   'abu-dhabi': ['yas'],
 };
 
+/** Everyday nationality words the country table spells otherwise. */
+const COUNTRY_WORDS: Record<string, string> = {
+  brit: 'united-kingdom',
+  brits: 'united-kingdom',
+  english: 'united-kingdom',
+  englishman: 'united-kingdom',
+  scottish: 'united-kingdom',
+  scot: 'united-kingdom',
+  welsh: 'united-kingdom',
+  american: 'united-states-of-america',
+  americans: 'united-states-of-america',
+  dutch: 'netherlands',
+  dutchman: 'netherlands',
+  finn: 'finland',
+  finns: 'finland',
+  brazilians: 'brazil',
+  germans: 'germany',
+  italians: 'italy',
+  frenchman: 'france',
+  aussie: 'australia',
+  kiwi: 'new-zealand',
+};
+
 /** Generic words of circuit names that never identify one circuit on their own. */
 const GENERIC = new Set(
   'circuit circuito circuit autodromo autodrome international internazionale nazionale street park raceway speedway motor racing grand prix de del la le di do da and the of ring city'.split(
@@ -82,6 +105,8 @@ export class EntityIndex {
   /** Drivers by the first word of their first name ("kimi", "lewis"), for questions that use only that. */
   private readonly firstNameIndex = new Map<string, DriverEntity[]>();
   private readonly placeAliases = new Set<string>();
+  /** Country ids by normalised name and demonym ("brazil", "brazilian", "british"). */
+  private readonly countries = new Map<string, string>();
   private maxPhrase = 1;
 
   constructor(db: Db) {
@@ -132,6 +157,15 @@ export class EntityIndex {
       if (firstWord) this.firstNameIndex.set(firstWord, [...(this.firstNameIndex.get(firstWord) ?? []), d]);
       firstNames.add(last);
     });
+
+    for (const c of db.prepare('SELECT id, name, demonym FROM country').all() as {
+      id: string;
+      name: string;
+      demonym: string | null;
+    }[]) {
+      for (const n of [c.name, c.demonym]) if (n) this.countries.set(normalize(n), c.id);
+    }
+    for (const [alias, id] of Object.entries(COUNTRY_WORDS)) this.countries.set(alias, id);
 
     const constructorRows = db
       .prepare(
@@ -249,6 +283,11 @@ export class EntityIndex {
     if (!list.some((x) => x.driver === driver)) list.push({ driver, full });
     this.driverAliases.set(alias, list);
     this.maxPhrase = Math.max(this.maxPhrase, alias.split(' ').length);
+  }
+
+  /** The country a single word names as a nationality ("brazilian", "finnish", "uk"), if any. */
+  country(word: string): string | undefined {
+    return this.countries.get(word);
   }
 
   racesOf(year: number): RaceEntity[] {

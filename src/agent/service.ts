@@ -9,7 +9,7 @@ import { OpenAiProvider } from './llm/openai.ts';
 import { systemPrompt } from './llm/prompt.ts';
 import type { ChatMessage, LlmProvider } from './llm/types.ts';
 import { runAgentLoop, type AgentEvents } from './loop.ts';
-import { answerOffline } from './offline/engine.ts';
+import { answerOffline, type AnswerStatus } from './offline/engine.ts';
 import { listTools, type ToolCallOutcome } from './tools/registry.ts';
 import type { ToolContext } from './tools/types.ts';
 
@@ -26,6 +26,8 @@ export interface AgentAnswer {
   sources: string[];
   /** Set when the provider failed and the offline engine answered instead. */
   fallback?: string;
+  /** The offline engine's account of its reply: answered, unavailable (not in the data) or abstained. */
+  status?: AnswerStatus;
 }
 
 export function createProvider(config: Config): LlmProvider | undefined {
@@ -177,6 +179,7 @@ export class Agent {
       engine: 'offline',
       tools: summarize(result.tools),
       sources: result.sources,
+      status: result.status,
     };
   }
 }

@@ -10,12 +10,21 @@ import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
 import type { ToolContext } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
 import { parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
+import { readStatsFrame, type StatsFrame } from './frame.ts';
+import { answerStats } from './stats-answer.ts';
+
+/** answered: facts stated; unavailable: the data does not hold it (said plainly); abstained: not understood. */
+export type AnswerStatus = 'answered' | 'unavailable' | 'abstained';
 
 export interface EngineAnswer {
   answer: string;
   tools: ToolCallOutcome[];
   sources: string[];
+  status: AnswerStatus;
 }
+
+/** An answer that is not one: the engine did not understand (part of) the question. */
+class Abstain extends Error {}
 
 export const CAPABILITIES =
   "I can answer from the F1 database (1950 to the latest race): race and sprint winners, poles, finishing and grid positions, fastest laps, pit stops, retirements and why, head-to-heads, champions and points, the standings after any round, a driver's season or career totals, race dates and venues, the calendar and the next race — plus the FIA rulebook.";
@@ -118,15 +127,46 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   const a = new Answerer(ctx);
   const now = ctx.now();
   let body: { text: string; sources: string[] };
+  let status: AnswerStatus = 'answered';
   try {
     const q = parseQuestion(a.index, question, now);
-    body = await route(a, q, now);
+    const frame = readStatsFrame({ index: a.index, q, now });
+    const stats = frame && isStatsQuestion(frame, q) ? await statsOrAbstain(a, frame) : undefined;
+    body = stats ?? (await route(a, q, now));
   } catch (err) {
-    if (err instanceof AppError) body = { text: err.message, sources: [] };
-    else throw err;
+    if (err instanceof Abstain) {
+      body = { text: err.message, sources: [] };
+      status = 'abstained';
+    } else if (err instanceof AppError) {
+      body = { text: err.message, sources: [] };
+      status = 'unavailable';
+    } else throw err;
   }
+  if (body.text.startsWith("I couldn't pin that down")) status = 'abstained';
   const sources = [...new Set(body.sources)];
-  return { answer: body.text + src(sources), tools: a.tools, sources };
+  return { answer: body.text + src(sources), tools: a.tools, sources, status };
+}
+
+/** A frame over many races (not one race's result): the statistics answerer's, not a race template's. */
+function isStatsQuestion(f: StatsFrame, q: ParsedQuestion): boolean {
+  const c = q.cues;
+  if (c.regulation || c.prediction || c.weather) return false;
+  const oneSeason = f.fromYear !== undefined && f.fromYear === f.toYear;
+  if (oneSeason && f.place && (f.op === 'count' || f.op === 'compare')) return false;
+  if (q.relative) return false;
+  return true;
+}
+
+async function statsOrAbstain(a: Answerer, f: StatsFrame): Promise<{ text: string; sources: string[] }> {
+  if (f.unexplained.length) {
+    throw new Abstain(
+      `I can't answer that offline: I understood a question about ${f.metrics.map((m) => m.replace(/_/g, ' ')).join(' and ')}, but not "${f.unexplained.join(' ')}". Try rephrasing it with a driver, team, circuit or season, e.g. "most wins at Monaco" or "how many poles did Senna take with McLaren?".`,
+    );
+  }
+  const answer = await answerStats(a, f);
+  if (!answer)
+    throw new Abstain(`I can't answer that kind of statistics question offline yet. ${CAPABILITIES}`);
+  return answer;
 }
 
 async function route(

@@ -385,6 +385,60 @@ export function resolveGrandPrix(db: Db, query: string): GrandPrixRef {
   return unresolved('grand prix', q, index, pick.kind === 'ambiguous' ? pick.matches : null);
 }
 
+// ---------- countries (nationalities) ----------
+
+const countryIndex = memoPerDb((db) => {
+  const entries: NameEntry<CountryRef>[] = stmt<{
+    id: string;
+    name: string;
+    demonym: string | null;
+    alpha3_code: string | null;
+  }>(db, 'SELECT id, name, demonym, alpha3_code FROM country')
+    .all()
+    .map((r) => ({
+      id: r.id,
+      label: r.name,
+      names: [r.id, r.name, r.demonym, r.alpha3_code, ...(COUNTRY_ALIASES[r.id] ?? [])],
+      value: { id: r.id, name: r.name, demonym: r.demonym },
+    }));
+  return { index: new NameIndex(entries), byId: new Map(entries.map((e) => [e.id, e])) };
+});
+
+/** Everyday names of countries the data spells otherwise. */
+const COUNTRY_ALIASES: Record<string, string[]> = {
+  'united-kingdom': [
+    'britain',
+    'great britain',
+    'uk',
+    'england',
+    'english',
+    'scotland',
+    'scottish',
+    'wales',
+    'welsh',
+  ],
+  'united-states-of-america': ['usa', 'us', 'america', 'united states'],
+  netherlands: ['holland', 'dutch'],
+};
+
+export interface CountryRef {
+  id: string;
+  name: string;
+  demonym: string | null;
+}
+
+/** A country by id, name, demonym or code ("brazil", "Brazilian", "GBR", "british"). */
+export function resolveCountry(db: Db, query: string): CountryRef {
+  const { index, byId } = countryIndex(db);
+  const q = query.trim();
+  const direct = byId.get(q.toLowerCase());
+  if (direct) return direct.value;
+  const matches = index.match(q).filter((m) => m.rank < 4);
+  const pick = pickBest(matches, [(m) => -m.rank]);
+  if (pick.kind === 'one') return pick.match.entry.value;
+  return unresolved('country', q, index, pick.kind === 'ambiguous' ? pick.matches : null);
+}
+
 // ---------- rounds of a season ----------
 
 type RaceValue = RaceRef;

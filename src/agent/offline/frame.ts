@@ -1,0 +1,375 @@
+// Reading a statistics question into a typed query frame: which metric (wins, poles, titles…), which
+// operation (count, most, first, youngest, compare…), what the answer lists (drivers, teams, seasons…) and
+// which filters (driver, team, nationality, place, seasons, position). The reader marks every word it
+// explains; what is left over is reported, so the engine can abstain rather than answer another question.
+// Pure text work over the entity index; execution is in `stats-answer.ts`.
+import type { GroupBy, Metric } from '../../data/queries/stats.ts';
+import type { ConstructorEntity, DriverEntity, EntityIndex } from '../entities.ts';
+import type { ParsedQuestion } from './parse.ts';
+import { currentSeason } from '../race-ref.ts';
+
+export type Operation =
+  'count' | 'most' | 'fewest' | 'distinct' | 'first' | 'last' | 'youngest' | 'oldest' | 'list' | 'compare';
+
+export interface PlaceFilter {
+  grandPrixId?: string;
+  circuitId?: string;
+  name: string;
+}
+
+export interface StatsFrame {
+  metrics: Metric[];
+  sessions: ('race' | 'sprint')[];
+  op: Operation;
+  /** What the answer is about when it lists or ranks: who, which team, which season… */
+  subject: GroupBy;
+  drivers: DriverEntity[];
+  teams: ConstructorEntity[];
+  place?: PlaceFilter;
+  nationality?: string;
+  fromYear?: number;
+  toYear?: number;
+  position?: number;
+  grid?: number;
+  withoutTitle?: boolean;
+  champions?: boolean;
+  /** Single-season records ("most poles in a season"). */
+  perSeason?: boolean;
+  /** Content words the reader could not explain. */
+  unexplained: string[];
+}
+
+/** Words that carry no constraint of their own: grammar, filler, and F1 words every question has. */
+const FILLER = new Set(
+  `a an the of in on at to for by with from and or but as is are was were be been being am do does did done has have had
+  having i me my we us our you your he him his she her it its they them their this that these those there here what
+  which who whom whose when where why how much many any some all ever every each most more than then so such
+  just only also even still yet ok okay hey hi hello please pls plz thanks thank tell know want wondering wonder
+  curious quick question random one ones can could would should will shall may might must let lets like really
+  actually basically literally kind sort about around approximately roughly exactly total overall altogether
+  formula f1 grand prix gp gps grands race races racing driver drivers team teams car cars constructor
+  constructors season seasons year years time times history historically all-time career careers sport
+  championship world ever since til until till up down out over get got getting go goes going went make made
+  take took taken come came become became becoming being s t d ll re ve m number amount far date sum
+  guy guys man bloke person people somebody someone anyone anybody name list give show find say said called
+  not no never record records stat stats statistic statistics official officially career's other else
+  again per single same both either neither whole entire full lot lots wow damn heck like yeah yes right
+  good best great top`.split(/\s+/),
+);
+
+/** Phrases naming a metric, longest first in the regexes. */
+const METRIC_PATTERNS: [Metric, RegExp][] = [
+  ['grand_slams', /\bgrand slams?\b/],
+  ['hat_tricks', /\bhat ?tricks?\b/],
+  ['driver_of_the_day', /\bdriver of the day( awards?)?\b/],
+  ['fastest_laps', /\b(fastest|quickest) (race )?laps?\b/],
+  ['front_rows', /\bfront rows?( starts?)?\b/],
+  ['constructor_titles', /\bconstructors? (world )?(titles?|championships?|crowns?|cups?)\b|\bwcc\b/],
+  [
+    'titles',
+    /\b(world )?(titles?|championships?|crowns?)\b|\bworld champions?(hips?)?\b|\bwdcs?\b|\bchampions?\b/,
+  ],
+  ['poles', /\bpoles?( positions?| sitters?| starts?)?\b|\bstarted (from|on) pole\b/],
+  ['podiums', /\bpodiums?( finishes| places| appearances)?\b|\btop (three|3)( finishes)?\b/],
+  [
+    'points_finishes',
+    /\bpoints? finishes\b|\bfinish(ed)? in the points\b|\bscored points\b(?= in \d+ races)/,
+  ],
+  ['points', /\bpoints?\b/],
+  ['retirements', /\bretirements?\b|\bretired\b|\bdnfs?\b|\bdid not finish\b|\bdidn t finish\b/],
+  ['disqualifications', /\bdisqualif\w+\b|\bdsqs?\b/],
+  ['pit_stops', /\bpit ?stops?\b/],
+  [
+    'starts',
+    /\b(race )?starts\b|\bappearances\b|\braces? (entered|started|contested)\b|\b(entered|started|contested|competed in|raced in|took part in) \w*\s?(races|grands prix|gps)\b/,
+  ],
+  [
+    'wins',
+    /\b(race |grand prix |gp )?(wins?|won|winning|winners?|victor(y|ies)|triumphs?|took the (win|chequered flag|checkered flag))\b/,
+  ],
+];
+
+const OPERATION_PATTERNS: [Operation, RegExp][] = [
+  ['youngest', /\byoungest\b/],
+  ['oldest', /\boldest\b/],
+  ['fewest', /\b(fewest|least|lowest number of)\b/],
+  [
+    'distinct',
+    /\bhow many (different |distinct |unique )?(drivers|winners|pole ?sitters|teams|constructors|nations|countries|champions)\b|\b(different|distinct|unique) (drivers|winners|pole ?sitters|teams|constructors)\b/,
+  ],
+  ['most', /\b(most|record|highest|more than (any|anyone|any other)|the biggest|the greatest number)\b/],
+  ['first', /\b(first|maiden|debut|earliest)\b(?! (place|race of|round|lap|corner|time i|half|stint))/],
+  [
+    'last',
+    /\b(last|most recent|latest|final)\b(?! (place|race|round|lap|year|season|corner|weekend|time i))/,
+  ],
+  ['list', /\b(which|what) (years?|seasons?)\b|\bin which (years?|seasons?)\b|\bwhen did\b|\bwhat year\b/],
+  ['count', /\b(how many|how much|number of|count|tally|total)\b|\bhow often\b/],
+];
+
+const SUBJECT_PATTERNS: [GroupBy, RegExp][] = [
+  ['nationality', /\b(which|what) (country|countries|nation|nations|nationality)\b|\bnation\b|\bcountry\b/],
+  ['engine', /\b(which|what) (engines?|power units?|engine (manufacturer|supplier)s?)\b/],
+  ['constructor', /\b(which|what) (teams?|constructors?|manufacturers?|outfits?|marques?)\b/],
+  ['circuit', /\b(which|what) (circuits?|tracks?|venues?)\b/],
+  ['race', /\b(which|what|at which|in which) (races?|grand prix|gp|grands prix|event)\b/],
+  ['season', /\b(which|what|in which) (years?|seasons?)\b|\bwhen\b/],
+  ['driver', /\b(who|whom|which drivers?|what drivers?|which (man|person|guy)|name the drivers?)\b/],
+];
+
+export interface FrameInput {
+  index: EntityIndex;
+  q: ParsedQuestion;
+  now: Date;
+}
+
+const DEMONYM_CUE = /\b(driver|drivers|champion|champions|racer|racers|man|men|winner|winners)\b/;
+
+export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | undefined {
+  const norm = q.norm;
+  const words = norm.split(' ');
+  // Character offset of each word, to map regex matches back to words.
+  const starts: number[] = [];
+  let off = 0;
+  for (const w of words) {
+    starts.push(off);
+    off += w.length + 1;
+  }
+  const covered = new Array<boolean>(words.length).fill(false);
+  const cover = (from: number, to: number) => {
+    for (let i = 0; i < words.length; i++) if (starts[i]! >= from && starts[i]! < to) covered[i] = true;
+  };
+  const take = (re: RegExp): RegExpExecArray | undefined => {
+    const m = new RegExp(re.source, 'g').exec(norm);
+    if (!m) return undefined;
+    cover(m.index, m.index + m[0].length);
+    return m;
+  };
+
+  // Metrics: every phrase found, in order of the lexicon (a title phrase is not also a win).
+  const metrics: Metric[] = [];
+  let metricText = norm;
+  for (const [metric, re] of METRIC_PATTERNS) {
+    const g = new RegExp(re.source, 'g');
+    let m: RegExpExecArray | null;
+    let found = false;
+    while ((m = g.exec(metricText))) {
+      found = true;
+      cover(m.index, m.index + m[0].length);
+      metricText =
+        metricText.slice(0, m.index) + ' '.repeat(m[0].length) + metricText.slice(m.index + m[0].length);
+      g.lastIndex = m.index + m[0].length;
+    }
+    if (found && !metrics.includes(metric)) metrics.push(metric);
+  }
+  // "won the title": the verb belongs to the title, not to race wins.
+  if (metrics.includes('titles') || metrics.includes('constructor_titles')) {
+    const winVerbOnly =
+      /\b(won|win|wins|winning)\b/.test(norm) && !/\b(race|grand prix|gp) wins\b|\bwins\b/.test(norm);
+    if (
+      winVerbOnly ||
+      /\b(won|win|winning) (the |a |his |their |her )?(\w+ )?(world )?(title|championship|crown)/.test(norm)
+    )
+      removeMetric(metrics, 'wins');
+  }
+  // "points" next to "wins" in "who won with the most points" stays; "scored points in N races" is points finishes.
+  if (metrics.length === 0) return undefined;
+
+  let op: Operation | undefined;
+  for (const [o, re] of OPERATION_PATTERNS) {
+    if (take(re)) {
+      op ??= o;
+    }
+  }
+  // "X vs Y", "did X or Y have more", "difference between X's and Y's": a comparison.
+  const compareCue = /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than)\b/.test(norm);
+  const two = q.drivers.length >= 2 || q.constructors.length >= 2;
+  if (two && compareCue) {
+    op = 'compare';
+    take(
+      /\b(vs|versus|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead|who had more|more)\b/,
+    );
+  }
+  if (!op) {
+    // "Hamilton's wins at Silverstone", "Prost's McLaren wins": a total of one subject.
+    if (q.drivers.length || q.constructors.length) op = 'count';
+    else return undefined;
+  }
+
+  // Seasons: a range, a decade, "since", relative years, or one season.
+  const frame: StatsFrame = {
+    metrics,
+    sessions: [],
+    op,
+    subject: 'driver',
+    drivers: [],
+    teams: [],
+    unexplained: [],
+  };
+  const season = currentSeason(index, now);
+  let m: RegExpExecArray | undefined;
+  if ((m = take(/\b(between|from) (19[5-9]\d|20\d\d) (and|to|until|till) (19[5-9]\d|20\d\d)\b/))) {
+    frame.fromYear = Number(m[2]);
+    frame.toYear = Number(m[4]);
+  } else if ((m = take(/\b(19[5-9]\d|20\d\d) (to|until|through) (19[5-9]\d|20\d\d)\b/))) {
+    frame.fromYear = Number(m[1]);
+    frame.toYear = Number(m[3]);
+  } else if ((m = take(/\b(in )?the (19[5-9]0|20[0-2]0)s\b|\b(19[5-9]0|20[0-2]0)s\b/))) {
+    const y = Number(m[2] ?? m[3]);
+    frame.fromYear = y;
+    frame.toYear = y + 9;
+  } else if ((m = take(/\b(in )?the ([5-9]0)s\b/))) {
+    const y = 1900 + Number(m[2]);
+    frame.fromYear = y;
+    frame.toYear = y + 9;
+  } else if ((m = take(/\b(since|after) (19[5-9]\d|20\d\d)\b/))) {
+    frame.fromYear = Number(m[2]) + (m[1] === 'after' ? 1 : 0);
+  } else if ((m = take(/\b(before|until|up to) (19[5-9]\d|20\d\d)\b/))) {
+    frame.toYear = Number(m[2]) - (m[1] === 'before' ? 1 : 0);
+  } else if (take(/\b(the )?year before last\b|\btwo (years|seasons) ago\b/)) {
+    frame.fromYear = frame.toYear = season - 2;
+  } else if (take(/\b(last|previous) (year|season)('s)?\b|\ba year ago\b/)) {
+    frame.fromYear = frame.toYear = season - 1;
+  } else if (
+    take(/\b(this|current) (year|season|championship)\b|\bso far this (year|season)\b|\bthis year s\b/)
+  ) {
+    frame.fromYear = frame.toYear = season;
+  } else if ((m = take(/\b(19[5-9]\d|20\d\d)\b/))) {
+    frame.fromYear = frame.toYear = Number(m[1]);
+  }
+  take(/\bso far\b|\bto date\b|\bof all time\b|\ball time\b|\bin (f1 )?history\b|\bever\b/);
+
+  // Sessions: "sprint" names the sprint; "grands prix" next to "sprints" asks for both.
+  const sprint = take(/\bsprints?( races?)?( wins?)?\b/);
+  const gp = /\b(grands prix|grand prix|gps|races)\b/.test(norm);
+  frame.sessions = sprint ? (gp && /\band\b/.test(norm) ? ['race', 'sprint'] : ['sprint']) : ['race'];
+
+  // Filters from the question's entities.
+  frame.drivers = [...q.drivers];
+  frame.teams = [...q.constructors];
+  for (const mention of index.scan(q.text)) {
+    const isPerson =
+      (mention.drivers.length && (mention.fullName || !mention.place)) ||
+      (mention.constructors.length && !mention.place);
+    if (isPerson && mention.start < words.length)
+      for (let i = mention.start; i < mention.end; i++) covered[i] = true;
+  }
+  // Three-letter codes found in capitals are covered by their word.
+  for (const d of frame.drivers) {
+    if (d.abbreviation) words.forEach((w, i) => w === d.abbreviation!.toLowerCase() && (covered[i] = true));
+  }
+
+  // Nationality: a demonym or country next to a person word ("British driver", "which Brazilian").
+  for (let i = 0; i < words.length; i++) {
+    if (covered[i]) continue;
+    const country = index.country(words[i]!);
+    if (!country) continue;
+    const next = words[i + 1] ?? '';
+    const prev = words[i - 1] ?? '';
+    const asPlace = /^(grand|gp|race|circuit)$/.test(next) || /^(at|in)$/.test(prev);
+    if (!asPlace && (DEMONYM_CUE.test(next) || /^(which|a|an|first|what|from)$/.test(prev) || !q.namesRace)) {
+      frame.nationality = country;
+      covered[i] = true;
+    }
+  }
+
+  // Place: a grand prix or circuit named (not a nationality).
+  if (q.namesRace && !frame.nationality) {
+    const place = placeOf(index, q, words, covered);
+    if (place) frame.place = place;
+  } else if (q.namesRace && frame.nationality) {
+    const place = placeOf(index, q, words, covered);
+    if (place) frame.place = place;
+  }
+
+  // Positions: "finished second", "P4", "from pole", "from the back of the grid".
+  if ((m = take(/\bfrom (pole|p1|the pole)\b/))) frame.grid = 1;
+  else if ((m = take(/\bfrom (p|grid slot |grid position |position )(\d{1,2})\b/))) frame.grid = Number(m[2]);
+  const ordinals: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, runner: 2 };
+  if (
+    (m = take(
+      /\b(second|third|fourth|fifth|sixth) (places?|place finishes)\b|\brunner up finishes\b|\bfinished (second|third|fourth|fifth)\b/,
+    ))
+  ) {
+    const word = (m[1] ?? m[3] ?? 'runner').split(' ')[0]!;
+    frame.position = ordinals[word] ?? 2;
+    if (!metrics.includes('finishes')) {
+      metrics.length = 0;
+      metrics.push('finishes');
+    }
+  }
+  if ((m = take(/\bp(\d{1,2}) finishes\b/))) {
+    frame.position = Number(m[1]);
+    metrics.length = 0;
+    metrics.push('finishes');
+  }
+
+  if (
+    take(
+      /\bwithout (ever )?(winning |taking |becoming |being )?(a |the )?(world )?(title|championship|champion|crown)\b|\bnever (won|became|been) (a |the )?(world )?(title|championship|champion)\b|\bnon champions?\b/,
+    )
+  ) {
+    frame.withoutTitle = true;
+    removeMetric(metrics, 'titles');
+    if (metrics.length === 0) metrics.push('wins');
+  }
+  if (metrics.length > 1 && metrics.includes('titles') && frame.op !== 'first') {
+    // "most wins by a world champion": the title word qualifies the drivers.
+    if (/\bby a (world )?champion\b|\bchampions only\b/.test(norm)) {
+      frame.champions = true;
+      removeMetric(metrics, 'titles');
+    }
+  }
+  if (take(/\bin (a|one) (single )?season\b|\bsingle season\b|\bone season\b|\bin a year\b/))
+    frame.perSeason = true;
+
+  // What the answer lists.
+  for (const [subject, re] of SUBJECT_PATTERNS) {
+    if (take(re)) {
+      frame.subject = subject;
+      break;
+    }
+  }
+  if (frame.subject === 'driver' && !/\b(who|whom|driver|drivers)\b/.test(norm)) {
+    if (frame.teams.length && !frame.drivers.length) frame.subject = 'constructor';
+    if (metrics.includes('constructor_titles')) frame.subject = 'constructor';
+  }
+  if (frame.op === 'list' && frame.subject === 'driver') frame.subject = 'season';
+
+  // Whatever is left unexplained.
+  frame.unexplained = words.filter((w, i) => !covered[i] && !FILLER.has(w) && !/^\d+$/.test(w));
+  return frame;
+}
+
+function removeMetric(metrics: Metric[], metric: Metric): void {
+  const i = metrics.indexOf(metric);
+  if (i >= 0) metrics.splice(i, 1);
+}
+
+/** The grand prix or circuit named, marking its words explained. A circuit name is the circuit. */
+function placeOf(
+  index: EntityIndex,
+  q: ParsedQuestion,
+  words: string[],
+  covered: boolean[],
+): PlaceFilter | undefined {
+  const text = words.map((w, i) => (covered[i] ? '_' : w)).join(' ');
+  const matches = index.matchRaces(text);
+  const best = matches[0]?.race;
+  if (!best) return undefined;
+  // The longest alias of that race found in the text says whether a grand prix or a circuit was named.
+  let hit: { text: string; weight: number } | undefined;
+  for (const a of best.aliases) {
+    if ((' ' + text + ' ').includes(' ' + a.text + ' ') && (!hit || a.text.length > hit.text.length)) hit = a;
+  }
+  if (!hit) return undefined;
+  const aw = hit.text.split(' ');
+  for (let i = 0; i + aw.length <= words.length; i++)
+    if (aw.every((w, k) => words[i + k] === w)) for (let k = 0; k < aw.length; k++) covered[i + k] = true;
+  for (let i = 0; i < words.length; i++)
+    if (/^(grand|prix|gp|circuit|track)$/.test(words[i]!)) covered[i] = true;
+  void q;
+  return hit.weight >= 2.5 || hit.weight === 1
+    ? { grandPrixId: best.grandPrixId, name: best.grandPrixName }
+    : { circuitId: best.circuitId, name: best.circuitName };
+}

@@ -1,0 +1,303 @@
+// Answers a statistics frame: turns it into `get_f1_stats` calls (one per metric, session and compared
+// subject), and writes the facts asked for with the context a fan wants — the runner-up, the margin, the
+// date, "as of" the latest race in the data.
+import type { Metric } from '../../data/queries/stats.ts';
+import type { StatsData, StatsInput } from '../tools/stats.tool.ts';
+import { eventText } from '../tools/stats.tool.ts';
+import { formatPoints } from '../text.ts';
+import type { StatsFrame } from './frame.ts';
+
+export interface Caller {
+  call<T>(name: string, args: Record<string, unknown>): Promise<{ data: T; sources: string[] }>;
+}
+
+const NOUN: Record<Metric, [string, string]> = {
+  wins: ['win', 'wins'],
+  podiums: ['podium', 'podiums'],
+  poles: ['pole', 'poles'],
+  fastest_laps: ['fastest lap', 'fastest laps'],
+  points: ['point', 'points'],
+  starts: ['start', 'starts'],
+  finishes: ['finish', 'finishes'],
+  points_finishes: ['points finish', 'points finishes'],
+  retirements: ['retirement', 'retirements'],
+  disqualifications: ['disqualification', 'disqualifications'],
+  titles: ["drivers' title", "drivers' titles"],
+  constructor_titles: ["constructors' title", "constructors' titles"],
+  grand_slams: ['grand slam', 'grand slams'],
+  hat_tricks: ['hat-trick', 'hat-tricks'],
+  driver_of_the_day: ['Driver of the Day award', 'Driver of the Day awards'],
+  pit_stops: ['pit stop', 'pit stops'],
+  laps: ['lap', 'laps'],
+  front_rows: ['front-row start', 'front-row starts'],
+};
+
+function noun(metric: Metric, n: number, session: 'race' | 'sprint', position?: number): string {
+  const [one, many] = NOUN[metric];
+  const base = n === 1 ? one : many;
+  if (metric === 'finishes' && position) return `P${position} ${base}`;
+  if (session === 'sprint') return `sprint ${base}`;
+  if (['wins', 'podiums', 'starts'].includes(metric)) return `Grand Prix ${base}`;
+  return base;
+}
+
+function scopeText(f: StatsFrame): string {
+  const parts: string[] = [];
+  if (f.teams.length === 1 && f.op !== 'compare') parts.push(`with ${f.teams[0]!.name}`);
+  if (f.place) parts.push(`at the ${f.place.name}`);
+  if (f.grid) parts.push(f.grid === 1 ? 'from pole' : `from P${f.grid} on the grid`);
+  if (f.fromYear !== undefined && f.fromYear === f.toYear) parts.push(`in ${f.fromYear}`);
+  else if (f.fromYear !== undefined && f.toYear !== undefined)
+    parts.push(`from ${f.fromYear} to ${f.toYear}`);
+  else if (f.fromYear !== undefined) parts.push(`since ${f.fromYear}`);
+  else if (f.toYear !== undefined) parts.push(`up to ${f.toYear}`);
+  return parts.join(' ');
+}
+
+function baseArgs(f: StatsFrame, metric: Metric, session: 'race' | 'sprint'): StatsInput {
+  const args: StatsInput = { metric, group_by: 'driver' };
+  if (session === 'sprint') args.session = 'sprint';
+  if (f.place?.grandPrixId) args.grand_prix = f.place.grandPrixId;
+  if (f.place?.circuitId) args.circuit = f.place.circuitId;
+  if (f.fromYear !== undefined) args.from_season = f.fromYear;
+  if (f.toYear !== undefined) args.to_season = f.toYear;
+  if (f.position !== undefined) args.position = f.position;
+  if (f.grid !== undefined) args.grid = f.grid;
+  if (f.withoutTitle) args.without_title = true;
+  if (f.champions) args.champions_only = true;
+  if (f.nationality) args.nationality = f.nationality;
+  return args;
+}
+
+const asOfText = (d: StatsData) =>
+  d.asOf &&
+  (d.query.filters?.toYear === undefined || d.query.filters.toYear >= Number(d.asOf.date.slice(0, 4)))
+    ? ` (as of the ${d.asOf.label}, ${d.asOf.date})`
+    : '';
+
+const value = (metric: Metric, v: number) => (metric === 'points' ? formatPoints(v) : String(v));
+
+function others(rows: StatsData['rows'], metric: Metric, from = 1, n = 4): string {
+  const rest = rows.slice(from, from + n);
+  return rest.length ? ` Next: ${rest.map((r) => `${r.name} ${value(metric, r.value)}`).join(', ')}.` : '';
+}
+
+/** Answers the frame; `undefined` when the frame is not one this answerer can execute. */
+export async function answerStats(
+  a: Caller,
+  f: StatsFrame,
+): Promise<{ text: string; sources: string[] } | undefined> {
+  const parts: string[] = [];
+  const sources: string[] = [];
+  for (const metric of f.metrics) {
+    for (const session of f.sessions) {
+      const piece = await onePart(a, f, metric, session);
+      if (!piece) return undefined;
+      parts.push(piece.text);
+      sources.push(...piece.sources);
+    }
+  }
+  return { text: parts.join('\n\n'), sources };
+}
+
+async function onePart(
+  a: Caller,
+  f: StatsFrame,
+  metric: Metric,
+  session: 'race' | 'sprint',
+): Promise<{ text: string; sources: string[] } | undefined> {
+  const args = baseArgs(f, metric, session);
+  const scope = scopeText(f);
+  const scoped = scope ? ` ${scope}` : '';
+  const call = async (extra: Partial<StatsInput>) => {
+    const r = await a.call<StatsData>('get_f1_stats', { ...args, ...extra });
+    return { d: r.data, sources: r.sources };
+  };
+  const team = f.teams[0];
+  const driver = f.drivers[0];
+  const teamMetric = metric === 'constructor_titles';
+
+  if (f.op === 'compare') {
+    const subjects = f.drivers.length >= 2 ? f.drivers.slice(0, 2) : f.teams.slice(0, 2);
+    const isDriver = f.drivers.length >= 2;
+    const rows = [];
+    const srcs: string[] = [];
+    for (const s of subjects) {
+      const { d, sources } = await call({
+        ...(isDriver ? { driver: s.id, group_by: 'driver' } : { team: s.id, group_by: 'constructor' }),
+        ...(isDriver && team ? { team: team.id } : {}),
+      });
+      rows.push({ name: s.name, value: d.rows[0]?.value ?? 0, d });
+      srcs.push(...sources);
+    }
+    const [x, y] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    const n = noun(metric, 2, session, f.position);
+    const diff = Math.abs(x.value - y.value);
+    const lead =
+      diff === 0
+        ? `${x.name} and ${y.name} are level on ${value(metric, x.value)} ${n}${scoped}.`
+        : `${x.value > y.value ? x.name : y.name} has more ${n}${scoped}: ${value(metric, Math.max(x.value, y.value))} to ${value(metric, Math.min(x.value, y.value))} for ${x.value > y.value ? y.name : x.name} — a difference of ${value(metric, diff)}.`;
+    return { text: `${lead}${asOfText(x.d)}`, sources: srcs };
+  }
+
+  if (f.op === 'first' || f.op === 'last') {
+    const groupBy = teamMetric || (team && !driver) ? 'constructor' : 'driver';
+    const { d, sources } = await call({
+      group_by: groupBy,
+      pick: f.op,
+      ...(driver ? { driver: driver.id } : {}),
+      ...(team ? { team: team.id } : {}),
+      limit: 3,
+    });
+    const row = d.rows[0];
+    if (!row?.event) return { text: noneText(f, metric, session, scoped), sources };
+    const e = row.event;
+    const who = row.name;
+    const when =
+      metric === 'titles' || metric === 'constructor_titles' ? `in ${e.year}` : `at the ${eventText(e)}`;
+    const nat = f.nationality ? ` ${f.nationality}` : '';
+    const subject = driver || team ? `${who}'s` : `The${nat}`;
+    const kind = noun(metric, 1, session, f.position);
+    const text =
+      driver || team
+        ? `${subject} ${f.op} ${kind}${scoped} came ${when}${e.constructorName && !team && metric !== 'constructor_titles' ? ` with ${e.constructorName}` : ''}.`
+        : `${who} was the ${f.op === 'first' ? 'first' : 'most recent'}${nat} driver to take a ${kind}${scoped}: ${when}${e.constructorName ? ` (${e.constructorName})` : ''}.${
+            d.rows.length > 1
+              ? ` ${f.op === 'first' ? 'Then' : 'Before that'}: ${d.rows
+                  .slice(1, 3)
+                  .map((r) => `${r.name} (${r.event!.year})`)
+                  .join(', ')}.`
+              : ''
+          }`;
+    return { text: text.replace(/^The /, ''), sources };
+  }
+
+  if (f.op === 'youngest' || f.op === 'oldest') {
+    const { d, sources } = await call({ group_by: 'driver', pick: f.op, limit: 4 });
+    const row = d.rows[0];
+    if (!row?.event?.age) return { text: noneText(f, metric, session, scoped), sources };
+    const e = row.event;
+    const age = `${e.age!.years} years and ${e.age!.days} days`;
+    const what =
+      metric === 'titles'
+        ? 'to win the drivers’ title'
+        : `to score a ${noun(metric, 1, session, f.position)}`;
+    const next = d.rows
+      .slice(1, 4)
+      .map((r) => `${r.name} ${r.event!.age!.years} (${r.event!.year})`)
+      .join(', ');
+    return {
+      text: `${row.name} is the ${f.op} driver ${what}${scoped}: ${age} old at the ${eventText(e)}${e.constructorName ? ` with ${e.constructorName}` : ''}.${next ? ` Next: ${next}.` : ''}`,
+      sources,
+    };
+  }
+
+  if (f.op === 'list') {
+    const { d, sources } = await call({
+      group_by: 'season',
+      ...(driver ? { driver: driver.id } : {}),
+      ...(team ? { team: team.id } : {}),
+      limit: 100,
+    });
+    const who = driver?.name ?? team?.name ?? 'That';
+    if (d.rows.length === 0) return { text: noneText(f, metric, session, scoped), sources };
+    const years = d.rows.map((r) => Number(r.key)).sort((p, q) => p - q);
+    const n = metric === 'titles' || metric === 'constructor_titles' ? d.events : d.rows.length;
+    const kind = noun(metric, n, session, f.position);
+    return {
+      text: `${who}: ${n} ${kind}${scoped} — in ${years.join(', ')}.`,
+      sources,
+    };
+  }
+
+  // Totals of one named subject: "how many wins has Hamilton at Silverstone?"
+  if (
+    (driver || team) &&
+    (f.op === 'count' || ((f.op === 'most' || f.op === 'fewest') && f.subject !== 'driver'))
+  ) {
+    const groupBy = driver ? 'driver' : 'constructor';
+    const { d, sources } = await call({
+      group_by: f.perSeason ? (driver ? 'driver_season' : 'constructor_season') : groupBy,
+      ...(driver ? { driver: driver.id } : {}),
+      ...(team ? { team: team.id } : {}),
+    });
+    const who = driver?.name ?? team!.name;
+    const total = d.rows.reduce((s, r) => s + r.value, 0);
+    const kind = noun(metric, total, session, f.position);
+    if (total === 0)
+      return {
+        text: `${who} has no ${noun(metric, 2, session, f.position)}${scoped}${asOfText(d)}.`,
+        sources,
+      };
+    const span =
+      d.rows.length === 1 && d.rows[0]!.firstEvent && metric !== 'points' && metric !== 'laps'
+        ? ` (first: ${eventText(d.rows[0]!.firstEvent)}; latest: ${eventText(d.rows[0]!.lastEvent!)})`
+        : '';
+    return {
+      text: `${who}: ${value(metric, total)} ${kind}${scoped}${span}${asOfText(d)}.`,
+      sources,
+    };
+  }
+
+  // Counting distinct drivers/teams: "how many different drivers won a race in 2021?"
+  if (f.op === 'distinct' || (f.op === 'count' && !driver && !team && f.subject !== 'driver')) {
+    const group =
+      f.subject === 'constructor' ? 'constructor' : f.subject === 'nationality' ? 'nationality' : 'driver';
+    const { d, sources } = await call({ group_by: group, limit: 30 });
+    const label = group === 'constructor' ? 'teams' : group === 'nationality' ? 'nationalities' : 'drivers';
+    const list = d.rows.map((r) => `${r.name} ${value(metric, r.value)}`).join(', ');
+    return {
+      text: `${d.groups} different ${label} took ${noun(metric, 2, session, f.position)}${scoped}${asOfText(d)}: ${list}${d.groups > d.rows.length ? ', …' : ''}.`,
+      sources,
+    };
+  }
+
+  if (f.op === 'count' && !driver && !team) {
+    const { d, sources } = await call({ group_by: 'driver', limit: 5 });
+    const total = d.events;
+    return {
+      text: `${total} ${noun(metric, total, session, f.position)}${scoped}${asOfText(d)}, by ${d.groups} drivers.${d.rows.length ? ` Most: ${d.rows.map((r) => `${r.name} ${value(metric, r.value)}`).join(', ')}.` : ''}`,
+      sources,
+    };
+  }
+
+  // Rankings: most / fewest.
+  if (f.op === 'most' || f.op === 'fewest') {
+    let group = f.subject;
+    if (teamMetric && group === 'driver') group = 'constructor';
+    if (f.perSeason) group = group === 'constructor' ? 'constructor_season' : 'driver_season';
+    const count = metric === 'titles' && group === 'nationality' ? 'drivers' : undefined;
+    const { d, sources } = await call({
+      group_by: group === 'season' || group === 'race' ? group : group,
+      ...(count ? { count } : {}),
+      ...(f.op === 'fewest' ? { order: 'fewest' } : {}),
+      limit: 6,
+    });
+    const top = d.rows[0];
+    if (!top) return { text: noneText(f, metric, session, scoped), sources };
+    const ties = d.rows.filter((r) => r.value === top.value);
+    const n =
+      count === 'drivers'
+        ? `${top.value === 1 ? 'champion' : 'champions'}`
+        : noun(metric, top.value, session, f.position);
+    const nat = f.nationality ? ` by a ${f.nationality} driver` : '';
+    const without = f.withoutTitle ? ' among drivers who never won the title' : '';
+    const season = f.perSeason ? ' in a single season' : '';
+    const who =
+      ties.length > 1
+        ? `${ties.map((r) => r.name).join(' and ')} share the ${f.op}`
+        : `${top.name} has the ${f.op}`;
+    const countText = count === 'drivers' ? `world ${n}` : n;
+    return {
+      text: `${who} ${NOUN[metric][1]}${nat}${season}${scoped}${without}: ${value(metric, top.value)} ${countText}${asOfText(d)}.${others(d.rows, metric, ties.length)}`,
+      sources,
+    };
+  }
+  return undefined;
+}
+
+function noneText(f: StatsFrame, metric: Metric, session: 'race' | 'sprint', scoped: string): string {
+  const who =
+    f.drivers[0]?.name ?? f.teams[0]?.name ?? (f.nationality ? `No ${f.nationality} driver` : 'Nobody');
+  return `${who} has no ${noun(metric, 2, session, f.position)}${scoped} in the data.`;
+}
