@@ -20,10 +20,15 @@ DROP TABLE IF EXISTS ergast_season;
 DROP TABLE IF EXISTS ergast_status;
 DROP TABLE IF EXISTS ergast_result;
 DROP TABLE IF EXISTS ergast_pit_stop;
+DROP TABLE IF EXISTS ergast_driver_standing;
+DROP TABLE IF EXISTS ergast_constructor_standing;
+-- Drivers are listed by surname as each service's collation compares it (sort_ergast: MySQL's, accents and
+-- case folded; sort_jolpica: PostgreSQL's, spaces and punctuation ignored too), then by the dump's numeric id
+-- (sort_id; derived drivers after them).
 CREATE TABLE ergast_driver_id (
   driver_id TEXT PRIMARY KEY, ergast_id TEXT NOT NULL UNIQUE, permanent_number TEXT, code TEXT,
   given_name TEXT NOT NULL, family_name TEXT NOT NULL, date_of_birth TEXT, nationality TEXT, url TEXT NOT NULL,
-  derived INTEGER NOT NULL
+  derived INTEGER NOT NULL, sort_id INTEGER NOT NULL, sort_ergast TEXT NOT NULL, sort_jolpica TEXT NOT NULL
 );
 -- Ergast splits early constructors by engine (cooper-climax, cooper-maserati), f1db does not: the key is the
 -- (constructor, engine maker) pair as f1db rows carry it ('' when f1db has no engine maker).
@@ -38,17 +43,29 @@ CREATE TABLE ergast_circuit_id (
   circuit_id TEXT PRIMARY KEY, ergast_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, locality TEXT, country TEXT,
   lat TEXT, long TEXT, url TEXT NOT NULL, derived INTEGER NOT NULL
 );
--- sessions: the dump's session schedule as JSON [[key, date, time], ...] (null when it has none).
+-- sessions: the dump's session schedule as JSON [[key, date, time], ...] (null when it has none);
+-- qualifying: whether Ergast has qualifying for the race (1/0; null for a race the dump does not cover).
 CREATE TABLE ergast_race (
-  race_id INTEGER PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL, time TEXT, sessions TEXT
+  race_id INTEGER PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL, time TEXT, sessions TEXT, qualifying INTEGER
 );
 CREATE TABLE ergast_season (year INTEGER PRIMARY KEY, url TEXT NOT NULL);
 CREATE TABLE ergast_status (status_id INTEGER PRIMARY KEY, status TEXT NOT NULL UNIQUE);
--- Per race/sprint result: Ergast's status and position text, and the fastest-lap speed when Ergast has it.
+-- Per race/sprint result: Ergast's status and position text; where the dump covers the result (covered = 1)
+-- also its own grid, laps, time and fastest lap (sprint fastest laps exist only here).
 CREATE TABLE ergast_result (
   race_id INTEGER NOT NULL, session TEXT NOT NULL, driver_id TEXT NOT NULL, status_id INTEGER NOT NULL,
-  position_text TEXT NOT NULL, fastest_lap_speed TEXT,
+  position_text TEXT NOT NULL, fastest_lap_speed TEXT, covered INTEGER NOT NULL DEFAULT 0,
+  grid INTEGER, laps INTEGER, time TEXT, millis INTEGER, fl_lap INTEGER, fl_rank INTEGER, fl_time TEXT,
   PRIMARY KEY (race_id, session, driver_id)
+);
+-- Standings after every round: the dump's (ties broken by countback, every entrant listed), f1db's beyond it.
+CREATE TABLE ergast_driver_standing (
+  race_id INTEGER NOT NULL, driver_id TEXT NOT NULL, position INTEGER NOT NULL, position_text TEXT NOT NULL,
+  points REAL NOT NULL, wins INTEGER NOT NULL, PRIMARY KEY (race_id, driver_id)
+);
+CREATE TABLE ergast_constructor_standing (
+  race_id INTEGER NOT NULL, ergast_id TEXT NOT NULL, position INTEGER NOT NULL, position_text TEXT NOT NULL,
+  points REAL NOT NULL, wins INTEGER NOT NULL, PRIMARY KEY (race_id, ergast_id)
 );
 CREATE TABLE ergast_pit_stop (
   race_id INTEGER NOT NULL, driver_id TEXT NOT NULL, stop INTEGER NOT NULL, time_of_day TEXT NOT NULL,
@@ -75,6 +92,28 @@ const CSV_SESSIONS = [
 ] as const;
 
 const WIKI = 'https://en.wikipedia.org/wiki/';
+
+/** Bumped when the cross-walk's tables change: an older one is rebuilt (tests) or reported (server). */
+export const CROSSWALK_VERSION = '3';
+
+/** Both APIs print these countries short ("USA"); the dump names Las Vegas' "United States", f1db all three long. */
+const SHORT_COUNTRY: Record<string, string> = {
+  'United States': 'USA',
+  'United Kingdom': 'UK',
+  'United Arab Emirates': 'UAE',
+};
+const apiCountry = (c: string | null | undefined) => (c ? (SHORT_COUNTRY[c] ?? c) : c);
+/** Surname sort keys: [MySQL-like (accents and case folded), PostgreSQL-like (letters and digits only)]. */
+function surnameKeys(surname: string): [string, string] {
+  const folded = surname
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  return [folded, normalizeName(surname)];
+}
+/** The ids Jolpica gave the two statuses it added to Ergast's list. */
+export const JOLPICA_STATUS_IDS: Record<string, number> = { 'Did not start': 142, Lapped: 143 };
+const int = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
 const wiki = (title: string) => WIKI + encodeURIComponent(title.replace(/ /g, '_'));
 
 function vote<K>(votes: Map<K, Map<string, number>>, key: K, value: string): void {
@@ -160,6 +199,8 @@ export function buildErgastCrosswalk(
   const csvSprint = read('sprint_results');
   const csvQualifying = read('qualifying');
   const csvPits = read('pit_stops');
+  const csvDriverStandings = read('driver_standings');
+  const csvConstructorStandings = read('constructor_standings');
 
   const summary: CrosswalkSummary = {
     drivers: { matched: 0, derived: 0 },
@@ -199,13 +240,14 @@ export function buildErgastCrosswalk(
         csvRaceById.set(f.id, r);
       }
     }
+    const qualified = new Set(csvQualifying.map((q) => q.raceId!));
     const lastNameOfGp = new Map<string, string>();
     for (const r of [...f1Races].sort((a, b) => a.year - b.year || a.round - b.round)) {
       const c = csvRaceById.get(r.id);
       if (c?.name) lastNameOfGp.set(r.grand_prix_id, c.name);
     }
     const insRace = db.prepare(
-      'INSERT INTO ergast_race (race_id, name, url, time, sessions) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO ergast_race (race_id, name, url, time, sessions, qualifying) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const sessionsOf = (c: CsvRow): string | null => {
       const s = CSV_SESSIONS.filter(([, d]) => c[d]).map(([key, d, t]) => [key, c[d], c[t]]);
@@ -214,12 +256,19 @@ export function buildErgastCrosswalk(
     for (const r of f1Races) {
       const c = csvRaceById.get(r.id);
       if (c) {
-        insRace.run(r.id, c.name, c.url ?? '', c.time ?? r.time, sessionsOf(c));
+        insRace.run(
+          r.id,
+          c.name,
+          c.url ?? '',
+          c.time ?? r.time,
+          sessionsOf(c),
+          qualified.has(c.raceId!) ? 1 : 0,
+        );
         summary.races.matched++;
       } else {
         // The name the dump last used for this Grand Prix, else f1db's ("Hungarian Grand Prix").
         const name = lastNameOfGp.get(r.grand_prix_id) ?? r.gp_name;
-        insRace.run(r.id, name, wiki(`${r.year} ${name}`), r.time, null);
+        insRace.run(r.id, name, wiki(`${r.year} ${name}`), r.time, null, null);
         summary.races.derived++;
       }
     }
@@ -259,14 +308,24 @@ export function buildErgastCrosswalk(
       const e = csvCircuitById.get(winner(circuitVotes.get(c.id)) ?? '');
       if (e && !usedCircuits.has(e.circuitRef!)) {
         usedCircuits.add(e.circuitRef!);
-        insCircuit.run(c.id, e.circuitRef, e.name, e.location, e.country, e.lat, e.lng, e.url ?? '', 0);
+        insCircuit.run(
+          c.id,
+          e.circuitRef,
+          e.name,
+          e.location,
+          apiCountry(e.country),
+          e.lat,
+          e.lng,
+          e.url ?? '',
+          0,
+        );
         summary.circuits.matched++;
       } else {
         const id = deriveId(c.id, takenCircuits);
         takenCircuits.add(id);
         const lat = c.latitude === null ? null : String(Math.round(c.latitude * 1e4) / 1e4);
         const lng = c.longitude === null ? null : String(Math.round(c.longitude * 1e4) / 1e4);
-        insCircuit.run(c.id, id, c.name, c.place_name, c.country, lat, lng, wiki(c.name), 1);
+        insCircuit.run(c.id, id, c.name, c.place_name, apiCountry(c.country), lat, lng, wiki(c.name), 1);
         summary.circuits.derived++;
       }
     }
@@ -282,7 +341,8 @@ export function buildErgastCrosswalk(
     const takenDrivers = new Set(csvDrivers.map((d) => d.driverRef!));
     const insDriver = db.prepare(
       `INSERT INTO ergast_driver_id (driver_id, ergast_id, permanent_number, code, given_name, family_name,
-        date_of_birth, nationality, url, derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        date_of_birth, nationality, url, derived, sort_id, sort_ergast, sort_jolpica)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const driverIdByCsv = new Map<string, string>();
     for (const d of f1Drivers) {
@@ -300,6 +360,8 @@ export function buildErgastCrosswalk(
           e.nationality,
           e.url ?? '',
           0,
+          Number(e.driverId),
+          ...surnameKeys(e.surname ?? ''),
         );
         summary.drivers.matched++;
       } else {
@@ -316,6 +378,8 @@ export function buildErgastCrosswalk(
           d.demonym,
           wiki(d.name),
           1,
+          1_000_000 + summary.drivers.derived,
+          ...surnameKeys(d.last_name),
         );
         summary.drivers.derived++;
       }
@@ -420,16 +484,21 @@ export function buildErgastCrosswalk(
       if (!statusIdOf.has(s.status!)) statusIdOf.set(s.status!, Number(s.statusId));
     }
     const statusId = (text: string): number => {
-      const known = statusIdOf.get(text);
-      if (known !== undefined) return known;
-      const id = Math.max(0, ...statusText.keys()) + 1;
+      const known = statusIdOf.get(text) ?? JOLPICA_STATUS_IDS[text];
+      if (known !== undefined) {
+        statusText.set(known, text);
+        statusIdOf.set(text, known);
+        return known;
+      }
+      const id = Math.max(143, ...statusText.keys()) + 1;
       statusText.set(id, text);
       statusIdOf.set(text, id);
       return id;
     };
     const insResult = db.prepare(
-      `INSERT OR IGNORE INTO ergast_result (race_id, session, driver_id, status_id, position_text, fastest_lap_speed)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO ergast_result (race_id, session, driver_id, status_id, position_text, fastest_lap_speed,
+         covered, grid, laps, time, millis, fl_lap, fl_rank, fl_time)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const [rows, session] of [
       [csvResults, 'RACE'],
@@ -441,7 +510,22 @@ export function buildErgastCrosswalk(
         if (raceId === undefined || !driverId) continue;
         const sid = Number(r.statusId);
         if (!statusText.has(sid)) continue;
-        const res = insResult.run(raceId, session, driverId, sid, r.positionText ?? '', r.fastestLapSpeed);
+        const res = insResult.run(
+          raceId,
+          session,
+          driverId,
+          sid,
+          r.positionText ?? '',
+          r.fastestLapSpeed,
+          1,
+          int(r.grid),
+          int(r.laps),
+          r.time,
+          int(r.milliseconds),
+          int(r.fastestLap),
+          int(r.rank),
+          r.fastestLapTime,
+        );
         summary.results.matched += res.changes;
       }
     }
@@ -481,6 +565,14 @@ export function buildErgastCrosswalk(
         statusId(text),
         ergastPositionText(r.position_text),
         null,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
       );
       summary.results.derived++;
     }
@@ -497,6 +589,7 @@ export function buildErgastCrosswalk(
       if (raceId === undefined || !driverId || !p.time) continue;
       insPit.run(raceId, driverId, Number(p.stop), p.time);
     }
+    fillStandings(db, { csvDriverStandings, csvConstructorStandings, raceIdByCsv, driverIdByCsv, refOf });
     db.exec(`
       CREATE INDEX ergast_driver_ergast_idx ON ergast_driver_id(ergast_id);
       CREATE INDEX ergast_constructor_ergast_idx ON ergast_constructor_id(ergast_id);
@@ -505,11 +598,119 @@ export function buildErgastCrosswalk(
     db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('ergast_crosswalk', ?)`).run(
       ergastCsvDir ? 'csv' : 'derived',
     );
+    db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('ergast_crosswalk_version', ?)`).run(
+      CROSSWALK_VERSION,
+    );
   });
   run();
   summary.ms = Math.round(performance.now() - started);
   logger.info({ event: 'ergast.crosswalk', ...summary }, 'Ergast cross-walk built');
   return summary;
+}
+
+interface StandingsInput {
+  csvDriverStandings: CsvRow[];
+  csvConstructorStandings: CsvRow[];
+  raceIdByCsv: Map<string, number>;
+  driverIdByCsv: Map<string, string>;
+  refOf: (csvConstructorId: string | undefined) => string | undefined;
+}
+
+/** Standings after every round: the dump's rows for the races it covers, f1db's (with wins counted) for the rest. */
+function fillStandings(db: Db, s: StandingsInput): void {
+  const insD = db.prepare(
+    `INSERT OR IGNORE INTO ergast_driver_standing (race_id, driver_id, position, position_text, points, wins)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const insC = db.prepare(
+    `INSERT OR IGNORE INTO ergast_constructor_standing (race_id, ergast_id, position, position_text, points, wins)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const coveredD = new Set<number>();
+  for (const r of s.csvDriverStandings) {
+    const raceId = s.raceIdByCsv.get(r.raceId!);
+    const driverId = s.driverIdByCsv.get(r.driverId!);
+    if (raceId === undefined || !driverId || r.position === null) continue;
+    coveredD.add(raceId);
+    insD.run(
+      raceId,
+      driverId,
+      Number(r.position),
+      r.positionText ?? r.position,
+      Number(r.points),
+      int(r.wins) ?? 0,
+    );
+  }
+  const coveredC = new Set<number>();
+  for (const r of s.csvConstructorStandings) {
+    const raceId = s.raceIdByCsv.get(r.raceId!);
+    const ref = s.refOf(r.constructorId ?? undefined);
+    if (raceId === undefined || !ref || r.position === null) continue;
+    coveredC.add(raceId);
+    insC.run(
+      raceId,
+      ref,
+      Number(r.position),
+      r.positionText ?? r.position,
+      Number(r.points),
+      int(r.wins) ?? 0,
+    );
+  }
+  // Races the dump does not cover: f1db's tables, wins counted from the grand prix results up to the round.
+  const winsUpTo = `(SELECT COUNT(*) FROM race_result w JOIN race r2 ON r2.id = w.race_id
+      WHERE w.session = 'RACE' AND w.position_number = 1 AND r2.year = r.year AND r2.round <= r.round AND %)`;
+  const drivers = db
+    .prepare(
+      `SELECT s.race_id, s.driver_id, s.position_number, s.position_display_order, s.points,
+         ${winsUpTo.replace('%', 'w.driver_id = s.driver_id')} AS wins
+       FROM driver_standing s JOIN race r ON r.id = s.race_id`,
+    )
+    .all() as {
+    race_id: number;
+    driver_id: string;
+    position_number: number | null;
+    position_display_order: number;
+    points: number;
+    wins: number;
+  }[];
+  for (const d of drivers) {
+    if (coveredD.has(d.race_id)) continue;
+    const pos = d.position_number ?? d.position_display_order;
+    insD.run(d.race_id, d.driver_id, pos, d.position_number === null ? '-' : String(pos), d.points, d.wins);
+  }
+  const teams = db
+    .prepare(
+      `SELECT s.race_id, e.ergast_id, s.position_number, s.position_display_order, s.points,
+         ${winsUpTo.replace(
+           '%',
+           `EXISTS (SELECT 1 FROM ergast_constructor_id e2 WHERE e2.constructor_id = w.constructor_id
+              AND e2.engine_manufacturer_id = COALESCE(w.engine_manufacturer_id, '') AND e2.ergast_id = e.ergast_id)`,
+         )} AS wins
+       FROM constructor_standing s JOIN race r ON r.id = s.race_id
+       JOIN ergast_constructor_id e ON e.constructor_id = s.constructor_id
+        AND e.engine_manufacturer_id = COALESCE(s.engine_manufacturer_id, '')`,
+    )
+    .all() as {
+    race_id: number;
+    ergast_id: string;
+    position_number: number | null;
+    position_display_order: number;
+    points: number;
+    wins: number;
+  }[];
+  for (const t of teams) {
+    if (coveredC.has(t.race_id)) continue;
+    const pos = t.position_number ?? t.position_display_order;
+    insC.run(t.race_id, t.ergast_id, pos, t.position_number === null ? '-' : String(pos), t.points, t.wins);
+  }
+}
+
+/** The cross-walk version a database holds (undefined: none, or one from before versions were recorded). */
+export function ergastCrosswalkVersion(db: Db): string | undefined {
+  if (!hasErgastCrosswalk(db)) return undefined;
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'ergast_crosswalk_version'`).get() as
+    { value: string } | undefined;
+  return row?.value;
 }
 
 /** Whether the database holds the cross-walk (imported with it, or built afterwards). */

@@ -96,13 +96,18 @@ describe('Ergast API', () => {
       true,
     );
 
-    const plusOne = await get('/ergast/f1/2023/status/11/results?limit=100');
-    const statuses = new Set(
-      plusOne.body.MRData.RaceTable.Races.flatMap((r: Json) => r.Results.map((x: Json) => x.status)),
-    );
-    expect([...statuses]).toEqual(['+1 Lap']);
+    const statusesOf = (b: Json) =>
+      new Set(b.MRData.RaceTable.Races.flatMap((r: Json) => r.Results.map((x: Json) => x.status)));
+    const plusOne = await get('/api/f1/2023/status/11/results?limit=100');
+    expect([...statusesOf(plusOne.body)]).toEqual(['+1 Lap']);
+    // Jolpica re-curated 2023: a lapped car is "Lapped" (its status 143), +1 Lap matches nothing.
+    const lapped = await get('/ergast/f1/2023/status/143/results?limit=100');
+    expect([...statusesOf(lapped.body)]).toEqual(['Lapped']);
+    // Every lapped car: the +1 Lap ones and those further behind.
+    expect(Number(lapped.body.MRData.total)).toBeGreaterThan(Number(plusOne.body.MRData.total));
+    expect((await get('/ergast/f1/2023/status/11/results')).body.MRData.total).toBe('0');
 
-    const status = await get('/ergast/f1/2023/status');
+    const status = await get('/api/f1/2023/status');
     const finished = status.body.MRData.StatusTable.Status.find((s: Json) => s.statusId === '1');
     expect(finished.status).toBe('Finished');
     expect(Number(finished.count)).toBeGreaterThan(200);
@@ -112,7 +117,10 @@ describe('Ergast API', () => {
     const drivers = await get('/ergast/f1/2023/drivers');
     const ids = drivers.body.MRData.DriverTable.Drivers.map((d: Json) => d.driverId);
     expect(ids).toHaveLength(22);
-    expect(ids).toEqual([...ids].sort());
+    // By surname, as both services list them: Lawson before Magnussen before Norris, Verstappen near the end.
+    const surnames = drivers.body.MRData.DriverTable.Drivers.map((d: Json) => d.familyName);
+    expect(surnames).toEqual([...surnames].sort((a: string, b: string) => a.localeCompare(b)));
+    expect(ids.indexOf('lawson')).toBeLessThan(ids.indexOf('kevin_magnussen'));
     expect(ids).toEqual(expect.arrayContaining(['de_vries', 'kevin_magnussen', 'max_verstappen', 'zhou']));
 
     const one = await get('/ergast/f1/drivers/hulkenberg');
@@ -216,13 +224,29 @@ describe('Ergast API', () => {
       '/ergast/f1/2023/podiums',
       '/ergast/f1/2023/results.xml',
       '/ergast/f1/2023/grid/abc/results',
-      '/ergast/f1/drivers?limit=ten',
+      '/api/f1/drivers?limit=ten',
+      '/api/f1/drivers?offset=abc',
       '/api/f1/banana/split/results',
+      '/api/f1/2023/9/seasons/1',
+      '/api/f1/2023/laps',
+      '/ergast/f1/driverStandings',
+      '/ergast/f1/2023/pitstops/1/results',
+      '/ergast/f1/2023/status/1/driverStandings',
     ]) {
       const res = await get(bad);
       expect(res.status, bad).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
+      expect(res.body.detail).toMatch(/^Bad Request: /);
     }
+    // Jolpica's paging falls back to its defaults; both clamp the limit to their maximum.
+    const lenient = await get('/ergast/f1/drivers?limit=ten&offset=abc');
+    expect(lenient.body.MRData).toMatchObject({ limit: '30', offset: '0' });
+    expect((await get('/ergast/f1/drivers?limit=5000')).body.MRData.limit).toBe('100');
+    expect((await get('/api/f1/drivers?limit=5000')).body.MRData.limit).toBe('1000');
+    // ergast.com rejected a qualifier given twice; Jolpica keeps the last.
+    expect((await get('/api/f1/drivers/alonso/drivers/hamilton/results')).status).toBe(400);
+    const twice = await get('/ergast/f1/2023/drivers/alonso/drivers/hamilton/results');
+    expect(twice.body.MRData.RaceTable.driverId).toBe('hamilton');
   });
 });
 
@@ -285,17 +309,55 @@ describe('an Ergast client over real HTTP', () => {
 });
 
 describe('current, last and next', () => {
-  it('resolve against the clock and the results in the database', () => {
-    const db = ctx.db();
-    const at = (iso: string, path: string) =>
-      ergastQuery(db, parseErgastPath(path), { limit: 30, offset: 0 }, { now: new Date(iso) });
-    // Just after the 2021 Abu Dhabi GP (2021-12-12), seen from a 2021 clock.
-    const last = at('2021-12-13T12:00:00Z', 'current/last/results');
-    expect(last.table).toMatchObject({ season: '2021', round: '22' });
-    const next = at('2021-12-01T12:00:00Z', '2021/next');
-    expect(next.table).toMatchObject({ season: '2021' });
-    // Every race of 2021 has results, so from a 2021 clock there is no next 2021 race after the finale.
-    expect(at('2021-12-13T12:00:00Z', '2021/next').total).toBe(0);
+  const db = () => ctx.db();
+  const at = (iso: string, path: string, dialect: 'ergast' | 'jolpica') =>
+    ergastQuery(
+      db(),
+      parseErgastPath(path, dialect),
+      { limit: 30, offset: 0 },
+      { now: new Date(iso), dialect },
+    );
+  const latest = () =>
+    db()
+      .prepare(
+        `SELECT r.year, r.round FROM race r WHERE EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id
+         AND x.session = 'RACE') ORDER BY r.year DESC, r.round DESC LIMIT 1`,
+      )
+      .get() as { year: number; round: number };
+
+  it('a finished season: last is its final round, next is round 1 of the following season', () => {
+    for (const dialect of ['ergast', 'jolpica'] as const) {
+      expect(at('2026-01-01T00:00:00Z', '2023/last', dialect).table).toMatchObject({
+        season: '2023',
+        round: '22',
+      });
+      const next = at('2026-01-01T00:00:00Z', '2023/next/results', dialect);
+      expect(next.table).toMatchObject({ season: '2024', round: '1' });
+      expect((next.table.Races as Json[])[0]?.raceName).toBe('Bahrain Grand Prix');
+    }
+  });
+
+  it('current: the season of the latest results on ergast.com, the calendar year on Jolpica', () => {
+    const { year, round } = latest();
+    const e = at('2030-06-01T00:00:00Z', 'current/last/results', 'ergast');
+    expect(e.table).toMatchObject({ season: String(year), round: String(round) });
+    expect(at('2030-06-01T00:00:00Z', 'current/next', 'ergast').table.round).not.toBe('last');
+    // Jolpica from a 2021 clock: 2021 is finished, so current/last is its finale and current/next 2022 round 1.
+    expect(at('2021-12-13T12:00:00Z', 'current/last/results', 'jolpica').table).toMatchObject({
+      season: '2021',
+      round: '22',
+    });
+    expect(at('2021-12-13T12:00:00Z', 'current/next', 'jolpica').table).toMatchObject({
+      season: '2022',
+      round: '1',
+    });
+    // A season with no races at all counts as finished for Jolpica (next: the following season's round 1);
+    // ergast.com has no last race in it.
+    expect(at('2030-01-01T00:00:00Z', '2030/next', 'jolpica').table).toMatchObject({
+      season: '2031',
+      round: '1',
+    });
+    expect(at('2030-01-01T00:00:00Z', '2030/last', 'ergast').total).toBe(0);
   });
 });
 

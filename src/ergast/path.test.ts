@@ -49,7 +49,8 @@ describe('Ergast URL grammar', () => {
   it.each([
     ['2023/results.xml', /JSON/],
     ['2023/9/podiums', /Unknown Ergast resource/],
-    ['foo/bar/results', /not an Ergast filter/],
+    ['foo/bar/results', /not an Ergast qualifier/],
+    ['2023/qualifying/1/results', /not an Ergast qualifier/],
     ['2023/grid/first/results', /Bad value/],
     ['drivers/al%20onso/results', /Bad value/],
     ['2023/grid/1', /needs a resource/],

@@ -1,9 +1,12 @@
-// Ergast resources from the embedded database (f1db tables + the ergast_* cross-walk).
-// Each resource returns its table (the header attributes + its list) and the row total before paging.
+// Ergast resources from the embedded database (f1db tables + the ergast_* cross-walk), in two dialects:
+// `ergast` answers as ergast.com did (the Ergast dump's own values where it covers a result), `jolpica` as
+// Jolpica-F1 does (its statuses, qualifying filter, times and orderings). One query core serves both: the
+// RESOURCES table says which filters each resource accepts and which handler lists it.
 import type { Db } from '../data/db.ts';
 import { badRequest } from '../errors.ts';
 import { loadRaceLaps } from '../analysis/strategy/laps.ts';
-import type { ErgastQuery, FilterKey, Resource } from './path.ts';
+import type { Dialect, ErgastQuery, FilterKey, Resource } from './path.ts';
+import { JOLPICA_STATUS_IDS } from './crosswalk.ts';
 import {
   CIRCUIT_COLS,
   CONSTRUCTOR_COLS,
@@ -32,6 +35,8 @@ export interface Page {
 export interface QueryOptions {
   now: Date;
   lapsDir?: string;
+  /** Default `ergast`. */
+  dialect?: Dialect;
 }
 
 export interface ErgastTable {
@@ -41,44 +46,8 @@ export interface ErgastTable {
   total: number;
 }
 
-const TABLE_NAME: Record<Resource, [string, string]> = {
-  seasons: ['SeasonTable', 'Seasons'],
-  circuits: ['CircuitTable', 'Circuits'],
-  races: ['RaceTable', 'Races'],
-  results: ['RaceTable', 'Races'],
-  qualifying: ['RaceTable', 'Races'],
-  sprint: ['RaceTable', 'Races'],
-  pitstops: ['RaceTable', 'Races'],
-  laps: ['RaceTable', 'Races'],
-  drivers: ['DriverTable', 'Drivers'],
-  constructors: ['ConstructorTable', 'Constructors'],
-  driverStandings: ['StandingsTable', 'StandingsLists'],
-  constructorStandings: ['StandingsTable', 'StandingsLists'],
-  status: ['StatusTable', 'Status'],
-};
-
-/** Header attribute names of each filter, as the real API echoes them. */
-const HEADER_KEY: Partial<Record<FilterKey, string>> = {
-  circuits: 'circuitId',
-  constructors: 'constructorId',
-  drivers: 'driverId',
-  grid: 'grid',
-  results: 'position',
-  fastest: 'fastest',
-  status: 'status',
-  qualifying: 'position',
-  sprint: 'position',
-  driverStandings: 'position',
-  constructorStandings: 'position',
-  pitstops: 'stop',
-  laps: 'lap',
-};
-
-/** One page of a resource's list and the number of rows before paging. */
-interface Listing {
-  list: Obj[];
-  total: number;
-}
+/** Jolpica re-curated the results from this season on: Finished / Lapped / Retired / Disqualified / Did not start. */
+export const RECURATED_FROM = 2023;
 
 interface Resolved {
   year?: number;
@@ -87,43 +56,72 @@ interface Resolved {
   empty: boolean;
 }
 
-/** Resolves `current`, `last` and `next` against the clock and the results in the database. */
-export function resolveSeasonRound(db: Db, q: ErgastQuery, now: Date): Resolved {
-  const today = now.toISOString().slice(0, 10);
+interface Ctx {
+  db: Db;
+  q: ErgastQuery;
+  res: Resolved;
+  page: Page;
+  dialect: Dialect;
+  opts: QueryOptions;
+}
+
+/** One page of a resource's list and the number of rows before paging. */
+interface Listing {
+  list: Obj[];
+  total: number;
+  /** Header attributes the handler adds (standings: the round it chose). */
+  header?: Obj;
+}
+
+// ---------------------------------------------------------------- current, last, next
+
+/**
+ * Resolves `current`, `last` and `next`. ergast.com: the current season is the one with the latest results;
+ * Jolpica: the calendar year. Both: `next` is the first round of the season without results, or round 1 of
+ * the following season once every round has them; `last` the round before it (Jolpica: at least 1), or the
+ * final round of a finished season.
+ */
+export function resolveSeasonRound(db: Db, q: ErgastQuery, now: Date, dialect: Dialect = 'ergast'): Resolved {
   let year: number | undefined;
   if (q.season === 'current') {
-    const y = now.getUTCFullYear();
-    const has = db.prepare('SELECT 1 FROM race WHERE year = ?').get(y);
-    year = has ? y : (db.prepare('SELECT MAX(year) AS y FROM race').get() as { y: number }).y;
+    if (dialect === 'jolpica') year = now.getUTCFullYear();
+    else {
+      const latest = db
+        .prepare(
+          `SELECT MAX(r.year) AS y FROM race r
+           WHERE EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'RACE')`,
+        )
+        .get() as { y: number | null };
+      year = latest.y ?? now.getUTCFullYear();
+    }
   } else year = q.season;
   if (q.round === undefined) return { year, empty: false };
   if (typeof q.round === 'number') return { year, round: q.round, empty: false };
-  const lastDone = db
+  const info = db
     .prepare(
-      `SELECT r.year, r.round, r.date FROM race r
-       WHERE EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'RACE')
-         AND r.date <= ? ${q.season === 'current' ? '' : 'AND r.year = ?'}
-       ORDER BY r.date DESC LIMIT 1`,
+      `SELECT MIN(CASE WHEN NOT EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'RACE')
+                  THEN r.round END) AS next,
+              MAX(CASE WHEN EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'RACE')
+                  THEN r.round END) AS lastDone,
+              MAX(r.round) AS final
+       FROM race r WHERE r.year = ?`,
     )
-    .get(...(q.season === 'current' ? [today] : [today, year])) as
-    { year: number; round: number; date: string } | undefined;
-  if (q.round === 'last') {
-    if (!lastDone) return { year, empty: true };
-    return { year: lastDone.year, round: lastDone.round, empty: false };
+    .get(year) as { next: number | null; lastDone: number | null; final: number | null };
+  if (q.round === 'next') {
+    if (info.next !== null) return { year, round: info.next, empty: false };
+    return { year: year! + 1, round: 1, empty: false };
   }
-  const next = db
-    .prepare(
-      `SELECT r.year, r.round FROM race r WHERE r.date > ? ${q.season === 'current' ? '' : 'AND r.year = ?'}
-       AND NOT EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'RACE')
-       ORDER BY r.date LIMIT 1`,
-    )
-    .get(...(q.season === 'current' ? [lastDone?.date ?? today] : [lastDone?.date ?? '', year])) as
-    { year: number; round: number } | undefined;
-  if (!next) return { year, empty: true };
-  return { year: next.year, round: next.round, empty: false };
+  if (info.next !== null) {
+    if (dialect === 'jolpica') return { year, round: Math.max(1, info.next - 1), empty: false };
+    if (info.lastDone === null) return { year, empty: true };
+    return { year, round: info.lastDone, empty: false };
+  }
+  if (info.final === null) return { year, empty: true };
+  return { year, round: info.final, empty: false };
 }
 
-/** WHERE fragments for the filters, over aliases r (race), x (resource row), rr (its race result), ed/ec/eci. */
+// ---------------------------------------------------------------- SQL building blocks
+
 class Where {
   parts: string[] = [];
   params: unknown[] = [];
@@ -134,60 +132,75 @@ class Where {
   get sql(): string {
     return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
   }
+  get and(): string {
+    return this.parts.length ? `AND ${this.parts.join(' AND ')}` : '';
+  }
 }
 
 const JOIN_RACE = `JOIN ergast_race er ON er.race_id = r.id JOIN ergast_circuit_id eci ON eci.circuit_id = r.circuit_id`;
 const joinDriver = (alias: string) => `JOIN ergast_driver_id ed ON ed.driver_id = ${alias}.driver_id`;
+const ENGINE = (alias: string) => `COALESCE(${alias}.engine_manufacturer_id, '')`;
 const joinConstructor = (alias: string, engine: string) =>
   `JOIN ergast_constructor_id ecx ON ecx.constructor_id = ${alias}.constructor_id
      AND ecx.engine_manufacturer_id = ${engine}
    JOIN ergast_constructor ec ON ec.ergast_id = ecx.ergast_id`;
+/** The Ergast result row (status, the dump's own values) of the race_result row aliased `t`. */
+const joinErgastResult = (t: string) =>
+  `LEFT JOIN ergast_result ers ON ers.race_id = ${t}.race_id AND ers.session = ${t}.session
+     AND ers.driver_id = ${t}.driver_id
+   LEFT JOIN ergast_status est ON est.status_id = ers.status_id`;
 
-type RowKind = 'RACE' | 'SPRINT_RACE' | 'QUALIFYING' | 'PIT_STOP';
-
-/** FROM clause of a per-driver row resource (results, sprint, qualifying, pit stops) with its joins. */
-function rowFrom(kind: RowKind): string {
-  const x =
-    kind === 'QUALIFYING'
-      ? `JOIN qualifying_result x ON x.race_id = r.id AND x.session = 'QUALIFYING'`
-      : kind === 'PIT_STOP'
-        ? `JOIN pit_stop x ON x.race_id = r.id`
-        : `JOIN race_result x ON x.race_id = r.id AND x.session = '${kind}'`;
-  const rr =
-    kind === 'RACE'
-      ? ''
-      : `LEFT JOIN race_result rr ON rr.race_id = r.id AND rr.session = 'RACE' AND rr.driver_id = x.driver_id`;
-  const rrAlias = kind === 'RACE' ? 'x' : 'rr';
-  const statusOf = kind === 'SPRINT_RACE' ? 'x' : rrAlias;
-  const engine = kind === 'PIT_STOP' ? `''` : `COALESCE(x.engine_manufacturer_id, '')`;
-  return `race r ${JOIN_RACE} ${x} ${rr} ${joinDriver('x')} ${joinConstructor('x', engine)}
-    LEFT JOIN ergast_result ers ON ers.race_id = ${statusOf}.race_id AND ers.session = ${statusOf}.session
-      AND ers.driver_id = ${statusOf}.driver_id
-    LEFT JOIN ergast_status est ON est.status_id = ers.status_id`.replace(/\brr\./g, `${rrAlias}.`);
+/** The status text of the race_result row aliased `t`, as the dialect prints it. */
+function statusSql(d: Dialect, t: string): string {
+  if (d === 'ergast') return 'est.status';
+  return `CASE WHEN r.year >= ${RECURATED_FROM} THEN CASE
+      WHEN ${t}.position_text = 'DSQ' THEN 'Disqualified'
+      WHEN ${t}.position_text IN ('DNS', 'DNP') THEN 'Did not start'
+      WHEN ${t}.position_number IS NOT NULL AND est.status = 'Finished' THEN 'Finished'
+      WHEN ${t}.position_number IS NOT NULL AND est.status LIKE '+%' THEN 'Lapped'
+      ELSE 'Retired' END
+    ELSE est.status END`;
 }
 
-/** The race results with only the joins the filters (and the selected columns) need: list resources scan
- * every result of the history, where each unneeded join costs. */
-function leanRaceFrom(q: ErgastQuery, needConstructor = false, needStatus = false): string {
-  const f = q.filters;
-  return [
-    `race r JOIN race_result x ON x.race_id = r.id AND x.session = 'RACE'`,
-    f.circuits ? 'JOIN ergast_circuit_id eci ON eci.circuit_id = r.circuit_id' : '',
-    f.drivers ? joinDriver('x') : '',
-    f.constructors || needConstructor ? joinConstructor('x', `COALESCE(x.engine_manufacturer_id, '')`) : '',
-    f.status || needStatus
-      ? `LEFT JOIN ergast_result ers ON ers.race_id = x.race_id AND ers.session = x.session
-           AND ers.driver_id = x.driver_id LEFT JOIN ergast_status est ON est.status_id = ers.status_id`
-      : '',
-  ].join(' ');
+/** The grid slot the dialect prints: the dump's (0 for a pit-lane start) where it covers the result; Jolpica
+ * and f1db give a pit-lane starter the slot he qualified for. */
+function gridSql(d: Dialect, t: string): string {
+  const f1db = `COALESCE(${t}.grid_position_number, ${t}.qualification_position_number)`;
+  return d === 'ergast'
+    ? `CASE WHEN ers.covered = 1 THEN ers.grid ELSE ${f1db} END`
+    : `COALESCE(${f1db}, ers.grid)`;
 }
 
-function rowWhere(q: ErgastQuery, res: Resolved, kind: RowKind): Where {
+/** The fastest-lap rank of the result row `t`: the dump's where it covers it (the only source for sprints). */
+function fastestRankSql(t: string, session: 'RACE' | 'SPRINT_RACE'): string {
+  if (session === 'SPRINT_RACE') return 'ers.fl_rank';
+  return `CASE WHEN ers.covered = 1 THEN ers.fl_rank ELSE
+    (SELECT fl.position_number FROM fastest_lap fl WHERE fl.race_id = ${t}.race_id AND fl.driver_id = ${t}.driver_id)
+    END`;
+}
+
+function statusIdText(db: Db, id: number): string | undefined {
+  const jolpica = Object.entries(JOLPICA_STATUS_IDS).find(([, v]) => v === id)?.[0];
+  if (jolpica) return jolpica;
+  const row = db.prepare('SELECT status FROM ergast_status WHERE status_id = ?').get(id) as
+    { status: string } | undefined;
+  return row?.status;
+}
+
+/** The final round (with standings) of the season of race `r`, or the round asked for. */
+function standingsRoundSql(c: Ctx, table: string): string {
+  if (c.res.round !== undefined) return String(c.res.round);
+  return `(SELECT MAX(r3.round) FROM race r3 WHERE r3.year = r.year
+      AND EXISTS (SELECT 1 FROM ${table} s3 WHERE s3.race_id = r3.id))`;
+}
+
+/** Filters on per-driver result rows. `t` is the result row the position filters apply to (the race result,
+ * or the sprint result for /sprint), `x` the listed row. */
+function resultWhere(c: Ctx, t: string, session: 'RACE' | 'SPRINT_RACE'): Where {
   const w = new Where();
-  const f = q.filters;
-  const rr = kind === 'RACE' ? 'x' : 'rr';
-  if (res.year !== undefined) w.add('r.year = ?', res.year);
-  if (res.round !== undefined) w.add('r.round = ?', res.round);
+  const f = c.q.filters;
+  if (c.res.year !== undefined) w.add('r.year = ?', c.res.year);
+  if (c.res.round !== undefined) w.add('r.round = ?', c.res.round);
   if (f.circuits) w.add('eci.ergast_id = ?', f.circuits);
   // Id filters as f1db ids too, so SQLite starts from the result tables' driver/constructor indexes.
   if (f.drivers)
@@ -202,49 +215,30 @@ function rowWhere(q: ErgastQuery, res: Resolved, kind: RowKind): Where {
       f.constructors,
       f.constructors,
     );
-  if (f.grid) w.add(`${rr}.grid_position_number = ?`, Number(f.grid));
-  if (f.results) w.add(`${rr}.position_number = ?`, Number(f.results));
-  if (f.status) w.add('ers.status_id = ?', Number(f.status));
-  if (f.fastest)
-    w.add(
-      `EXISTS (SELECT 1 FROM fastest_lap fl WHERE fl.race_id = r.id AND fl.driver_id = x.driver_id
-       AND fl.position_number = ?)`,
-      Number(f.fastest),
-    );
-  if (f.qualifying)
-    w.add(
-      `EXISTS (SELECT 1 FROM qualifying_result q WHERE q.race_id = r.id AND q.session = 'QUALIFYING'
-       AND q.driver_id = x.driver_id AND q.position_number = ?)`,
-      Number(f.qualifying),
-    );
-  if (f.sprint)
-    w.add(
-      `EXISTS (SELECT 1 FROM race_result s WHERE s.race_id = r.id AND s.session = 'SPRINT_RACE'
-       AND s.driver_id = x.driver_id AND s.position_number = ?)`,
-      Number(f.sprint),
-    );
-  if (f.pitstops) {
-    if (kind !== 'PIT_STOP') throw badRequest('The pitstops filter only applies to /pitstops');
-    w.add('x.stop = ?', Number(f.pitstops));
+  if (f.grid) w.add(`${gridSql(c.dialect, t)} = ?`, Number(f.grid));
+  if (f.results) w.add(`${t}.position_number = ?`, Number(f.results));
+  if (f.sprint) w.add(`${t}.position_number = ?`, Number(f.sprint));
+  // fastest/0 means "any rank" on both services.
+  if (f.fastest && Number(f.fastest) !== 0) w.add(`${fastestRankSql(t, session)} = ?`, Number(f.fastest));
+  if (f.status) {
+    if (c.dialect === 'ergast') w.add('ers.status_id = ?', Number(f.status));
+    else w.add(`${statusSql(c.dialect, t)} = ?`, statusIdText(c.db, Number(f.status)) ?? '');
   }
-  if (f.laps) {
-    if (kind !== 'PIT_STOP') throw badRequest('The laps filter only applies to /laps and /pitstops');
-    w.add('x.lap = ?', Number(f.laps));
-  }
-  if (f.driverStandings || f.constructorStandings)
-    throw badRequest('Standings positions filter only the standings resources');
+  if (f.driverStandings)
+    w.add(
+      `EXISTS (SELECT 1 FROM ergast_driver_standing s JOIN race r2 ON r2.id = s.race_id
+        WHERE s.driver_id = x.driver_id AND r2.year = r.year AND r2.round = ${standingsRoundSql(c, 'ergast_driver_standing')}
+          AND s.position = ?)`,
+      Number(f.driverStandings),
+    );
+  if (f.constructorStandings)
+    w.add(
+      `EXISTS (SELECT 1 FROM ergast_constructor_standing s JOIN race r2 ON r2.id = s.race_id
+        WHERE s.ergast_id = ec.ergast_id AND r2.year = r.year
+          AND r2.round = ${standingsRoundSql(c, 'ergast_constructor_standing')} AND s.position = ?)`,
+      Number(f.constructorStandings),
+    );
   return w;
-}
-
-function header(q: ErgastQuery, res: Resolved): Obj {
-  const h: Obj = {};
-  if (res.year !== undefined) h.season = String(res.year);
-  if (res.round !== undefined) h.round = String(res.round);
-  for (const [k, v] of Object.entries(q.filters)) {
-    const key = HEADER_KEY[k as FilterKey];
-    if (key && v !== undefined) h[key] = v;
-  }
-  return h;
 }
 
 function paged<T>(db: Db, sql: string, params: unknown[], page: Page): { rows: T[]; total: number } {
@@ -267,7 +261,20 @@ function groupByRace<R extends RaceCols>(rows: R[], key: string, item: (r: R) =>
   return races;
 }
 
-// ---------------------------------------------------------------- row resources
+/** Jolpica's clock: "1:25:33.607", "+5.155", "+1:19.767" (always milliseconds). */
+function jolpicaTime(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  const frac = String(ms % 1000).padStart(3, '0');
+  let out = '';
+  if (h) out += `${String(h).padStart(2, '0')}:`;
+  if (m || h) out += `${String(m).padStart(2, '0')}:`;
+  out += `${String(s).padStart(2, '0')}.${frac}`;
+  return out.startsWith('0') ? out.slice(1) : out;
+}
+
+// ---------------------------------------------------------------- results and sprint
 
 interface ResultRow extends RaceCols, DriverCols, ConstructorCols {
   number: string | null;
@@ -275,113 +282,201 @@ interface ResultRow extends RaceCols, DriverCols, ConstructorCols {
   position_number: number | null;
   position_text: string;
   points: number | null;
-  grid_position_number: number | null;
-  qualification_position_number: number | null;
+  grid: number | null;
   laps: number | null;
   time: string | null;
   time_millis: number | null;
   gap: string | null;
   gap_laps: number | null;
+  winner_millis: number | null;
   e_position_text: string | null;
   status: string | null;
+  covered: number | null;
+  e_laps: number | null;
+  e_time: string | null;
+  e_millis: number | null;
+  e_fl_lap: number | null;
+  e_fl_rank: number | null;
+  e_fl_time: string | null;
+  e_fl_speed: string | null;
   fl_rank: number | null;
   fl_lap: number | null;
   fl_time: string | null;
   fl_millis: number | null;
-  fl_speed: string | null;
   course_length: number | null;
 }
 
-function resultItem(r: ResultRow, withRank: boolean): Obj {
+/** Jolpica's positionText letters: no "N" (not classified reads "R"), exclusions read "D". */
+const JOLPICA_LETTER: Record<string, string> = { N: 'R', E: 'D' };
+
+function resultItem(r: ResultRow, d: Dialect, sprint: boolean): Obj {
   const o: Obj = {};
   if (r.number) o.number = r.number;
+  const recurated = d === 'jolpica' && r.year >= RECURATED_FROM;
+  const dsqNumbered = recurated && r.position_text === 'DSQ';
   o.position = String(r.position_number ?? r.position_display_order);
-  o.positionText =
-    r.e_position_text ?? (r.position_number !== null ? String(r.position_number) : r.position_text);
+  const letter = r.e_position_text ?? r.position_text;
+  if (r.position_number !== null || dsqNumbered)
+    o.positionText = String(r.position_number ?? r.position_display_order);
+  else o.positionText = d === 'jolpica' ? (JOLPICA_LETTER[letter] ?? letter) : letter;
   o.points = num(r.points ?? 0);
   o.Driver = driver(r);
   o.Constructor = constructor(r);
-  // Pit-lane starters: the real API gives the qualifying position the car would have started from.
-  o.grid = num(r.grid_position_number ?? r.qualification_position_number ?? 0);
-  o.laps = num(r.laps ?? 0);
+  o.grid = num(r.grid ?? 0);
+  const dump = d === 'ergast' && r.covered === 1;
+  o.laps = num((dump ? r.e_laps : r.laps) ?? r.e_laps ?? 0);
   o.status = r.status ?? '';
-  if (r.time_millis !== null && r.gap_laps === null && r.position_number !== null) {
+  if (dump) {
+    if (r.e_millis !== null && r.e_time) o.Time = { millis: String(r.e_millis), time: r.e_time };
+  } else if (d === 'jolpica') {
+    const ms = r.time_millis ?? r.e_millis;
+    if (ms !== null && (r.position_number !== null || dsqNumbered) && r.gap_laps === null) {
+      const w = r.winner_millis;
+      const t = w === null || ms === w ? jolpicaTime(ms) : ms < w ? '' : `+${jolpicaTime(ms - w)}`;
+      o.Time = { millis: String(ms), time: t };
+    }
+  } else if (r.time_millis !== null && r.gap_laps === null && r.position_number !== null) {
     const t = r.position_number === 1 || !r.gap ? r.time : r.gap;
     if (t) o.Time = { millis: String(r.time_millis), time: t };
   }
-  if (r.fl_time) {
+  // Fastest lap: the dump's where it covers the result (sprints: only there), else f1db's.
+  const fromDump = r.covered === 1 || sprint;
+  const flTime = fromDump ? r.e_fl_time : r.fl_time;
+  if (flTime) {
     const fl: Obj = {};
-    if (withRank && r.fl_rank !== null) fl.rank = String(r.fl_rank);
-    if (r.fl_lap !== null) fl.lap = String(r.fl_lap);
-    fl.Time = { time: r.fl_time };
-    const kph = r.fl_speed
-      ? Number(r.fl_speed)
+    const rank = fromDump ? r.e_fl_rank : r.fl_rank;
+    const lap = fromDump ? r.e_fl_lap : r.fl_lap;
+    if (rank !== null && rank > 0) fl.rank = String(rank);
+    if (lap !== null) fl.lap = String(lap);
+    fl.Time = { time: flTime };
+    const kph = fromDump
+      ? r.e_fl_speed
+        ? Number(r.e_fl_speed)
+        : null
       : r.course_length && r.fl_millis
         ? (r.course_length * 3_600_000) / r.fl_millis
         : null;
-    const speed = kph !== null && Number.isFinite(kph) ? kph.toFixed(3) : null;
-    if (speed) fl.AverageSpeed = { units: 'kph', speed };
+    if (kph !== null && Number.isFinite(kph)) {
+      // ergast.com printed three decimals; Jolpica pads the number's own text to seven characters.
+      const speed = d === 'ergast' ? kph.toFixed(3) : String(Math.round(kph * 1000) / 1000).padEnd(7, '0');
+      fl.AverageSpeed = { units: 'kph', speed };
+    }
     o.FastestLap = fl;
   }
   return o;
 }
 
-function results(db: Db, q: ErgastQuery, res: Resolved, page: Page, kind: 'RACE' | 'SPRINT_RACE'): Listing {
-  const w = rowWhere(q, res, kind);
-  // f1db records race fastest laps only; sprint fastest laps are not in the database.
+function resultRows(c: Ctx, session: 'RACE' | 'SPRINT_RACE'): Listing {
+  const w = resultWhere(c, 'x', session);
   const fl =
-    kind === 'RACE'
+    session === 'RACE'
       ? `LEFT JOIN fastest_lap fl ON fl.race_id = r.id AND fl.driver_id = x.driver_id`
       : `LEFT JOIN (SELECT NULL AS position_number, NULL AS lap, NULL AS time, NULL AS time_millis) fl ON 0`;
   const sql = `SELECT ${RACE_COLS}, ${DRIVER_COLS}, ${CONSTRUCTOR_COLS}, x.driver_number AS number,
-      x.position_display_order, x.position_number, x.position_text, x.points, x.grid_position_number,
-      x.qualification_position_number, x.laps,
-      x.time, x.time_millis, x.gap, x.gap_laps, ers.position_text AS e_position_text, est.status,
-      fl.position_number AS fl_rank, fl.lap AS fl_lap, fl.time AS fl_time, fl.time_millis AS fl_millis,
-      ers.fastest_lap_speed AS fl_speed, r.course_length
-    FROM ${rowFrom(kind)} ${fl} ${w.sql}
+      x.position_display_order, x.position_number, x.position_text, x.points, ${gridSql(c.dialect, 'x')} AS grid,
+      x.laps, x.time, x.time_millis, x.gap, x.gap_laps,
+      (SELECT wn.time_millis FROM race_result wn WHERE wn.race_id = x.race_id AND wn.session = x.session
+         AND wn.position_number = 1) AS winner_millis,
+      ers.position_text AS e_position_text, ${statusSql(c.dialect, 'x')} AS status, ers.covered,
+      ers.laps AS e_laps, ers.time AS e_time, ers.millis AS e_millis, ers.fl_lap AS e_fl_lap, ers.fl_rank AS e_fl_rank,
+      ers.fl_time AS e_fl_time, ers.fastest_lap_speed AS e_fl_speed,
+      fl.position_number AS fl_rank, fl.lap AS fl_lap, fl.time AS fl_time, fl.time_millis AS fl_millis, r.course_length
+    FROM race r ${JOIN_RACE} JOIN race_result x ON x.race_id = r.id AND x.session = '${session}'
+      ${joinDriver('x')} ${joinConstructor('x', ENGINE('x'))} ${joinErgastResult('x')} ${fl}
+    ${w.sql}
     ORDER BY r.year, r.round, x.position_display_order`;
-  const { rows, total } = paged<ResultRow>(db, sql, w.params, page);
+  const { rows, total } = paged<ResultRow>(c.db, sql, w.params, c.page);
+  const sprint = session === 'SPRINT_RACE';
   return {
-    list: groupByRace(rows, kind === 'RACE' ? 'Results' : 'SprintResults', (r) =>
-      resultItem(r, kind === 'RACE'),
-    ),
+    list: groupByRace(rows, sprint ? 'SprintResults' : 'Results', (r) => resultItem(r, c.dialect, sprint)),
     total,
   };
 }
 
+// ---------------------------------------------------------------- qualifying
+
 interface QualifyingRow extends RaceCols, DriverCols, ConstructorCols {
   number: string | null;
-  position_number: number | null;
-  position_display_order: number;
+  position: number;
   q1: string | null;
   q2: string | null;
   q3: string | null;
   time: string | null;
 }
 
-function qualifying(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
-  const w = rowWhere(q, res, 'QUALIFYING');
-  const sql = `SELECT ${RACE_COLS}, ${DRIVER_COLS}, ${CONSTRUCTOR_COLS}, x.driver_number AS number,
-      x.position_number, x.position_display_order, x.q1, x.q2, x.q3, x.time
-    FROM ${rowFrom('QUALIFYING')} ${w.sql} ORDER BY r.year, r.round, x.position_display_order`;
-  const { rows, total } = paged<QualifyingRow>(db, sql, w.params, page);
+/** Rank of the row `x` in one qualifying session by its time there. */
+const sessionRank = (col: string) =>
+  `CASE WHEN x.${col}_millis IS NULL THEN NULL ELSE (SELECT COUNT(*) + 1 FROM qualifying_result o
+     WHERE o.race_id = x.race_id AND o.session = 'QUALIFYING' AND o.${col}_millis < x.${col}_millis) END`;
 
+function qualifying(c: Ctx): Listing {
+  const f = c.q.filters;
+  const w = new Where();
+  if (c.res.year !== undefined) w.add('r.year = ?', c.res.year);
+  if (c.res.round !== undefined) w.add('r.round = ?', c.res.round);
+  if (f.circuits) w.add('eci.ergast_id = ?', f.circuits);
+  if (f.drivers) w.add('ed.ergast_id = ?', f.drivers);
+  if (f.constructors) w.add('ec.ergast_id = ?', f.constructors);
+  // Ergast has qualifying from 1994 on (f1db further back); races newer than the dump are f1db's.
+  w.add('(er.qualifying IS NULL OR er.qualifying = 1)');
+  // f1db lists a driver twice in a few sessions (2023 British GP): the first row stands.
+  w.add(`x.position_display_order = (SELECT MIN(d.position_display_order) FROM qualifying_result d
+    WHERE d.race_id = x.race_id AND d.session = 'QUALIFYING' AND d.driver_id = x.driver_id)`);
+  const position = 'COALESCE(x.position_number, x.position_display_order)';
+  // Filters on the race: grid slot, finishing position, fastest-lap rank, status.
+  const onRace = new Where();
+  if (f.grid) onRace.add(`${gridSql(c.dialect, 'rr')} = ?`, Number(f.grid));
+  if (f.results) onRace.add('rr.position_number = ?', Number(f.results));
+  if (f.fastest && Number(f.fastest) !== 0)
+    onRace.add(`${fastestRankSql('rr', 'RACE')} = ?`, Number(f.fastest));
+  if (f.status) {
+    if (c.dialect === 'ergast') onRace.add('ers.status_id = ?', Number(f.status));
+    else onRace.add(`${statusSql(c.dialect, 'rr')} = ?`, statusIdText(c.db, Number(f.status)) ?? '');
+  }
+  if (onRace.parts.length)
+    w.add(
+      `EXISTS (SELECT 1 FROM race_result rr ${joinErgastResult('rr')}
+        WHERE rr.race_id = x.race_id AND rr.session = 'RACE' AND rr.driver_id = x.driver_id ${onRace.and})`,
+      ...onRace.params,
+    );
+  let order = `r.year, r.round, ${position}`;
+  if (f.qualifying) {
+    const n = Number(f.qualifying);
+    if (c.dialect === 'ergast') w.add(`${position} = ?`, n);
+    else {
+      // Jolpica: position N in any of Q1, Q2, Q3; rows by round, then the best position over the sessions.
+      const ranks = ['q1', 'q2', 'q3'].map(sessionRank);
+      w.add(`(${position} = ? OR ${ranks.map((k) => `${k} = ?`).join(' OR ')})`, n, n, n, n);
+      order = `r.year, r.round, MIN(${position}, ${ranks.map((k) => `COALESCE(${k}, 999)`).join(', ')}), ${position}`;
+    }
+  }
+  const sql = `SELECT ${RACE_COLS}, ${DRIVER_COLS}, ${CONSTRUCTOR_COLS}, x.driver_number AS number,
+      ${position} AS position, x.q1, x.q2, x.q3, x.time
+    FROM race r ${JOIN_RACE} JOIN qualifying_result x ON x.race_id = r.id AND x.session = 'QUALIFYING'
+      ${joinDriver('x')} ${joinConstructor('x', ENGINE('x'))}
+    ${w.sql} ORDER BY ${order}`;
+  const { rows, total } = paged<QualifyingRow>(c.db, sql, w.params, c.page);
+  // Jolpica lists each race's rows by final position whatever the page order.
+  if (c.dialect === 'jolpica')
+    rows.sort((a, b) => a.year - b.year || a.round - b.round || a.position - b.position);
   const list = groupByRace(rows, 'QualifyingResults', (r) => {
     const o: Obj = {};
     if (r.number) o.number = r.number;
-    o.position = String(r.position_number ?? r.position_display_order);
+    o.position = String(r.position);
     o.Driver = driver(r);
     o.Constructor = constructor(r);
-    // One-session qualifying (before 2006) is Q1 in Ergast.
+    // One-session qualifying (before 2006) is Q1. Jolpica prints an entered session without a time as "".
     const q1 = r.q1 ?? (r.q2 || r.q3 ? null : r.time);
     if (q1) o.Q1 = q1;
+    else if (c.dialect === 'jolpica') o.Q1 = '';
     if (r.q2) o.Q2 = r.q2;
     if (r.q3) o.Q3 = r.q3;
     return o;
   });
   return { list, total };
 }
+
+// ---------------------------------------------------------------- pit stops and laps
 
 interface PitRow extends RaceCols {
   d_id: string;
@@ -391,14 +486,20 @@ interface PitRow extends RaceCols {
   duration: string | null;
 }
 
-function pitstops(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
-  const w = rowWhere(q, res, 'PIT_STOP');
+function pitstops(c: Ctx): Listing {
+  const f = c.q.filters;
+  const w = new Where();
+  w.add('r.year = ?', c.res.year);
+  w.add('r.round = ?', c.res.round);
+  if (f.circuits) w.add('eci.ergast_id = ?', f.circuits);
+  if (f.drivers) w.add('ed.ergast_id = ?', f.drivers);
+  if (f.pitstops) w.add('x.stop = ?', Number(f.pitstops));
+  if (f.laps) w.add('x.lap = ?', Number(f.laps));
   const sql = `SELECT ${RACE_COLS}, ed.ergast_id AS d_id, x.lap, x.stop, eps.time_of_day, x.time AS duration
-    FROM ${rowFrom('PIT_STOP')}
+    FROM race r ${JOIN_RACE} JOIN pit_stop x ON x.race_id = r.id ${joinDriver('x')}
     LEFT JOIN ergast_pit_stop eps ON eps.race_id = r.id AND eps.driver_id = x.driver_id AND eps.stop = x.stop
     ${w.sql} ORDER BY r.year, r.round, x.lap, eps.time_of_day, x.position_display_order`;
-  const { rows, total } = paged<PitRow>(db, sql, w.params, page);
-
+  const { rows, total } = paged<PitRow>(c.db, sql, w.params, c.page);
   const list = groupByRace(rows, 'PitStops', (r) => {
     const o: Obj = { driverId: r.d_id, lap: num(r.lap), stop: String(r.stop) };
     if (r.time_of_day) o.time = r.time_of_day;
@@ -408,32 +509,20 @@ function pitstops(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
   return { list, total };
 }
 
-function laps(db: Db, q: ErgastQuery, res: Resolved, page: Page, opts: QueryOptions): Listing {
+function laps(c: Ctx): Listing {
   const none: Listing = { list: [], total: 0 };
-  const f = q.filters;
-  if (
-    f.constructors ||
-    f.grid ||
-    f.results ||
-    f.fastest ||
-    f.status ||
-    f.qualifying ||
-    f.sprint ||
-    f.pitstops
-  )
-    throw badRequest('/laps takes only season, round, drivers and laps filters');
-  if (res.year === undefined || res.round === undefined) throw badRequest('/laps needs a season and a round');
-  if (!opts.lapsDir) return none;
-  const race = db
+  const f = c.q.filters;
+  if (!c.opts.lapsDir) return none;
+  const race = c.db
     .prepare(`SELECT ${RACE_COLS} FROM race r ${JOIN_RACE} WHERE r.year = ? AND r.round = ?`)
-    .get(res.year, res.round) as RaceCols | undefined;
+    .get(c.res.year, c.res.round) as RaceCols | undefined;
   if (!race) return none;
   if (f.circuits && race.ci_id !== f.circuits) return none;
-  const lapData = loadRaceLaps(opts.lapsDir, res.year, res.round);
+  const lapData = loadRaceLaps(c.opts.lapsDir, c.res.year!, c.res.round!);
   if (!lapData) return none;
   const byNumber = new Map(
     (
-      db
+      c.db
         .prepare(
           `SELECT x.driver_number AS n, ed.ergast_id AS id FROM race_result x ${joinDriver('x')}
            WHERE x.race_id = ? AND x.session = 'RACE'`,
@@ -453,7 +542,7 @@ function laps(db: Db, q: ErgastQuery, res: Resolved, page: Page, opts: QueryOpti
     .filter((t) => (!f.drivers || t.driverId === f.drivers) && (!f.laps || t.lap === Number(f.laps)))
     .sort((a, b) => a.lap - b.lap || a.position - b.position);
   const total = timings.length;
-  const slice = timings.slice(page.offset, page.offset + page.limit);
+  const slice = timings.slice(c.page.offset, c.page.offset + c.page.limit);
   if (!slice.length) return { list: [], total };
   const lapsOut: Obj[] = [];
   for (const t of slice) {
@@ -467,79 +556,84 @@ function laps(db: Db, q: ErgastQuery, res: Resolved, page: Page, opts: QueryOpti
 // ---------------------------------------------------------------- list resources
 
 /** Filters that need the race results (anything beyond season, round and circuit). */
-function needsResults(q: ErgastQuery): boolean {
-  const f = q.filters;
-  return !!(
-    f.drivers ||
-    f.constructors ||
-    f.grid ||
-    f.results ||
-    f.fastest ||
-    f.status ||
-    f.qualifying ||
-    f.sprint
-  );
-}
+const RESULT_FILTERS: FilterKey[] = [
+  'drivers',
+  'constructors',
+  'grid',
+  'results',
+  'fastest',
+  'status',
+  'driverStandings',
+  'constructorStandings',
+];
+const needsResults = (q: ErgastQuery) =>
+  RESULT_FILTERS.some((k) => q.filters[k] !== undefined && !(k === 'fastest' && Number(q.filters[k]) === 0));
 
-/** SELECT … FROM the race results matching the filters (the scope every list resource draws from). */
-function scope(q: ErgastQuery, res: Resolved, cols: string): { sql: string; params: unknown[] } {
-  const w = rowWhere(q, res, 'RACE');
-  const from = leanRaceFrom(q, cols.includes('ec.'));
+/** SELECT DISTINCT `cols` FROM the race results matching the filters, with only the joins they need. */
+function scope(c: Ctx, cols: string): { sql: string; params: unknown[] } {
+  const f = c.q.filters;
+  const w = resultWhere(c, 'x', 'RACE');
+  const from = [
+    `race r JOIN race_result x ON x.race_id = r.id AND x.session = 'RACE'`,
+    f.circuits ? 'JOIN ergast_circuit_id eci ON eci.circuit_id = r.circuit_id' : '',
+    f.drivers ? joinDriver('x') : '',
+    f.constructors || f.constructorStandings || cols.includes('ec.') ? joinConstructor('x', ENGINE('x')) : '',
+    f.status || f.grid || (f.fastest && Number(f.fastest) !== 0) ? joinErgastResult('x') : '',
+  ].join(' ');
   return { sql: `SELECT DISTINCT ${cols} FROM ${from} ${w.sql}`, params: w.params };
 }
 
-function raceOnlyWhere(q: ErgastQuery, res: Resolved): Where {
+function raceOnlyWhere(c: Ctx): Where {
   const w = new Where();
-  if (res.year !== undefined) w.add('r.year = ?', res.year);
-  if (res.round !== undefined) w.add('r.round = ?', res.round);
-  if (q.filters.circuits) w.add('eci.ergast_id = ?', q.filters.circuits);
+  if (c.res.year !== undefined) w.add('r.year = ?', c.res.year);
+  if (c.res.round !== undefined) w.add('r.round = ?', c.res.round);
+  if (c.q.filters.circuits) w.add('eci.ergast_id = ?', c.q.filters.circuits);
   return w;
 }
 
-function seasons(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
-  let sql: string;
-  let params: unknown[];
-  if (needsResults(q)) ({ sql, params } = scope(q, res, 'r.year'));
+function seasons(c: Ctx): Listing {
+  let ids: { sql: string; params: unknown[] };
+  if (needsResults(c.q)) ids = scope(c, 'r.year');
   else {
-    const w = raceOnlyWhere(q, res);
-    sql = `SELECT DISTINCT r.year FROM race r ${JOIN_RACE} ${w.sql}`;
-    params = w.params;
+    const w = raceOnlyWhere(c);
+    ids = { sql: `SELECT DISTINCT r.year FROM race r ${JOIN_RACE} ${w.sql}`, params: w.params };
   }
-  const full = `SELECT s.year, s.url FROM ergast_season s WHERE s.year IN (${sql}) ORDER BY s.year`;
-  const { rows, total } = paged<{ year: number; url: string }>(db, full, params, page);
+  const sql = `SELECT s.year, s.url FROM ergast_season s WHERE s.year IN (${ids.sql}) ORDER BY s.year`;
+  const { rows, total } = paged<{ year: number; url: string }>(c.db, sql, ids.params, c.page);
   return { list: rows.map((r) => ({ season: String(r.year), url: r.url })), total };
 }
 
-function races(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
+function races(c: Ctx): Listing {
   let ids: { sql: string; params: unknown[] };
-  if (needsResults(q)) ids = scope(q, res, 'r.id');
+  if (needsResults(c.q)) ids = scope(c, 'r.id');
   else {
-    const w = raceOnlyWhere(q, res);
+    const w = raceOnlyWhere(c);
     ids = { sql: `SELECT r.id FROM race r ${JOIN_RACE} ${w.sql}`, params: w.params };
   }
   const sql = `SELECT ${RACE_COLS}, ${SESSION_COLS} FROM race r ${JOIN_RACE} WHERE r.id IN (${ids.sql})
     ORDER BY r.year, r.round`;
-  const { rows, total } = paged<RaceCols & SessionCols>(db, sql, ids.params, page);
+  const { rows, total } = paged<RaceCols & SessionCols>(c.db, sql, ids.params, c.page);
   return { list: rows.map(raceWithSessions), total };
 }
 
-function circuits(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
+function circuits(c: Ctx): Listing {
   let ids: { sql: string; params: unknown[] };
-  if (needsResults(q)) ids = scope(q, res, 'r.circuit_id');
-  else if (res.year === undefined && !q.filters.circuits)
+  if (needsResults(c.q)) ids = scope(c, 'r.circuit_id');
+  else if (c.res.year === undefined && !c.q.filters.circuits)
     ids = { sql: 'SELECT DISTINCT circuit_id FROM race', params: [] };
   else {
-    const w = raceOnlyWhere(q, res);
+    const w = raceOnlyWhere(c);
     ids = { sql: `SELECT r.circuit_id FROM race r ${JOIN_RACE} ${w.sql}`, params: w.params };
   }
   const sql = `SELECT ${CIRCUIT_COLS} FROM ergast_circuit_id eci WHERE eci.circuit_id IN (${ids.sql})
     ORDER BY eci.ergast_id`;
-  const { rows, total } = paged<Parameters<typeof circuit>[0]>(db, sql, ids.params, page);
+  const { rows, total } = paged<Parameters<typeof circuit>[0]>(c.db, sql, ids.params, c.page);
   return { list: rows.map(circuit), total };
 }
 
-function drivers(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
-  const onlyOwnId = Object.keys(q.filters).every((k) => k === 'drivers') && res.year === undefined;
+function drivers(c: Ctx): Listing {
+  const onlyOwnId = Object.keys(c.q.filters).every((k) => k === 'drivers') && c.res.year === undefined;
+  const order = `ORDER BY ed.sort_${c.dialect}, ed.sort_id`;
   let sql: string;
   let params: unknown[];
   if (onlyOwnId) {
@@ -549,54 +643,73 @@ function drivers(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
       `(EXISTS (SELECT 1 FROM race_result x WHERE x.driver_id = ed.driver_id)
         OR EXISTS (SELECT 1 FROM qualifying_result x WHERE x.driver_id = ed.driver_id))`,
     );
-    if (q.filters.drivers) w.add('ed.ergast_id = ?', q.filters.drivers);
-    sql = `SELECT ${DRIVER_COLS} FROM ergast_driver_id ed ${w.sql} ORDER BY ed.ergast_id`;
+    if (c.q.filters.drivers) w.add('ed.ergast_id = ?', c.q.filters.drivers);
+    sql = `SELECT ${DRIVER_COLS} FROM ergast_driver_id ed ${w.sql} ${order}`;
     params = w.params;
   } else {
-    const s = scope(q, res, 'x.driver_id');
-    sql = `SELECT ${DRIVER_COLS} FROM ergast_driver_id ed WHERE ed.driver_id IN (${s.sql}) ORDER BY ed.ergast_id`;
+    const s = scope(c, 'x.driver_id');
+    sql = `SELECT ${DRIVER_COLS} FROM ergast_driver_id ed WHERE ed.driver_id IN (${s.sql}) ${order}`;
     params = s.params;
   }
-  const { rows, total } = paged<DriverCols>(db, sql, params, page);
+  const { rows, total } = paged<DriverCols>(c.db, sql, params, c.page);
   return { list: rows.map(driver), total };
 }
 
-function constructors(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
-  const onlyOwnId = Object.keys(q.filters).every((k) => k === 'constructors') && res.year === undefined;
+function constructors(c: Ctx): Listing {
+  const onlyOwnId = Object.keys(c.q.filters).every((k) => k === 'constructors') && c.res.year === undefined;
   let sql: string;
   let params: unknown[];
   if (onlyOwnId) {
     const w = new Where();
     w.add(
       `ec.ergast_id IN (SELECT e.ergast_id FROM race_result x JOIN ergast_constructor_id e
-         ON e.constructor_id = x.constructor_id AND e.engine_manufacturer_id = COALESCE(x.engine_manufacturer_id, ''))`,
+         ON e.constructor_id = x.constructor_id AND e.engine_manufacturer_id = ${ENGINE('x')})`,
     );
-    if (q.filters.constructors) w.add('ec.ergast_id = ?', q.filters.constructors);
+    if (c.q.filters.constructors) w.add('ec.ergast_id = ?', c.q.filters.constructors);
     sql = `SELECT ${CONSTRUCTOR_COLS} FROM ergast_constructor ec ${w.sql} ORDER BY ec.ergast_id`;
     params = w.params;
   } else {
-    const s = scope(q, res, 'ec.ergast_id');
+    const s = scope(c, 'ec.ergast_id');
     sql = `SELECT ${CONSTRUCTOR_COLS} FROM ergast_constructor ec WHERE ec.ergast_id IN (${s.sql})
       ORDER BY ec.ergast_id`;
     params = s.params;
   }
-  const { rows, total } = paged<ConstructorCols>(db, sql, params, page);
+  const { rows, total } = paged<ConstructorCols>(c.db, sql, params, c.page);
   return { list: rows.map(constructor), total };
 }
 
-function status(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
-  const w = rowWhere(q, res, 'RACE');
+function status(c: Ctx): Listing {
+  const w = resultWhere(c, 'x', 'RACE');
   w.add('est.status_id IS NOT NULL');
-  // A few dozen groups at most: counted once, paged here.
-  const rows = db
+  const f = c.q.filters;
+  const from = [
+    `race r JOIN race_result x ON x.race_id = r.id AND x.session = 'RACE'`,
+    f.circuits ? 'JOIN ergast_circuit_id eci ON eci.circuit_id = r.circuit_id' : '',
+    f.drivers ? joinDriver('x') : '',
+    f.constructors || f.constructorStandings ? joinConstructor('x', ENGINE('x')) : '',
+    joinErgastResult('x'),
+  ].join(' ');
+  // A few dozen groups at most: counted once, paged here. ergast.com lists them by id, Jolpica by count.
+  const text = statusSql(c.dialect, 'x');
+  const rows = c.db
     .prepare(
-      `SELECT est.status_id, est.status, COUNT(*) AS n FROM ${leanRaceFrom(q, false, true)} ${w.sql}
-       GROUP BY est.status_id ORDER BY est.status_id`,
+      c.dialect === 'ergast'
+        ? `SELECT est.status_id AS id, est.status, COUNT(*) AS n FROM ${from} ${w.sql}
+           GROUP BY est.status_id ORDER BY est.status_id`
+        : `SELECT ${text} AS status, COUNT(*) AS n FROM ${from} ${w.sql} GROUP BY 1 ORDER BY n DESC, status`,
     )
-    .all(...w.params) as { status_id: number; status: string; n: number }[];
+    .all(...w.params) as { id?: number; status: string; n: number }[];
+  const idOf = (r: { id?: number; status: string }) =>
+    r.id ??
+    JOLPICA_STATUS_IDS[r.status] ??
+    (
+      c.db.prepare('SELECT status_id FROM ergast_status WHERE status = ?').get(r.status) as {
+        status_id: number;
+      }
+    )?.status_id;
   const list = rows
-    .slice(page.offset, page.offset + page.limit)
-    .map((r) => ({ statusId: String(r.status_id), count: String(r.n), status: r.status }));
+    .slice(c.page.offset, c.page.offset + c.page.limit)
+    .map((r) => ({ statusId: num(idOf(r)), count: String(r.n), status: r.status }));
   return { list, total: rows.length };
 }
 
@@ -605,9 +718,7 @@ function status(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
 interface StandingRow extends DriverCols, ConstructorCols {
   year: number;
   round: number;
-  race_id: number;
-  position_number: number | null;
-  position_display_order: number;
+  position: number;
   position_text: string;
   points: number;
   wins: number;
@@ -615,26 +726,21 @@ interface StandingRow extends DriverCols, ConstructorCols {
 }
 
 /** The races whose standings are asked: one round, or each season's latest round with standings. */
-function standingsRaces(q: ErgastQuery, res: Resolved, table: string): { sql: string; params: unknown[] } {
+function standingsRaces(c: Ctx, table: string): { sql: string; params: unknown[] } {
   const w = new Where();
-  if (res.year !== undefined) w.add('r.year = ?', res.year);
-  if (res.round !== undefined) w.add('r.round = ?', res.round);
-  if (q.filters.circuits) throw badRequest('Standings cannot be filtered by circuit');
-  const rounds = `SELECT r.year, ${res.round !== undefined ? 'r.round' : 'MAX(r.round)'} AS round FROM race r
-    WHERE EXISTS (SELECT 1 FROM ${table} s WHERE s.race_id = r.id) ${w.parts.length ? 'AND ' + w.parts.join(' AND ') : ''}
-    GROUP BY r.year${res.round !== undefined ? ', r.round' : ''}`;
+  if (c.res.year !== undefined) w.add('r.year = ?', c.res.year);
+  if (c.res.round !== undefined) w.add('r.round = ?', c.res.round);
+  const rounds = `SELECT r.year, ${c.res.round !== undefined ? 'r.round' : 'MAX(r.round)'} AS round FROM race r
+    WHERE EXISTS (SELECT 1 FROM ${table} s WHERE s.race_id = r.id) ${w.and}
+    GROUP BY r.year${c.res.round !== undefined ? ', r.round' : ''}`;
   return {
     sql: `SELECT r.id FROM race r JOIN (${rounds}) k ON k.year = r.year AND k.round = r.round`,
     params: w.params,
   };
 }
 
-function standingsTable(
-  lists: Map<string, Obj>,
-  rows: StandingRow[],
-  key: string,
-  item: (r: StandingRow) => Obj,
-) {
+function standingsLists(rows: StandingRow[], key: string, item: (r: StandingRow) => Obj): Obj[] {
+  const lists = new Map<string, Obj>();
   for (const r of rows) {
     const id = `${r.year}/${r.round}`;
     let list = lists.get(id);
@@ -644,149 +750,207 @@ function standingsTable(
   return [...lists.values()];
 }
 
-function standingPosition(r: StandingRow): Obj {
-  return {
-    position: String(r.position_number ?? r.position_display_order),
-    positionText: r.position_number !== null ? String(r.position_number) : '-',
-    points: num(r.points),
-    wins: String(r.wins),
-  };
+const standingPosition = (r: StandingRow): Obj => ({
+  position: String(r.position),
+  positionText: r.position_text,
+  points: num(r.points),
+  wins: String(r.wins),
+});
+
+/** Jolpica echoes the round its standings are from (one season) even when none was asked. */
+function standingsHeader(c: Ctx, rows: StandingRow[]): Obj | undefined {
+  if (c.dialect !== 'jolpica' || c.res.round !== undefined || !rows[0]) return undefined;
+  return { round: String(rows[0].round) };
 }
 
-function driverStandings(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
-  const f = q.filters;
-  if (f.grid || f.results || f.fastest || f.status || f.qualifying || f.sprint || f.constructorStandings)
-    throw badRequest('Driver standings take only season, round, drivers, constructors and position filters');
-  const racesSql = standingsRaces(q, res, 'driver_standing');
+function driverStandings(c: Ctx): Listing {
+  const f = c.q.filters;
+  const racesSql = standingsRaces(c, 'ergast_driver_standing');
   const w = new Where();
   w.add(`s.race_id IN (${racesSql.sql})`, ...racesSql.params);
   if (f.drivers) w.add('ed.ergast_id = ?', f.drivers);
-  if (f.driverStandings) w.add('s.position_number = ?', Number(f.driverStandings));
+  if (f.driverStandings) w.add('s.position = ?', Number(f.driverStandings));
   if (f.constructors)
     w.add(
       `EXISTS (SELECT 1 FROM race_result x JOIN race r2 ON r2.id = x.race_id
-         JOIN ergast_constructor_id e ON e.constructor_id = x.constructor_id
-          AND e.engine_manufacturer_id = COALESCE(x.engine_manufacturer_id, '')
+         JOIN ergast_constructor_id e ON e.constructor_id = x.constructor_id AND e.engine_manufacturer_id = ${ENGINE('x')}
        WHERE x.driver_id = s.driver_id AND r2.year = r.year AND r2.round <= r.round AND e.ergast_id = ?)`,
       f.constructors,
     );
-  const sql = `SELECT r.year, r.round, r.id AS race_id, s.position_number, s.position_display_order, s.position_text,
-      s.points, s.driver_id AS key, ${DRIVER_COLS},
-      (SELECT COUNT(*) FROM race_result x JOIN race r2 ON r2.id = x.race_id
-        WHERE x.driver_id = s.driver_id AND x.session = 'RACE' AND x.position_number = 1
-          AND r2.year = r.year AND r2.round <= r.round) AS wins
-    FROM driver_standing s JOIN race r ON r.id = s.race_id ${joinDriver('s')}
-    ${w.sql} ORDER BY r.year, r.round, s.position_display_order`;
-  const { rows, total } = paged<StandingRow>(db, sql, w.params, page);
-
-  const teamsOf = db.prepare(
+  const sql = `SELECT r.year, r.round, s.position, s.position_text, s.points, s.wins, s.driver_id AS key, ${DRIVER_COLS}
+    FROM ergast_driver_standing s JOIN race r ON r.id = s.race_id ${joinDriver('s')}
+    ${w.sql} ORDER BY r.year, r.round, s.position`;
+  const { rows, total } = paged<StandingRow>(c.db, sql, w.params, c.page);
+  const teamsOf = c.db.prepare(
     `SELECT ${CONSTRUCTOR_COLS}, MIN(r2.round) AS first FROM race_result x JOIN race r2 ON r2.id = x.race_id
-       ${joinConstructor('x', `COALESCE(x.engine_manufacturer_id, '')`)}
+       ${joinConstructor('x', ENGINE('x'))}
      WHERE x.driver_id = ? AND r2.year = ? AND r2.round <= ?
      GROUP BY ec.ergast_id ORDER BY first, ec.ergast_id`,
   );
-  const list = standingsTable(new Map(), rows, 'DriverStandings', (r) => ({
+  const list = standingsLists(rows, 'DriverStandings', (r) => ({
     ...standingPosition(r),
     Driver: driver(r),
     Constructors: (teamsOf.all(r.key, r.year, r.round) as ConstructorCols[]).map(constructor),
   }));
-  return { list, total };
+  return { list, total, header: standingsHeader(c, rows) };
 }
 
-function constructorStandings(db: Db, q: ErgastQuery, res: Resolved, page: Page): Listing {
-  const f = q.filters;
-  if (
-    f.drivers ||
-    f.grid ||
-    f.results ||
-    f.fastest ||
-    f.status ||
-    f.qualifying ||
-    f.sprint ||
-    f.driverStandings
-  )
-    throw badRequest('Constructor standings take only season, round, constructors and position filters');
-  const racesSql = standingsRaces(q, res, 'constructor_standing');
+function constructorStandings(c: Ctx): Listing {
+  const f = c.q.filters;
+  const racesSql = standingsRaces(c, 'ergast_constructor_standing');
   const w = new Where();
   w.add(`s.race_id IN (${racesSql.sql})`, ...racesSql.params);
   if (f.constructors) w.add('ec.ergast_id = ?', f.constructors);
-  if (f.constructorStandings) w.add('s.position_number = ?', Number(f.constructorStandings));
-  const sql = `SELECT r.year, r.round, r.id AS race_id, s.position_number, s.position_display_order, s.position_text,
-      s.points, ec.ergast_id AS key, ${CONSTRUCTOR_COLS},
-      (SELECT COUNT(*) FROM race_result x JOIN race r2 ON r2.id = x.race_id
-         JOIN ergast_constructor_id e ON e.constructor_id = x.constructor_id
-          AND e.engine_manufacturer_id = COALESCE(x.engine_manufacturer_id, '')
-        WHERE e.ergast_id = ec.ergast_id AND x.session = 'RACE' AND x.position_number = 1
-          AND r2.year = r.year AND r2.round <= r.round) AS wins
-    FROM constructor_standing s JOIN race r ON r.id = s.race_id
-    ${joinConstructor('s', `COALESCE(s.engine_manufacturer_id, '')`)}
-    ${w.sql} ORDER BY r.year, r.round, s.position_display_order`;
-  const { rows, total } = paged<StandingRow>(db, sql, w.params, page);
-  return {
-    list: standingsTable(new Map(), rows, 'ConstructorStandings', (r) => ({
-      ...standingPosition(r),
-      Constructor: constructor(r),
-    })),
-    total,
-  };
+  if (f.constructorStandings) w.add('s.position = ?', Number(f.constructorStandings));
+  const sql = `SELECT r.year, r.round, s.position, s.position_text, s.points, s.wins, s.ergast_id AS key,
+      ${CONSTRUCTOR_COLS}
+    FROM ergast_constructor_standing s JOIN race r ON r.id = s.race_id
+    JOIN ergast_constructor ec ON ec.ergast_id = s.ergast_id
+    ${w.sql} ORDER BY r.year, r.round, s.position`;
+  const { rows, total } = paged<StandingRow>(c.db, sql, w.params, c.page);
+  const list = standingsLists(rows, 'ConstructorStandings', (r) => ({
+    ...standingPosition(r),
+    Constructor: constructor(r),
+  }));
+  return { list, total, header: standingsHeader(c, rows) };
 }
 
-// ---------------------------------------------------------------- entry point
+// ---------------------------------------------------------------- the resource table
+
+interface ResourceSpec {
+  table: string;
+  list: string;
+  /** Filters the resource accepts (season and round always). */
+  accepts: readonly FilterKey[];
+  /** What the request must name. Jolpica requires a season for standings. */
+  needs?: { season?: boolean | Dialect; round?: boolean };
+  run: (c: Ctx) => Listing;
+}
+
+const ON_RESULTS = ['circuits', 'constructors', 'drivers', 'grid', 'results', 'fastest', 'status'] as const;
+
+const RESOURCE_SPECS: Record<Resource, ResourceSpec> = {
+  seasons: {
+    table: 'SeasonTable',
+    list: 'Seasons',
+    accepts: [...ON_RESULTS, 'driverStandings', 'constructorStandings'],
+    run: seasons,
+  },
+  circuits: { table: 'CircuitTable', list: 'Circuits', accepts: ON_RESULTS, run: circuits },
+  races: { table: 'RaceTable', list: 'Races', accepts: ON_RESULTS, run: races },
+  results: { table: 'RaceTable', list: 'Races', accepts: ON_RESULTS, run: (c) => resultRows(c, 'RACE') },
+  sprint: {
+    table: 'RaceTable',
+    list: 'Races',
+    accepts: [...ON_RESULTS, 'sprint'],
+    run: (c) => resultRows(c, 'SPRINT_RACE'),
+  },
+  qualifying: { table: 'RaceTable', list: 'Races', accepts: [...ON_RESULTS, 'qualifying'], run: qualifying },
+  pitstops: {
+    table: 'RaceTable',
+    list: 'Races',
+    accepts: ['circuits', 'drivers', 'pitstops', 'laps'],
+    needs: { season: true, round: true },
+    run: pitstops,
+  },
+  laps: {
+    table: 'RaceTable',
+    list: 'Races',
+    accepts: ['circuits', 'drivers', 'laps'],
+    needs: { season: true, round: true },
+    run: laps,
+  },
+  drivers: {
+    table: 'DriverTable',
+    list: 'Drivers',
+    accepts: [...ON_RESULTS, 'driverStandings'],
+    run: drivers,
+  },
+  constructors: {
+    table: 'ConstructorTable',
+    list: 'Constructors',
+    accepts: [...ON_RESULTS, 'constructorStandings'],
+    run: constructors,
+  },
+  driverStandings: {
+    table: 'StandingsTable',
+    list: 'StandingsLists',
+    accepts: ['drivers', 'constructors', 'driverStandings'],
+    needs: { season: 'jolpica' },
+    run: driverStandings,
+  },
+  constructorStandings: {
+    table: 'StandingsTable',
+    list: 'StandingsLists',
+    accepts: ['constructors', 'constructorStandings'],
+    needs: { season: 'jolpica' },
+    run: constructorStandings,
+  },
+  status: { table: 'StatusTable', list: 'Status', accepts: ON_RESULTS, run: status },
+};
+
+/** Header attribute each filter echoes in the table, as the services print it. */
+function echoKey(key: FilterKey, resource: Resource, d: Dialect): string | undefined {
+  switch (key) {
+    case 'circuits':
+      return 'circuitId';
+    case 'constructors':
+      return 'constructorId';
+    case 'drivers':
+      return 'driverId';
+    case 'grid':
+    case 'fastest':
+    case 'status':
+    case 'driverStandings':
+    case 'constructorStandings':
+      return key;
+    case 'results':
+      return 'position';
+    case 'qualifying':
+    case 'sprint':
+      // Jolpica does not echo the position of its qualifying and sprint lookups.
+      return d === 'ergast' ? 'position' : undefined;
+    case 'pitstops':
+      return 'stop';
+    case 'laps':
+      return resource === 'laps' ? undefined : 'lap';
+  }
+}
+
+/** Jolpica links circuits' Wikipedia pages over https (the Ergast tables keep http). */
+function httpsCircuits(o: Obj): void {
+  const c = (o.circuitId !== undefined ? o : o.Circuit) as Obj | undefined;
+  if (c && typeof c.url === 'string') c.url = c.url.replace(/^http:/, 'https:');
+}
 
 /** Answers one parsed Ergast query with its table and the total row count (before paging). */
 export function ergastQuery(db: Db, q: ErgastQuery, page: Page, opts: QueryOptions): ErgastTable {
-  const res = resolveSeasonRound(db, q, opts.now);
-  const [name, listKey] = TABLE_NAME[q.resource];
-  const table = header(q, res);
-  if (res.empty) {
-    if (q.season !== undefined && table.season === undefined) table.season = String(q.season);
-    if (q.round !== undefined && table.round === undefined) table.round = String(q.round);
-    table[listKey] = [];
-    return { name, table, total: 0 };
-  }
+  const dialect = opts.dialect ?? 'ergast';
+  const spec = RESOURCE_SPECS[q.resource];
+  for (const key of Object.keys(q.filters) as FilterKey[])
+    if (!spec.accepts.includes(key)) throw badRequest(`The "${key}" filter does not apply to /${q.resource}`);
+  const needSeason = spec.needs?.season === true || spec.needs?.season === dialect;
+  if (needSeason && q.season === undefined) throw badRequest(`/${q.resource} needs a season`);
+  if (spec.needs?.round && q.round === undefined)
+    throw badRequest(`/${q.resource} needs a season and a round`);
 
-  let listing: Listing;
-  switch (q.resource) {
-    case 'seasons':
-      listing = seasons(db, q, res, page);
-      break;
-    case 'circuits':
-      listing = circuits(db, q, res, page);
-      break;
-    case 'races':
-      listing = races(db, q, res, page);
-      break;
-    case 'results':
-      listing = results(db, q, res, page, 'RACE');
-      break;
-    case 'sprint':
-      listing = results(db, q, res, page, 'SPRINT_RACE');
-      break;
-    case 'qualifying':
-      listing = qualifying(db, q, res, page);
-      break;
-    case 'pitstops':
-      listing = pitstops(db, q, res, page);
-      break;
-    case 'laps':
-      listing = laps(db, q, res, page, opts);
-      break;
-    case 'drivers':
-      listing = drivers(db, q, res, page);
-      break;
-    case 'constructors':
-      listing = constructors(db, q, res, page);
-      break;
-    case 'status':
-      listing = status(db, q, res, page);
-      break;
-    case 'driverStandings':
-      listing = driverStandings(db, q, res, page);
-      break;
-    case 'constructorStandings':
-      listing = constructorStandings(db, q, res, page);
-      break;
+  const res = resolveSeasonRound(db, q, opts.now, dialect);
+  const table: Obj = {};
+  if (res.year !== undefined) table.season = String(res.year);
+  else if (q.season !== undefined) table.season = String(q.season);
+  if (res.round !== undefined) table.round = String(res.round);
+  else if (q.round !== undefined) table.round = String(q.round);
+  for (const [k, v] of Object.entries(q.filters)) {
+    const key = echoKey(k as FilterKey, q.resource, dialect);
+    if (key && v !== undefined) table[key] = v;
   }
-  table[listKey] = listing.list;
-  return { name, table, total: listing.total };
+  if (res.empty) {
+    table[spec.list] = [];
+    return { name: spec.table, table, total: 0 };
+  }
+  const listing = spec.run({ db, q, res, page, dialect, opts });
+  Object.assign(table, listing.header);
+  if (dialect === 'jolpica') listing.list.forEach(httpsCircuits);
+  table[spec.list] = listing.list;
+  return { name: spec.table, table, total: listing.total };
 }

@@ -1,27 +1,36 @@
-// The Ergast-compatible API: GET /ergast/f1/<path> (Jolpica's layout) and /api/f1/<path> (ergast.com's),
-// JSON only, read-only, paged with ?limit (default 30, max 100) and ?offset.
+// The Ergast-compatible API: GET /api/f1/<path> answers as ergast.com did, /ergast/f1/<path> as Jolpica-F1
+// does (query.ts has the differences). JSON only, read-only, paged with ?limit (default 30; at most 1000 on
+// ergast.com, 100 on Jolpica) and ?offset.
 import { z } from 'zod';
 import type { App } from '../server/app.ts';
 import type { AppContext } from '../server/context.ts';
-import { badRequest, unavailable } from '../errors.ts';
-import { parseErgastPath } from './path.ts';
+import { AppError, badRequest, unavailable } from '../errors.ts';
+import { parseErgastPath, type Dialect } from './path.ts';
 import { ergastQuery, type Page } from './query.ts';
-import { hasErgastCrosswalk } from './crosswalk.ts';
+import { CROSSWALK_VERSION, ergastCrosswalkVersion, hasErgastCrosswalk } from './crosswalk.ts';
 import type { Obj } from './format.ts';
 
 export const DEFAULT_LIMIT = 30;
-export const MAX_LIMIT = 100;
+export const MAX_LIMIT: Record<Dialect, number> = { ergast: 1000, jolpica: 100 };
 
 /** ergast.com printed its XML namespace in the JSON envelope; Jolpica prints an empty one. */
-const XMLNS: Record<string, string> = { '/api/f1': 'http://ergast.com/mrd/1.5', '/ergast/f1': '' };
+const DIALECTS: Record<string, { dialect: Dialect; xmlns: string }> = {
+  '/api/f1': { dialect: 'ergast', xmlns: 'http://ergast.com/mrd/1.5' },
+  '/ergast/f1': { dialect: 'jolpica', xmlns: '' },
+};
 
-function pageOf(query: Record<string, string | undefined>): Page {
+/** ergast.com rejects a limit or offset that is not a number; Jolpica (Django REST framework's paging)
+ * falls back to the default. Both clamp the limit to their maximum and read 0 as the default. */
+export function pageOf(query: Record<string, string | undefined>, dialect: Dialect): Page {
   const int = (name: string, value: string | undefined, def: number) => {
     if (value === undefined || value === '') return def;
-    if (!/^\d{1,9}$/.test(value)) throw badRequest(`${name} must be a non-negative integer`);
+    if (!/^\d{1,9}$/.test(value)) {
+      if (dialect === 'jolpica') return def;
+      throw badRequest(`${name} must be a non-negative integer`);
+    }
     return Number(value);
   };
-  const limit = Math.min(int('limit', query.limit, DEFAULT_LIMIT), MAX_LIMIT);
+  const limit = Math.min(int('limit', query.limit, DEFAULT_LIMIT), MAX_LIMIT[dialect]);
   return { limit: limit === 0 ? DEFAULT_LIMIT : limit, offset: int('offset', query.offset, 0) };
 }
 
@@ -37,13 +46,13 @@ export async function registerErgastRoutes(
 ): Promise<void> {
   const now = opts.now ?? (() => new Date());
   let checked = false;
-  for (const prefix of Object.keys(XMLNS)) {
+  for (const [prefix, { dialect, xmlns }] of Object.entries(DIALECTS)) {
     app.get(
       `${prefix}/*`,
       {
         schema: {
           tags: ['ergast'],
-          summary: `Ergast-compatible API (${prefix === '/api/f1' ? 'ergast.com' : 'Jolpica'} layout)`,
+          summary: `Ergast-compatible API (as ${dialect === 'ergast' ? 'ergast.com' : 'Jolpica-F1'} answers)`,
           params: z.object({ '*': z.string() }),
           querystring: z.object({ limit: z.string().optional(), offset: z.string().optional() }),
         },
@@ -55,18 +64,30 @@ export async function registerErgastRoutes(
             throw unavailable(
               'The database has no Ergast cross-walk: re-import the data ("race-engineer data import") with ERGAST_CSV_DIR set.',
             );
+          if (ergastCrosswalkVersion(db) !== CROSSWALK_VERSION)
+            throw unavailable(
+              'The database holds an older Ergast cross-walk: rebuild it with "race-engineer ergast crosswalk".',
+            );
           checked = true;
         }
-        const query = parseErgastPath(req.params['*']);
-        const page = pageOf(req.query);
-        const { name, table, total } = ergastQuery(db, query, page, {
-          now: now(),
-          lapsDir: ctx.config.LAPS_DIR,
-        });
-        const path = req.url.split('?')[0]!;
+        let answer: ReturnType<typeof ergastQuery>;
+        let page: Page;
+        try {
+          const query = parseErgastPath(req.params['*'], dialect);
+          page = pageOf(req.query, dialect);
+          answer = ergastQuery(db, query, page, { now: now(), lapsDir: ctx.config.LAPS_DIR, dialect });
+        } catch (e) {
+          // Both services answer a bad request with {"detail": "Bad Request: …"}; the project's error object too.
+          if (e instanceof AppError && e.code === 'bad_request')
+            return reply.code(400).send({ detail: `Bad Request: ${e.message}`, ...e.toJSON() });
+          throw e;
+        }
+        const { name, table, total } = answer;
+        // Both services print the request's path lower-cased.
+        const path = req.url.split('?')[0]!.toLowerCase();
         const host = req.headers.host ?? `${ctx.config.HOST}:${ctx.config.PORT}`;
         const mrdata: Obj = {
-          xmlns: XMLNS[prefix],
+          xmlns,
           series: 'f1',
           url: `http://${host}${path}`,
           limit: String(page.limit),
