@@ -5,6 +5,7 @@ import type { CliContext } from '../cli.ts';
 import { openDatabase } from '../data/db.ts';
 import { evalLive, formatLiveEval, LIVE_EVAL_CASES } from './eval.ts';
 import { RecordingCatalog } from './recordings/catalog.ts';
+import { entrantsFromDb } from './recordings/entrants.ts';
 
 export function registerLiveCommands(program: Command, ctx: CliContext): void {
   const evalCmd =
@@ -22,6 +23,7 @@ export function registerLiveCommands(program: Command, ctx: CliContext): void {
         lapsDir: config.LAPS_DIR,
         lapsCacheDir: config.ANALYSIS_CACHE_DIR,
         openf1Dir: config.OPENF1_DIR,
+        entrants: entrantsFromDb(() => db),
       });
       try {
         const rows = await evalLive(catalog, db, LIVE_EVAL_CASES, (c) =>

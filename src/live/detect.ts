@@ -9,7 +9,18 @@ function isRace(state: SessionState): boolean {
   return t.includes('race') || t === 'r' || t === 's';
 }
 
-export function detectEvents(prev: SessionState, next: SessionState, update: LiveUpdate): LiveEvent[] {
+/** A place lost to a car that pitted this long ago, or less, was lost in the pits, not on track. */
+export const PIT_CYCLE_MS = 150_000;
+
+/** When each car last entered the pits (session time), remembered across updates by an EventDetector. */
+export type PitMemory = Map<string, number>;
+
+export function detectEvents(
+  prev: SessionState,
+  next: SessionState,
+  update: LiveUpdate,
+  pits?: PitMemory,
+): LiveEvent[] {
   const timeMs = next.timeMs;
   const out: LiveEvent[] = [];
   if (update.kind === 'track' && prev.trackStatus !== next.trackStatus) {
@@ -33,6 +44,7 @@ export function detectEvents(prev: SessionState, next: SessionState, update: Liv
   const before = prev.drivers[number];
   const after = next.drivers[number]!;
   if (after.retired && !before?.retired) out.push({ kind: 'retirement', timeMs, number });
+  if (after.inPit && !before?.inPit) pits?.set(number, timeMs);
   if (after.inPit && !before?.inPit && isRace(next) && !after.retired) {
     out.push({
       kind: 'pit_stop',
@@ -45,7 +57,7 @@ export function detectEvents(prev: SessionState, next: SessionState, update: Liv
     out.push({ kind: 'fastest_lap', timeMs, number, lapMs: next.fastestLap.timeMs });
   }
   // An overtake: this car gained a place on track from the car now directly behind it (not through a pit stop
-  // or retirement of the other car).
+  // or retirement of the other car: a car in the pits, on its out-lap or in the pits within PIT_CYCLE_MS).
   if (
     isRace(next) &&
     before?.position != null &&
@@ -56,16 +68,35 @@ export function detectEvents(prev: SessionState, next: SessionState, update: Liv
   ) {
     const passedNumber = prev.order[after.position - 1];
     const passed = passedNumber ? next.drivers[passedNumber] : undefined;
-    if (passed && passed.number !== number && !passed.inPit && !passed.retired && !passed.stopped) {
+    const pitted = (n: string) => {
+      const at = pits?.get(n);
+      return at !== undefined && timeMs - at <= PIT_CYCLE_MS;
+    };
+    if (
+      passed &&
+      passed.number !== number &&
+      !passed.inPit &&
+      !passed.pitOut &&
+      !passed.retired &&
+      !passed.stopped &&
+      !pitted(passed.number) &&
+      !pitted(number)
+    ) {
       out.push({ kind: 'overtake', timeMs, number, passed: passed.number, position: after.position });
     }
   }
   return out;
 }
 
-/** Event detection with memory across updates (one per ingest; reset on a seek). */
+/** Event detection with memory across updates (one per ingest; reset when the state is replaced). */
 export class EventDetector {
+  private pits: PitMemory = new Map();
+
   detect(prev: SessionState, next: SessionState, update: LiveUpdate): LiveEvent[] {
-    return detectEvents(prev, next, update);
+    return detectEvents(prev, next, update, this.pits);
+  }
+
+  reset(): void {
+    this.pits = new Map();
   }
 }

@@ -39,11 +39,13 @@ export interface LiveEvalRow {
   session: string;
   /** Official classification places the final order matches (same car at the same index). */
   order: [number, number];
+  /** The same at the chequered flag, before the official classification (penalties) is applied. */
+  orderAtFlag: [number, number] | null;
   /** Drivers whose stop count equals f1db's (races). */
   pitStops: [number, number] | null;
   /** Drivers whose laps completed equal f1db's (races). */
   laps: [number, number] | null;
-  /** Drivers whose best lap equals their best official Q time (qualifying). */
+  /** Drivers whose best lap equals their official time in the last part they ran (qualifying). */
   bestLaps: [number, number] | null;
   /** Share of the towers clients see (after each instant's updates) where two cars hold the same position. */
   duplicatePositionStates: number;
@@ -87,10 +89,8 @@ function official(db: Db, year: number, round: number, session: string): Officia
     q2?: number | null;
     q3?: number | null;
   }[];
-  const best = (r: (typeof rows)[number]) => {
-    const qs = [r.q1, r.q2, r.q3].filter((x): x is number => typeof x === 'number');
-    return qs.length ? Math.min(...qs) : null;
-  };
+  // The tower shows each car's best lap of the last part it ran in (Q3, else Q2, else Q1), as the result does.
+  const best = (r: (typeof rows)[number]) => r.q3 ?? r.q2 ?? r.q1 ?? null;
   return {
     order: rows.map((r) => r.n),
     pitStops: new Map(rows.map((r) => [r.n, r.stops ?? null])),
@@ -124,6 +124,7 @@ export async function evalCase(catalog: RecordingCatalog, db: Db, c: LiveEvalCas
   // Per driver: laps completed when the current set of tyres went on (a stint began), to check the tyre age.
   const stintFrom = new Map<string, { stints: number; lap: number }>();
   const updates = rec.updates;
+  let atFlag: string[] | null = null;
   for (let i = 0; i < updates.length; i++) {
     const u = updates[i]!;
     const next = reduce(state, u);
@@ -131,6 +132,7 @@ export async function evalCase(catalog: RecordingCatalog, db: Db, c: LiveEvalCas
     const d = diff(state, next);
     if (d) client = applyDelta(client, d);
     state = next;
+    if (u.kind === 'status' && u.status === 'Finished') atFlag = [...client.order];
     if (u.kind !== 'driver') continue;
     // Updates of one instant reach clients together (one delta): look at the tower once they are all in.
     if (updates[i + 1]?.timeMs !== u.timeMs) {
@@ -156,6 +158,7 @@ export async function evalCase(catalog: RecordingCatalog, db: Db, c: LiveEvalCas
   // Cars that never took part (a withdrawal) are not in the recording: compare the cars that are.
   const offOrder = off.order.filter((n) => n in client.drivers);
   const orderHits = offOrder.filter((n, i) => order[i] === n).length;
+  const flagHits = atFlag ? offOrder.filter((n, i) => atFlag![i] === n).length : null;
   const isRace = meta.session === 'R' || meta.session === 'S';
   const score = (m: Map<string, number | null>, get: (n: string) => number | null | undefined) => {
     const known = [...m.entries()].filter(([n, v]) => v !== null && n in client.drivers);
@@ -175,6 +178,7 @@ export async function evalCase(catalog: RecordingCatalog, db: Db, c: LiveEvalCas
     picked: meta.id,
     session: meta.session,
     order: [orderHits, offOrder.length],
+    orderAtFlag: flagHits === null || !isRace ? null : [flagHits, offOrder.length],
     pitStops: isRace ? score(off.pitStops, (n) => client.drivers[n]?.pitStops) : null,
     laps: isRace ? score(off.laps, (n) => client.drivers[n]?.laps) : null,
     bestLaps: meta.session === 'Q' ? score(off.bestQ, (n) => client.drivers[n]?.bestLapMs) : null,
@@ -220,9 +224,10 @@ export function formatLiveEval(rows: LiveEvalRow[]): string {
     'replay',
     'recording',
     'final order vs official',
+    'order at the flag',
     'pit stops vs official',
     'laps vs official',
-    'best laps = Q times',
+    'best laps = official Q times',
     'states with 2 cars on 1 place',
     'lapped shown as time',
     'overtakes on pitted cars',
@@ -235,6 +240,7 @@ export function formatLiveEval(rows: LiveEvalRow[]): string {
     r.label,
     r.picked,
     frac(r.order),
+    frac(r.orderAtFlag),
     frac(r.pitStops),
     frac(r.laps),
     frac(r.bestLaps),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Logger } from '../logger.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { applyDelta, diff } from './diff.ts';
-import { detectEvents } from './detect.ts';
+import { EventDetector } from './detect.ts';
 import { initialState, reduce } from './reducer.ts';
 import type { HubMessage, LiveBus } from './bus.ts';
 import type { RecordingCatalog } from './recordings/catalog.ts';
@@ -34,6 +34,7 @@ export class Ingest implements SourceSink {
   seq = 0;
   private flushFrom: SessionState | null = null;
   private events: LiveEvent[] = [];
+  private readonly detector = new EventDetector();
 
   constructor(
     readonly source: LiveSource,
@@ -51,7 +52,7 @@ export class Ingest implements SourceSink {
   update(u: LiveUpdate): void {
     const prev = this.state;
     this.state = reduce(prev, u);
-    this.events.push(...detectEvents(prev, this.state, u));
+    this.events.push(...this.detector.detect(prev, this.state, u));
     if (this.flushFrom === null) {
       this.flushFrom = prev;
       setImmediate(() => this.flush());
@@ -71,6 +72,7 @@ export class Ingest implements SourceSink {
   reset(state: SessionState): void {
     this.flushFrom = null;
     this.events = [];
+    this.detector.reset();
     this.state = state;
     this.publish({ type: 'snapshot', seq: ++this.seq, state });
   }

@@ -40,6 +40,7 @@ export function recordTime(endpoint: OpenF1Endpoint, r: Rec): number | null {
 
 export class OpenF1Translator {
   private sawPosition = false;
+  private sawIntervals = false;
   private readonly seen = new Set<string>();
   private readonly progress = new Map<
     string,
@@ -110,6 +111,7 @@ export class OpenF1Translator {
         this.sawPosition = true;
         return [{ kind: 'driver', timeMs, number: n, patch: { position: num(r.position) } }];
       case 'intervals':
+        this.sawIntervals = true;
         return [
           {
             kind: 'driver',
@@ -121,9 +123,13 @@ export class OpenF1Translator {
       case 'laps': {
         const p = this.driver(n);
         const lapMs = ms(r.lap_duration);
-        p.laps = Math.max(p.laps, num(r.lap_number) ?? 0);
+        const lap = num(r.lap_number) ?? 0;
+        p.laps = Math.max(p.laps, lap);
         p.at = timeMs;
         if (lapMs !== null && (p.best === null || lapMs < p.best)) p.best = lapMs;
+        let byLap = this.crossings.get(lap);
+        if (!byLap) this.crossings.set(lap, (byLap = new Map()));
+        byLap.set(n, timeMs);
         const patch: Partial<DriverState> = {
           laps: p.laps,
           lastLapMs: lapMs,
@@ -134,39 +140,41 @@ export class OpenF1Translator {
             personalBest: false,
             overallBest: false,
           })),
-          inPit: false,
-          pitOut: r.is_pit_out_lap === true,
+          ...this.tyreNow(n),
         };
+        if (r.is_pit_out_lap === true) patch.pitOut = false; // the out-lap is over
         const out: LiveUpdate[] = [{ kind: 'driver', timeMs, number: n, patch }];
         if (!this.sawPosition) out.push(...this.derivedOrder(timeMs));
+        if (!this.sawIntervals) out.push(...this.derivedGaps(n, lap, timeMs));
         return out;
       }
       case 'stints': {
-        const age =
-          (num(r.tyre_age_at_start) ?? 0) + Math.max(0, (num(r.lap_end) ?? 0) - (num(r.lap_start) ?? 0) + 1);
-        const compound = String(r.compound ?? 'UNKNOWN');
-        const stint = {
-          compound,
-          laps: age - (num(r.tyre_age_at_start) ?? 0),
-          startAge: num(r.tyre_age_at_start) ?? 0,
-          new: (num(r.tyre_age_at_start) ?? 0) === 0,
-        };
+        const startAge = num(r.tyre_age_at_start) ?? 0;
         const stints = this.stints.get(n) ?? [];
-        stints[(num(r.stint_number) ?? stints.length + 1) - 1] = stint;
+        stints[(num(r.stint_number) ?? stints.length + 1) - 1] = {
+          compound: String(r.compound ?? 'UNKNOWN'),
+          lapStart: num(r.lap_start) ?? 1,
+          startAge,
+        };
         this.stints.set(n, stints);
-        return [
-          {
-            kind: 'driver',
-            timeMs,
-            number: n,
-            patch: { stints: stints.filter(Boolean), tyre: { compound, age, new: stint.new } },
-          },
-        ];
+        return [{ kind: 'driver', timeMs, number: n, patch: this.tyreNow(n) }];
       }
       case 'pit': {
+        // The car entered the pit lane; it is out again pit_duration (the pit-lane time) later.
         const p = this.driver(n);
         p.stops += 1;
-        return [{ kind: 'driver', timeMs, number: n, patch: { inPit: true, pitStops: p.stops } }];
+        const out: LiveUpdate[] = [
+          { kind: 'driver', timeMs, number: n, patch: { inPit: true, pitOut: false, pitStops: p.stops } },
+        ];
+        const lane = ms(r.pit_duration);
+        if (lane !== null)
+          out.push({
+            kind: 'driver',
+            timeMs: timeMs + lane,
+            number: n,
+            patch: { inPit: false, pitOut: true },
+          });
+        return out;
       }
       case 'race_control': {
         const message = String(r.message ?? '');
@@ -206,12 +214,54 @@ export class OpenF1Translator {
     }
   }
 
-  private readonly stints = new Map<string, DriverState['stints']>();
+  private readonly stints = new Map<string, { compound: string; lapStart: number; startAge: number }[]>();
   private lastOrder = new Map<string, number>();
+  private readonly crossings = new Map<number, Map<string, number>>(); // lap → car → session time it ended
+  private readonly retired = new Set<string>();
 
-  /** Running order from laps completed, then who completed the last of them first. */
+  /**
+   * Tyre and stints as of the laps a car has completed: a set's age is its age when fitted plus the laps run on
+   * it (OpenF1 stints give the fitting lap and age; `lap_end` grows while the stint runs, so it is not used).
+   */
+  private tyreNow(n: string): Pick<DriverState, 'tyre' | 'stints'> | Record<string, never> {
+    const all = (this.stints.get(n) ?? []).filter(Boolean);
+    if (all.length === 0) return {};
+    const done = this.progress.get(n)?.laps ?? 0;
+    const current = [...all].reverse().find((s) => s.lapStart <= done + 1) ?? all[0]!;
+    const upTo = all.indexOf(current);
+    const stints = all.slice(0, upTo + 1).map((s, i) => {
+      const next = all[i + 1];
+      const end = i === upTo ? done : (next?.lapStart ?? done + 1) - 1;
+      const laps = Math.max(0, end - s.lapStart + 1);
+      return { compound: s.compound, laps, startAge: s.startAge, new: s.startAge === 0 };
+    });
+    const last = stints.at(-1)!;
+    return { stints, tyre: { compound: last.compound, age: last.startAge + last.laps, new: last.new } };
+  }
+
+  /** A car that went no further: off the running order, below every car still running. */
+  retire(n: string, timeMs: number): LiveUpdate[] {
+    this.retired.add(n);
+    const out: LiveUpdate[] = [
+      {
+        kind: 'driver',
+        timeMs,
+        number: n,
+        patch: { retired: true, inPit: false, pitOut: false, gapToLeader: null, interval: null },
+      },
+    ];
+    if (!this.sawPosition) out.push(...this.derivedOrder(timeMs));
+    return out;
+  }
+
+  /** Running order from laps completed, then who completed the last of them first; retired cars last. */
   private derivedOrder(timeMs: number): LiveUpdate[] {
-    const ranked = [...this.progress.entries()].sort((a, b) => b[1].laps - a[1].laps || a[1].at - b[1].at);
+    const ranked = [...this.progress.entries()].sort(
+      (a, b) =>
+        Number(this.retired.has(a[0])) - Number(this.retired.has(b[0])) ||
+        b[1].laps - a[1].laps ||
+        (this.retired.has(a[0]) ? b[1].at - a[1].at : a[1].at - b[1].at),
+    );
     const out: LiveUpdate[] = [];
     ranked.forEach(([n], i) => {
       if (this.lastOrder.get(n) !== i + 1)
@@ -219,6 +269,28 @@ export class OpenF1Translator {
     });
     this.lastOrder = new Map(ranked.map(([n], i) => [n, i + 1]));
     return out;
+  }
+
+  /** Gap to the leader and to the car ahead when a car completes a lap: time on the same lap, else "nL". */
+  private derivedGaps(n: string, lap: number, timeMs: number): LiveUpdate[] {
+    const ranked = [...this.lastOrder.entries()]
+      .filter(([x]) => !this.retired.has(x))
+      .sort((a, b) => a[1] - b[1])
+      .map(([x]) => x);
+    const i = ranked.indexOf(n);
+    if (i < 0) return [];
+    const to = (other: string | undefined): string | null => {
+      if (other === undefined) return null;
+      const ahead = this.progress.get(other)?.laps ?? 0;
+      if (ahead > lap) return `${ahead - lap}L`;
+      const theirs = this.crossings.get(lap)?.get(other);
+      return theirs === undefined ? null : `+${((timeMs - theirs) / 1000).toFixed(3)}`;
+    };
+    const patch =
+      i === 0
+        ? { gapToLeader: '', interval: '' }
+        : { gapToLeader: to(ranked[0]), interval: to(ranked[i - 1]) };
+    return [{ kind: 'driver', timeMs, number: n, patch }];
   }
 }
 

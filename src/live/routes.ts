@@ -73,12 +73,12 @@ export async function registerLiveRoutes(
   ctx: AppContext,
   service?: LiveService,
 ): Promise<LiveService> {
-  const live = service ?? new LiveService(ctx.config, ctx.logger);
+  const live = service ?? new LiveService(ctx.config, ctx.logger, { db: () => ctx.db() });
   app.addHook('onClose', async () => live.close());
   await app.register(websocket, { options: { maxPayload: 64 * 1024, perMessageDeflate: false } });
 
   app.get('/api/live/sessions', { schema: { tags: ['live'] } }, async () => ({
-    sessions: await live.catalog.list(),
+    sessions: await live.catalog.sessions(),
   }));
   app.get('/api/live/stats', { schema: { tags: ['live'] } }, async () => live.hub.stats());
 

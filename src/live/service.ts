@@ -1,9 +1,11 @@
 // Wires the live domain together from configuration: recordings catalog, bus, hub and the live sources.
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { openDatabase, type Db } from '../data/db.ts';
 import { LocalBus, RedisBus, type LiveBus } from './bus.ts';
 import { Hub, type Channel, type ChannelInfo } from './hub.ts';
 import { RecordingCatalog } from './recordings/catalog.ts';
+import { entrantsFromDb } from './recordings/entrants.ts';
 import type { RecordingMeta } from './recordings/types.ts';
 import { OpenF1Poller } from './sources/openf1.ts';
 import { ReplaySource } from './sources/replay.ts';
@@ -13,11 +15,14 @@ import type { SessionState } from './types.ts';
 
 export interface LiveServiceOptions {
   lingerMs?: number;
+  /** The F1 database (codes, names, teams of recordings that lack them); default: DATABASE_PATH, read-only. */
+  db?: () => Db;
 }
 
 export class LiveService {
   readonly catalog: RecordingCatalog;
   readonly hub: Hub;
+  private db?: Db;
 
   constructor(
     private readonly config: Config,
@@ -29,6 +34,7 @@ export class LiveService {
       lapsDir: config.LAPS_DIR,
       lapsCacheDir: config.ANALYSIS_CACHE_DIR,
       openf1Dir: config.OPENF1_DIR,
+      entrants: entrantsFromDb(opts.db ?? (() => (this.db ??= openDatabase(config.DATABASE_PATH)))),
     });
     let bus: LiveBus = new LocalBus();
     if (config.LIVE_BUS === 'redis') {
@@ -97,7 +103,9 @@ export class LiveService {
     });
   }
 
-  close(): Promise<void> {
-    return this.hub.close();
+  async close(): Promise<void> {
+    await this.hub.close();
+    this.db?.close();
+    this.db = undefined;
   }
 }

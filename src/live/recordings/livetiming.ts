@@ -1,5 +1,5 @@
 // F1 live-timing feed recordings (LIVETIMING_DIR/<collection>/<year>_<Grand-Prix>_<Place>_<Session>/raw/*.jsonStream).
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound } from '../../errors.ts';
 import { FeedTranslator } from '../feed-translate.ts';
@@ -42,7 +42,7 @@ export async function listFeedRecordings(livetimingDir: string): Promise<Found[]
           StartDate?: string;
           Meeting?: { Name?: string; Number?: number };
         };
-        await readdir(join(dir, 'raw'));
+        const topics = (await readdir(join(dir, 'raw'))).filter((f) => f.endsWith('.jsonStream'));
         const year = Number(info.StartDate?.slice(0, 4)) || Number(d.slice(0, 4));
         out.push({
           id: `livetiming:${d}`,
@@ -51,6 +51,9 @@ export async function listFeedRecordings(livetimingDir: string): Promise<Found[]
           session: KIND[info.Name ?? info.Type ?? ''] ?? 'P',
           name: info.Meeting?.Name ?? d,
           source: 'livetiming',
+          // Without TimingData there are no positions, laps or gaps: a tower of unplaced cars.
+          complete: topics.includes('TimingData.jsonStream'),
+          durationMs: await feedDuration(join(dir, 'raw'), topics),
           dir,
         });
       } catch {
@@ -59,6 +62,33 @@ export async function listFeedRecordings(livetimingDir: string): Promise<Found[]
     }
   }
   return out;
+}
+
+/** The time stamp of a topic file's last line, read from its tail (topic files run to many MB). */
+async function lastLineTime(file: string): Promise<number> {
+  const fh = await open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    const len = Math.min(size, 64 * 1024);
+    const buf = Buffer.alloc(len);
+    await fh.read(buf, 0, len, size - len);
+    const lines = buf.toString('utf8').split('\n');
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const m = /^\uFEFF?(\d+):(\d\d):(\d\d)\.(\d{3})/.exec(lines[i]!);
+      if (m) return ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number(m[4]);
+    }
+    return 0;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A recording's replay length as loading it gives it: the last frame of the timing topics, plus one. */
+async function feedDuration(rawDir: string, topics: string[]): Promise<number> {
+  let last = 0;
+  for (const t of topics)
+    if (!t.endsWith('.z.jsonStream')) last = Math.max(last, await lastLineTime(join(rawDir, t)));
+  return last + 1;
 }
 
 export function feedFramesToUpdates(

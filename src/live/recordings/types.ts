@@ -9,6 +9,13 @@ export interface RecordingMeta {
   session: SessionKind;
   name: string;
   source: RecordingSource;
+  /**
+   * Carries the running order, laps and gaps. A feed recording without TimingData does not: it has stints,
+   * race control and the lap count, but every car stays unplaced.
+   */
+  complete: boolean;
+  /** Replay length, when known without loading the recording (null until it has been opened once). */
+  durationMs: number | null;
 }
 
 /** A recorded session as a time-ordered list of normalised updates. */
