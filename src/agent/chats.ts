@@ -1,9 +1,12 @@
 // Chat history in its own writable SQLite file (CHATS_DB_PATH): the F1 database is read-only and
-// replaced wholesale by imports, so conversations cannot live there.
+// replaced wholesale by imports, so conversations cannot live there. Every chat has an owner (an anonymous
+// browser identity or an API token, see identity.ts); every read and write names it, so a chat of another
+// owner is indistinguishable from one that does not exist.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AppError } from '../errors.ts';
 
 export interface StoredMessage {
   role: 'user' | 'assistant';
@@ -27,15 +30,19 @@ export interface Chat extends Omit<ChatSummary, 'messageCount'> {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS chat (
-  id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, owner TEXT
 );
+CREATE TABLE IF NOT EXISTS store_secret (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS chat_message (
   chat_id TEXT NOT NULL REFERENCES chat(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
   role TEXT NOT NULL CHECK (role IN ('user', 'assistant')), content TEXT NOT NULL, created_at TEXT NOT NULL,
   meta TEXT, PRIMARY KEY (chat_id, seq)
 );
-CREATE INDEX IF NOT EXISTS chat_updated_idx ON chat(updated_at);
 `;
+// Files from before owners: the column is added, and their chats (owner NULL) belong to nobody.
+const OWNER_INDEX = 'CREATE INDEX IF NOT EXISTS chat_owner_idx ON chat(owner, updated_at)';
+
+type Turn = { role: 'user' | 'assistant'; content: string };
 
 export class ChatStore {
   private readonly db: Database.Database;
@@ -46,19 +53,49 @@ export class ChatStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    const columns = this.db.prepare("SELECT name FROM pragma_table_info('chat')").all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'owner')) this.db.exec('ALTER TABLE chat ADD COLUMN owner TEXT');
+    this.db.exec('DROP INDEX IF EXISTS chat_updated_idx');
+    this.db.exec(OWNER_INDEX);
   }
 
-  create(title: string): string {
+  /** A random secret made once and kept in this file (signs the identity cookie when COOKIE_SECRET is unset). */
+  secret(name: string): string {
+    const fresh = randomBytes(32).toString('base64url');
+    this.db.prepare('INSERT OR IGNORE INTO store_secret (name, value) VALUES (?, ?)').run(name, fresh);
+    return (this.db.prepare('SELECT value FROM store_secret WHERE name = ?').get(name) as { value: string })
+      .value;
+  }
+
+  create(title: string, owner: string): string {
     const id = randomUUID();
     const now = new Date().toISOString();
     this.db
-      .prepare('INSERT INTO chat (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)')
-      .run(id, title.slice(0, 120), now, now);
+      .prepare('INSERT INTO chat (id, title, created_at, updated_at, owner) VALUES (?, ?, ?, ?, ?)')
+      .run(id, title.slice(0, 120), now, now, owner);
     return id;
   }
 
-  exists(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM chat WHERE id = ?').get(id) !== undefined;
+  exists(id: string, owner: string): boolean {
+    return this.db.prepare('SELECT 1 FROM chat WHERE id = ? AND owner = ?').get(id, owner) !== undefined;
+  }
+
+  /**
+   * Refuses a history that rewrites the stored one: the client's history may extend the stored chat (a new
+   * question) or stop short of it (regenerate, edit the last question), never change a message both have.
+   */
+  checkHistory(chatId: string, history: Turn[]): void {
+    const stored = this.db
+      .prepare('SELECT role, content FROM chat_message WHERE chat_id = ? ORDER BY seq')
+      .all(chatId) as Turn[];
+    const n = Math.min(stored.length, history.length);
+    for (let i = 0; i < n; i++) {
+      if (stored[i]!.role !== history[i]!.role || stored[i]!.content !== history[i]!.content)
+        throw new AppError(
+          'conflict',
+          `Message ${i + 1} differs from the stored chat: a stored history cannot be rewritten (start a new chat).`,
+        );
+    }
   }
 
   append(chatId: string, messages: Omit<StoredMessage, 'createdAt'>[]): void {
@@ -79,11 +116,7 @@ export class ChatStore {
    * prefix it shares with that history; what follows is replaced, so a regenerated answer (history ending
    * before the old answer) or an edited question never leaves the old turn behind or stores a question twice.
    */
-  saveTurn(
-    chatId: string,
-    history: { role: 'user' | 'assistant'; content: string }[],
-    turn: Omit<StoredMessage, 'createdAt'>[],
-  ): void {
+  saveTurn(chatId: string, history: Turn[], turn: Omit<StoredMessage, 'createdAt'>[]): void {
     this.db.transaction(() => {
       const stored = this.db
         .prepare('SELECT seq, role, content FROM chat_message WHERE chat_id = ? ORDER BY seq')
@@ -104,14 +137,20 @@ export class ChatStore {
     })();
   }
 
-  list(limit = 100): ChatSummary[] {
+  list(owner: string, limit = 100): ChatSummary[] {
     return (
       this.db
         .prepare(
           `SELECT c.id, c.title, c.created_at, c.updated_at, (SELECT COUNT(*) FROM chat_message m WHERE m.chat_id = c.id) AS n
-           FROM chat c ORDER BY c.updated_at DESC LIMIT ?`,
+           FROM chat c WHERE c.owner = ? ORDER BY c.updated_at DESC LIMIT ?`,
         )
-        .all(limit) as { id: string; title: string; created_at: string; updated_at: string; n: number }[]
+        .all(owner, limit) as {
+        id: string;
+        title: string;
+        created_at: string;
+        updated_at: string;
+        n: number;
+      }[]
     ).map((r) => ({
       id: r.id,
       title: r.title,
@@ -121,9 +160,10 @@ export class ChatStore {
     }));
   }
 
-  get(id: string): Chat | undefined {
-    const c = this.db.prepare('SELECT id, title, created_at, updated_at FROM chat WHERE id = ?').get(id) as
-      { id: string; title: string; created_at: string; updated_at: string } | undefined;
+  get(id: string, owner: string): Chat | undefined {
+    const c = this.db
+      .prepare('SELECT id, title, created_at, updated_at FROM chat WHERE id = ? AND owner = ?')
+      .get(id, owner) as { id: string; title: string; created_at: string; updated_at: string } | undefined;
     if (!c) return undefined;
     const messages = (
       this.db
@@ -143,8 +183,13 @@ export class ChatStore {
     return { id: c.id, title: c.title, createdAt: c.created_at, updatedAt: c.updated_at, messages };
   }
 
-  delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM chat WHERE id = ?').run(id).changes > 0;
+  delete(id: string, owner: string): boolean {
+    return this.db.prepare('DELETE FROM chat WHERE id = ? AND owner = ?').run(id, owner).changes > 0;
+  }
+
+  /** Deletes every chat of an owner; returns how many. */
+  deleteAll(owner: string): number {
+    return this.db.prepare('DELETE FROM chat WHERE owner = ?').run(owner).changes;
   }
 
   close(): void {

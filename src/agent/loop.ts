@@ -23,7 +23,13 @@ export interface LoopResult {
 
 /** Tool output goes back wrapped and defanged: it can never close its wrapper or pose as another turn. */
 export function asToolData(name: string, text: string): string {
-  const clean = text.replace(/<\/?\s*tool_output[^>]*>/gi, '');
+  // Until nothing is left: removing one tag must not join the halves around it into a new one
+  // (`</tool_out<tool_output>put>`).
+  let clean = text;
+  for (let before = ''; before !== clean;) {
+    before = clean;
+    clean = clean.replace(/<\s*\/?\s*tool_output[^>]*>/gi, '');
+  }
   return `<tool_output name="${name}">\n${clean}\n</tool_output>`;
 }
 

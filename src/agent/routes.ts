@@ -1,13 +1,18 @@
 // The agent over HTTP: POST /api/ask (one JSON answer), POST /api/chat (Server-Sent Events:
-// tool_start, tool_end, delta, error, done) and the stored chats. Both question routes are rate-limited
-// per client; oversized messages are refused with 413 before any work is done.
+// tool_start, tool_end, delta, error, done) and the stored chats, each owned by the identity that made it
+// (identity.ts): another owner's chat answers 404, and a stored history cannot be rewritten through /api/chat.
+// Both question routes share one rate-limit bucket per client; oversized messages are refused with 413
+// before any work is done.
 import rateLimit from '@fastify/rate-limit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../server/app.ts';
 import type { AppContext } from '../server/context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { Agent, safeMessage, type HistoryMessage } from './service.ts';
+import { identify, type Identity } from './identity.ts';
 
 const message = z.object({ role: z.enum(['user', 'assistant']), content: z.string().min(1) });
 
@@ -31,19 +36,27 @@ function checkSizes(ctx: AppContext, texts: string[]): void {
   }
 }
 
+/** The owner of a request; a new identity's cookie is set on the reply. */
+function ownerOf(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Identity {
+  const id = identify(req, reply, ctx.config.API_TOKENS)!;
+  if (id.setCookie) void reply.header('set-cookie', id.setCookie);
+  return id;
+}
+
 export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<void> {
-  const limit = { rateLimit: { max: ctx.config.CHAT_RATE_LIMIT, timeWindow: 60_000 } };
   const bodyLimit = Math.max(64 * 1024, ctx.config.CHAT_MAX_MESSAGE_CHARS * ctx.config.CHAT_MAX_MESSAGES * 4);
 
   await app.register(async (plain) => {
     await plain.register(rateLimit, { global: false });
+    // One handler, so one bucket per client for every question, whichever route asks it.
+    const questionLimit = plain.rateLimit({ max: ctx.config.CHAT_RATE_LIMIT, timeWindow: 60_000 });
     const scope = plain.withTypeProvider<ZodTypeProvider>();
 
     scope.post(
       '/api/ask',
       {
         bodyLimit,
-        config: limit,
+        onRequest: questionLimit,
         schema: {
           tags: ['agent'],
           summary: 'Ask the race engineer one question (not streamed)',
@@ -68,7 +81,7 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
       '/api/chat',
       {
         bodyLimit,
-        config: limit,
+        onRequest: questionLimit,
         schema: {
           tags: ['agent'],
           summary:
@@ -85,22 +98,27 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
         const last = messages.at(-1)!;
         if (last.role !== 'user')
           throw new AppError('bad_request', "The last message must be the user's question.");
+        const { owner } = ownerOf(ctx, req, reply);
         const store = ctx.chats();
         let chatId = req.body.chatId;
-        if (chatId && !store.exists(chatId)) throw notFound(`No chat ${chatId}`);
+        if (chatId && !store.exists(chatId, owner)) throw notFound(`No chat ${chatId}`);
         // History: what the client sent before the question, else what the chat has stored.
         const history: HistoryMessage[] =
           messages.length > 1
             ? messages.slice(0, -1)
             : chatId
-              ? (store.get(chatId)?.messages ?? []).map((m) => ({ role: m.role, content: m.content }))
+              ? (store.get(chatId, owner)?.messages ?? []).map((m) => ({ role: m.role, content: m.content }))
               : [];
-        chatId ??= store.create(last.content);
+        if (chatId) store.checkHistory(chatId, history);
+        chatId ??= store.create(last.content, owner);
 
         const controller = new AbortController();
         reply.hijack();
         const raw = reply.raw;
+        // A hijacked reply sends only what is written here: the headers set so far (security headers, CORS,
+        // request id) go with the stream's own.
         raw.writeHead(200, {
+          ...(reply.getHeaders() as OutgoingHttpHeaders),
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-cache, no-transform',
           connection: 'keep-alive',
@@ -146,10 +164,14 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
 
   app.get(
     '/api/chats',
-    { schema: { tags: ['agent'], summary: 'Stored chats, most recent first' } },
-    async () => ({
-      chats: ctx.chats().list(),
-    }),
+    { schema: { tags: ['agent'], summary: 'Your stored chats, most recent first' } },
+    async (req, reply) => ({ chats: ctx.chats().list(ownerOf(ctx, req, reply).owner) }),
+  );
+
+  app.delete(
+    '/api/chats',
+    { schema: { tags: ['agent'], summary: 'Delete every chat of your identity' } },
+    async (req, reply) => ({ deleted: ctx.chats().deleteAll(ownerOf(ctx, req, reply).owner) }),
   );
 
   app.get(
@@ -157,12 +179,12 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
     {
       schema: {
         tags: ['agent'],
-        summary: 'One stored chat with its messages',
+        summary: 'One of your stored chats with its messages',
         params: z.object({ id: z.string().uuid() }),
       },
     },
-    async (req) => {
-      const chat = ctx.chats().get(req.params.id);
+    async (req, reply) => {
+      const chat = ctx.chats().get(req.params.id, ownerOf(ctx, req, reply).owner);
       if (!chat) throw notFound(`No chat ${req.params.id}`);
       return chat;
     },
@@ -173,12 +195,13 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
     {
       schema: {
         tags: ['agent'],
-        summary: 'Delete a stored chat',
+        summary: 'Delete one of your stored chats',
         params: z.object({ id: z.string().uuid() }),
       },
     },
     async (req, reply) => {
-      if (!ctx.chats().delete(req.params.id)) throw notFound(`No chat ${req.params.id}`);
+      if (!ctx.chats().delete(req.params.id, ownerOf(ctx, req, reply).owner))
+        throw notFound(`No chat ${req.params.id}`);
       return reply.status(204).send();
     },
   );

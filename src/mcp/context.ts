@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../data/db.ts';
 import type { ToolContext } from '../agent/tools/registry.ts';
+import type { ChatStore } from '../agent/chats.ts';
 
 export interface McpDeps {
   config: Config;
@@ -11,6 +12,9 @@ export interface McpDeps {
   now?(): Date;
   /** Milliseconds between progress notifications while a tool runs (default 1000). */
   progressIntervalMs?: number;
+  /** Who is calling (HTTP with an API token or identity cookie), for the chat resources; none over stdio. */
+  owner?: string;
+  chats?: () => ChatStore;
 }
 
 export function toolContext(deps: McpDeps, signal?: AbortSignal): ToolContext {

@@ -4,37 +4,56 @@
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { App } from '../server/app.ts';
 import type { AppContext } from '../server/context.ts';
+import { allowedHosts } from '../config.ts';
+import { isAppError } from '../errors.ts';
+import { hostAllowed } from '../server/hosts.ts';
+import { identify } from '../agent/identity.ts';
 import { createMcpServer } from './server.ts';
 
 export const MCP_PATH = '/mcp';
 
 /**
  * The MCP specification asks HTTP servers to check Origin against DNS rebinding: a web page must not
- * drive a local server. Clients outside browsers send no Origin; browsers must be same-origin or listed
- * in ALLOWED_ORIGINS.
+ * drive a local server. Clients outside browsers send no Origin; a browser's Origin must be listed in
+ * ALLOWED_ORIGINS or name one of this server's own hosts (ALLOWED_HOSTS) — never compared with the Host
+ * header, which a rebound page controls as much as its Origin.
  */
-export function originAllowed(
-  origin: string | undefined,
-  host: string | undefined,
-  allowed: string[],
-): boolean {
+export function originAllowed(origin: string | undefined, origins: string[], hosts: string[]): boolean {
   if (!origin) return true;
-  if (allowed.includes(origin) || allowed.includes('*')) return true;
+  if (origins.includes(origin) || origins.includes('*')) return true;
   try {
-    return new URL(origin).host === host;
+    return hostAllowed(
+      new URL(origin).host,
+      hosts.filter((h) => h !== '*'),
+    );
   } catch {
     return false;
   }
 }
 
 export async function registerMcpRoutes(app: App, ctx: AppContext): Promise<void> {
+  const hosts = allowedHosts(ctx.config);
   app.post(MCP_PATH, { schema: { hide: true } }, async (req, reply) => {
-    if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.ALLOWED_ORIGINS)) {
+    if (!originAllowed(req.headers.origin, ctx.config.ALLOWED_ORIGINS, hosts)) {
       return reply
         .code(403)
         .send({ jsonrpc: '2.0', error: { code: -32000, message: 'Origin not allowed' }, id: null });
     }
-    const server = createMcpServer({ config: ctx.config, logger: ctx.logger, db: () => ctx.db() });
+    let owner: string | undefined;
+    try {
+      owner = identify(req, reply, ctx.config.API_TOKENS, { issue: false })?.owner;
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      return reply
+        .code(401)
+        .send({ jsonrpc: '2.0', error: { code: -32001, message: err.message }, id: null });
+    }
+    const server = createMcpServer({
+      config: ctx.config,
+      logger: ctx.logger,
+      db: () => ctx.db(),
+      ...(owner ? { owner, chats: () => ctx.chats() } : {}),
+    });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     reply.hijack();
     reply.raw.on('close', () => {

@@ -3,6 +3,7 @@
 import { McpError, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
 import { runTool } from '../agent/tools/registry.ts';
 import { toolContext, type McpDeps } from './context.ts';
+import { CHAT_TEMPLATE, chatResources, isChatUri, readChatResource } from './chat-resources.ts';
 
 /** JSON-RPC code the MCP specification gives to "resource not found". */
 export const RESOURCE_NOT_FOUND = -32002;
@@ -29,9 +30,10 @@ export const RESOURCE_TEMPLATES: ResourceTemplate[] = [
     description: 'Final (or latest) championship table of a season; kind = drivers | constructors.',
     mimeType: MARKDOWN,
   },
+  CHAT_TEMPLATE,
 ];
 
-export function listResources(_deps: McpDeps): Resource[] {
+export function listResources(deps: McpDeps): Resource[] {
   return [
     {
       uri: 'f1://calendar/current',
@@ -50,6 +52,7 @@ export function listResources(_deps: McpDeps): Resource[] {
       name: 'Current drivers’ championship',
       mimeType: MARKDOWN,
     },
+    ...chatResources(deps),
   ];
 }
 
@@ -73,6 +76,7 @@ export function resourceCall(uri: string): { tool: string; args: Record<string, 
 }
 
 export async function readResource(deps: McpDeps, uri: string, signal?: AbortSignal) {
+  if (isChatUri(uri)) return readChatResource(deps, uri);
   const { tool, args } = resourceCall(uri);
   const outcome = await runTool(tool, args, toolContext(deps, signal));
   if (!outcome.ok || !outcome.result)

@@ -3,6 +3,7 @@
 // (race debrief, season briefing). Built on the SDK's low-level Server so the registry's own JSON Schemas
 // are published as they are, and calls go through the registry's runner (validation, timeout, logging).
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
@@ -28,6 +29,34 @@ const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
+/**
+ * A request schema that accepts any params, for handlers that check their params themselves: the SDK parses
+ * a request with the handler's schema before calling it and turns a failure into -32603 (internal error);
+ * malformed params (`arguments: null`) are the caller's mistake, -32602 (invalid params).
+ */
+const anyParams = <M extends string>(method: M) =>
+  z.object({ method: z.literal(method), params: z.unknown().optional() }).passthrough();
+
+function validParams<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  request: unknown,
+): T {
+  const r = schema.safeParse(request);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const where = issue?.path.filter((p) => p !== 'params').join('.');
+  throw new McpError(
+    ErrorCode.InvalidParams,
+    `Invalid params${where ? ` "${where}"` : ''}: ${issue?.message ?? 'bad value'}`,
+  );
+}
+
 /** Text of a tool result for a model: the Markdown answer, then where the facts come from. */
 function resultText(markdown: string, sources: string[]): string {
   return sources.length ? `${markdown}\n\nSources: ${sources.join('; ')}` : markdown;
@@ -52,7 +81,8 @@ export function createMcpServer(deps: McpDeps): Server {
     })),
   }));
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+  server.setRequestHandler(anyParams('tools/call'), async (raw, extra): Promise<CallToolResult> => {
+    const request = validParams(CallToolRequestSchema, raw);
     const { name, arguments: args } = request.params;
     const progressToken = extra._meta?.progressToken;
     const started = Date.now();
@@ -99,12 +129,14 @@ export function createMcpServer(deps: McpDeps): Server {
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
     resourceTemplates: RESOURCE_TEMPLATES,
   }));
-  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => ({
-    contents: [await readResource(deps, request.params.uri, extra.signal)],
-  }));
+  server.setRequestHandler(anyParams('resources/read'), async (raw, extra) => {
+    const request = validParams(ReadResourceRequestSchema, raw);
+    return { contents: [await readResource(deps, request.params.uri, extra.signal)] };
+  });
 
   server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: PROMPTS }));
-  server.setRequestHandler(GetPromptRequestSchema, async (request, extra) => {
+  server.setRequestHandler(anyParams('prompts/get'), async (raw, extra) => {
+    const request = validParams(GetPromptRequestSchema, raw);
     const prompt = PROMPTS.find((p) => p.name === request.params.name);
     if (!prompt) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt "${request.params.name}"`);
     return renderPrompt(deps, prompt.name, request.params.arguments ?? {}, extra.signal);

@@ -27,6 +27,7 @@ import { handleClientError, handleError, handleFrameworkError } from './http-err
 import { registerHostCheck } from './hosts.ts';
 import { requestId } from './request-id.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { registerIdentity } from '../agent/identity.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, logger: Logger, ctx: AppContext):
       .send(new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`).toJSON());
   });
 
+  await registerIdentity(app, ctx);
   await registerRoutes(app, ctx);
   return app;
 }

@@ -1,53 +1,24 @@
 // Read-only SQL over the F1 database for statistics no other tool covers. Safety in layers: a separate
 // read-only connection with query_only on, exactly one statement that SQLite itself reports as read-only,
-// a row cap, and a time cap enforced by running the query in a child process that is killed on timeout.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+// caps on rows and bytes, and a time cap, in a pool of killable query processes (sql-pool.ts) shared by the
+// agent and MCP.
 import { z } from 'zod';
+import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { SCHEMA_SQL } from '../../data/schema.ts';
 import { defineTool } from './types.ts';
 import { table } from './common.ts';
+import { logSqlCost, sqlLimits, sqlPool, type SqlResult } from './sql-pool.ts';
 
-export const SQL_MAX_ROWS = 200;
-const SQL_TIME_LIMIT_MS = 5_000;
-
-const require = createRequire(import.meta.url);
-
-// Plain CommonJS run in a child process (`node -e`): a runaway query inside SQLite's C code cannot be
-// interrupted from JavaScript (a worker thread would keep burning CPU), but a process can be killed.
-const RUNNER_SOURCE = `
-process.once('message', (job) => {
-  let db;
-  let reply;
-  try {
-    const Database = require(job.driver);
-    db = new Database(job.path, { readonly: true, fileMustExist: true });
-    db.pragma('query_only = ON');
-    const stmt = db.prepare(job.sql);
-    if (!stmt.reader || !stmt.readonly) throw new Error('Only a single read-only SELECT is allowed.');
-    const rows = [];
-    let truncated = false;
-    for (const row of stmt.iterate()) {
-      if (rows.length >= job.maxRows) { truncated = true; break; }
-      rows.push(row);
-    }
-    reply = { ok: true, rows, truncated, columns: stmt.columns().map((c) => c.name) };
-  } catch (e) {
-    reply = { ok: false, error: e && e.message ? e.message : String(e) };
-  }
-  if (db) db.close();
-  process.send(reply, () => process.exit(0));
-});
-`;
-
-interface WorkerReply {
-  ok: boolean;
-  rows?: Record<string, unknown>[];
-  columns?: string[];
-  truncated?: boolean;
-  error?: string;
-}
+const DEFAULTS = {
+  SQL_WORKERS: 2,
+  SQL_QUEUE: 16,
+  SQL_MAX_ROWS: 200,
+  SQL_MAX_BYTES: 256 * 1024,
+  SQL_TIMEOUT: 5,
+};
+/** Characters of one value shown in the Markdown table (the data keeps what fitted the byte cap). */
+const CELL_CHARS = 200;
 
 /** Rejects anything but one SELECT / WITH … SELECT before it reaches SQLite. */
 export function checkSelect(sql: string): string {
@@ -66,80 +37,68 @@ export function checkSelect(sql: string): string {
   return stripped;
 }
 
+/** Runs one checked SELECT in the shared pool (limits from the configuration; defaults when not given). */
 export function runReadOnlySql(
   path: string,
   sql: string,
   {
-    maxRows = SQL_MAX_ROWS,
-    timeoutMs = SQL_TIME_LIMIT_MS,
+    config,
+    timeoutMs,
     signal,
-  }: { maxRows?: number; timeoutMs?: number; signal?: AbortSignal } = {},
-): Promise<Required<Pick<WorkerReply, 'rows' | 'columns' | 'truncated'>>> {
+  }: {
+    config?: Pick<Config, keyof typeof DEFAULTS | 'TOOL_TIMEOUT'>;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+  } = {},
+): Promise<SqlResult> {
   const checked = checkSelect(sql);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', RUNNER_SOURCE], {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      if (child.exitCode === null) child.kill('SIGKILL');
-      fn();
-    };
-    const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(new AppError('timeout', `The query ran longer than ${timeoutMs / 1000} s and was stopped.`)),
-        ),
-      timeoutMs,
-    );
-    const onAbort = () => finish(() => reject(new AppError('timeout', 'The query was cancelled.')));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    child.once('message', (m: WorkerReply) =>
-      finish(() =>
-        m.ok
-          ? resolve({ rows: m.rows ?? [], columns: m.columns ?? [], truncated: m.truncated ?? false })
-          : reject(new AppError('bad_request', `SQL error: ${m.error}`)),
-      ),
-    );
-    child.once('error', (e) =>
-      finish(() => reject(new AppError('internal', `SQL runner failed: ${e.message}`))),
-    );
-    child.once('exit', (code) =>
-      finish(() =>
-        reject(new AppError('internal', `SQL runner exited (${code}) ${stderr.slice(0, 200)}`.trim())),
-      ),
-    );
-    child.send({ driver: require.resolve('better-sqlite3'), path, sql: checked, maxRows });
+  const limits = sqlLimits({ ...DEFAULTS, TOOL_TIMEOUT: 30, ...config } as Config);
+  return sqlPool(limits).run(path, checked, {
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(signal ? { signal } : {}),
   });
 }
 
 const SCHEMA_FOR_MODEL = SCHEMA_SQL.replace(/\n\s*\n/g, '\n').trim();
 
+const cell = (v: unknown): string | number | null => {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  const text = String(v);
+  return text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text;
+};
+
 export default defineTool({
   name: 'query_f1_database',
-  description: `Read-only SQL (SQLite dialect) over the whole F1 database, 1950 to today, for statistics the other tools do not cover (records, counts across seasons, "most wins at Monaco"). Exactly one SELECT (WITH allowed); at most ${SQL_MAX_ROWS} rows; ${SQL_TIME_LIMIT_MS / 1000} s limit. Ids are kebab-case (driver 'max-verstappen', constructor 'red-bull', circuit 'monza', grand_prix 'italy'). race_result.session is 'RACE' or 'SPRINT_RACE'; position_number is NULL when not classified. Prefer the specific tools for single races and standings. Schema:\n${SCHEMA_FOR_MODEL}`,
+  description: `Read-only SQL (SQLite dialect) over the whole F1 database, 1950 to today, for statistics the other tools do not cover (records, counts across seasons, "most wins at Monaco"). Exactly one SELECT (WITH allowed); at most ${DEFAULTS.SQL_MAX_ROWS} rows and ${DEFAULTS.SQL_MAX_BYTES / 1024} KB per result (cut beyond, and said so); ${DEFAULTS.SQL_TIMEOUT} s limit. Select only the columns you need. Ids are kebab-case (driver 'max-verstappen', constructor 'red-bull', circuit 'monza', grand_prix 'italy'). race_result.session is 'RACE' or 'SPRINT_RACE'; position_number is NULL when not classified. Prefer the specific tools for single races and standings. Schema:\n${SCHEMA_FOR_MODEL}`,
   inputSchema: z.object({ sql: z.string().min(1).max(4000).describe('One SELECT statement') }),
   async execute({ sql }, ctx) {
-    const { rows, columns, truncated } = await runReadOnlySql(ctx.config.DATABASE_PATH, sql, {
-      timeoutMs: Math.min(SQL_TIME_LIMIT_MS, ctx.config.TOOL_TIMEOUT * 1000),
+    const result = await runReadOnlySql(ctx.config.DATABASE_PATH, sql, {
+      config: ctx.config,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
+    logSqlCost(ctx.logger, sql, result);
+    const { rows, columns, truncated, bytes } = result;
     const shown = rows.slice(0, 50);
+    const note =
+      truncated === 'bytes'
+        ? `_Result cut at ${Math.round(ctx.config.SQL_MAX_BYTES / 1024)} KB: ${rows.length} row(s) kept${rows.length > shown.length ? `, first ${shown.length} shown` : ''}. Select fewer or shorter columns for the rest._`
+        : truncated === 'rows'
+          ? `_${rows.length}+ rows: cut at ${rows.length}${rows.length > shown.length ? `, first ${shown.length} shown` : ''}._`
+          : rows.length > shown.length
+            ? `_${rows.length} rows; first ${shown.length} shown._`
+            : `_${rows.length} rows._`;
     const markdown = [
       table(
         columns,
-        shown.map((r) => columns.map((c) => r[c] as string | number | null)),
+        shown.map((r) => columns.map((c) => cell(r[c]))),
       ),
-      rows.length > shown.length || truncated
-        ? `_${rows.length}${truncated ? '+' : ''} rows; first ${shown.length} shown._`
-        : `_${rows.length} rows._`,
+      note,
     ].join('\n');
-    return { data: { columns, rows, truncated }, markdown, sources: ['f1db — SQL query'] };
+    return {
+      data: { columns, rows, truncated: truncated !== null, truncatedBy: truncated, bytes },
+      markdown,
+      sources: ['f1db — SQL query'],
+    };
   },
 });
