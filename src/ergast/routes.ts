@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { App } from '../server/app.ts';
 import type { AppContext } from '../server/context.ts';
 import { AppError, badRequest, unavailable } from '../errors.ts';
+import { publicBaseUrl } from '../config.ts';
 import { parseErgastPath, type Dialect } from './path.ts';
 import { ergastQuery, type Page } from './query.ts';
 import { CROSSWALK_VERSION, ergastCrosswalkVersion, hasErgastCrosswalk } from './crosswalk.ts';
@@ -85,11 +86,11 @@ export async function registerErgastRoutes(
         const { name, table, total } = answer;
         // Both services print the request's path lower-cased.
         const path = req.url.split('?')[0]!.toLowerCase();
-        const host = req.headers.host ?? `${ctx.config.HOST}:${ctx.config.PORT}`;
         const mrdata: Obj = {
           xmlns,
           series: 'f1',
-          url: `http://${host}${path}`,
+          // The configured public base (PUBLIC_URL), never the request's Host: the answer is cached publicly.
+          url: `${publicBaseUrl(ctx.config)}${path}`,
           limit: String(page.limit),
           offset: String(page.offset),
           total: String(total),
