@@ -1,9 +1,18 @@
 // `race-engineer ergast crosswalk`: (re)builds the Ergast id cross-walk inside an existing database (`data
 // import` builds it too; this command serves older databases or a new ERGAST_CSV_DIR without re-importing).
+// `race-engineer ergast conformance`: compares our answers with recorded (or derived) real responses and
+// prints fields and responses equal per sample and in total.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli.ts';
 import { openDatabase } from '../data/db.ts';
+import { buildApp } from '../server/app.ts';
+import { createContext } from '../server/context.ts';
+import { silentLogger } from '../logger.ts';
 import { buildErgastCrosswalk } from './crosswalk.ts';
+import { formatReport, readSamples, runConformance } from './conformance.ts';
 
 export function registerErgastCommands(program: Command, ctx: CliContext): void {
   const ergast = program.command('ergast').description('the Ergast-compatible API');
@@ -24,6 +33,37 @@ export function registerErgastCommands(program: Command, ctx: CliContext): void 
         );
       } finally {
         db.close();
+      }
+    });
+  ergast
+    .command('conformance')
+    .description(
+      'compare the API with recorded responses (default: EVAL_DIR/ergast-samples and src/ergast/samples)',
+    )
+    .argument('[dirs...]', 'folders of samples (recorded <path with @>.json, or {url, status, body})')
+    .option('--quiet', 'print only the totals of each folder')
+    .action(async (dirs: string[], opts: { quiet?: boolean }) => {
+      const config = ctx.config();
+      const folders = dirs.length
+        ? dirs.map((d) => resolve(d))
+        : [
+            join(process.env.EVAL_DIR ?? resolve('../shared/eval'), 'ergast-samples'),
+            join(dirname(fileURLToPath(import.meta.url)), 'samples'),
+          ].filter((d) => existsSync(d));
+      const appCtx = createContext(config, silentLogger);
+      const app = await buildApp(config, silentLogger, appCtx);
+      try {
+        for (const dir of folders) {
+          const report = await runConformance(readSamples(dir), async (url) => {
+            const res = await app.inject({ url });
+            return { status: res.statusCode, body: res.json() as unknown };
+          });
+          const text = formatReport(report, dir);
+          console.log(opts.quiet ? [text.split('\n')[0], text.split('\n').at(-1)].join('\n') : text);
+        }
+      } finally {
+        await app.close();
+        await appCtx.close();
       }
     });
 }

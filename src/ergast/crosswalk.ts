@@ -56,6 +56,7 @@ CREATE TABLE ergast_result (
   race_id INTEGER NOT NULL, session TEXT NOT NULL, driver_id TEXT NOT NULL, status_id INTEGER NOT NULL,
   position_text TEXT NOT NULL, fastest_lap_speed TEXT, covered INTEGER NOT NULL DEFAULT 0,
   grid INTEGER, laps INTEGER, time TEXT, millis INTEGER, fl_lap INTEGER, fl_rank INTEGER, fl_time TEXT,
+  position INTEGER, position_order INTEGER, points REAL,
   PRIMARY KEY (race_id, session, driver_id)
 );
 -- Standings after every round: the dump's (ties broken by countback, every entrant listed), f1db's beyond it.
@@ -94,7 +95,7 @@ const CSV_SESSIONS = [
 const WIKI = 'https://en.wikipedia.org/wiki/';
 
 /** Bumped when the cross-walk's tables change: an older one is rebuilt (tests) or reported (server). */
-export const CROSSWALK_VERSION = '3';
+export const CROSSWALK_VERSION = '4';
 
 /** Both APIs print these countries short ("USA"); the dump names Las Vegas' "United States", f1db all three long. */
 const SHORT_COUNTRY: Record<string, string> = {
@@ -497,8 +498,8 @@ export function buildErgastCrosswalk(
     };
     const insResult = db.prepare(
       `INSERT OR IGNORE INTO ergast_result (race_id, session, driver_id, status_id, position_text, fastest_lap_speed,
-         covered, grid, laps, time, millis, fl_lap, fl_rank, fl_time)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         covered, grid, laps, time, millis, fl_lap, fl_rank, fl_time, position, position_order, points)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const [rows, session] of [
       [csvResults, 'RACE'],
@@ -525,6 +526,9 @@ export function buildErgastCrosswalk(
           int(r.fastestLap),
           int(r.rank),
           r.fastestLapTime,
+          int(r.position),
+          int(r.positionOrder),
+          r.points === null ? null : Number(r.points),
         );
         summary.results.matched += res.changes;
       }
@@ -566,6 +570,9 @@ export function buildErgastCrosswalk(
         ergastPositionText(r.position_text),
         null,
         0,
+        null,
+        null,
+        null,
         null,
         null,
         null,

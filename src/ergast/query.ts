@@ -171,6 +171,19 @@ function gridSql(d: Dialect, t: string): string {
     : `COALESCE(${f1db}, ers.grid)`;
 }
 
+/** The finishing position (null: not classified) and the classification order of the result row `t`: the
+ * dump's own where it covers the result (ergast.com), else f1db's. */
+function positionSql(d: Dialect, t: string): string {
+  return d === 'ergast'
+    ? `CASE WHEN ers.covered = 1 THEN ers.position ELSE ${t}.position_number END`
+    : `${t}.position_number`;
+}
+function orderSql(d: Dialect, t: string): string {
+  return d === 'ergast'
+    ? `CASE WHEN ers.covered = 1 THEN ers.position_order ELSE ${t}.position_display_order END`
+    : `${t}.position_display_order`;
+}
+
 /** The fastest-lap rank of the result row `t`: the dump's where it covers it (the only source for sprints). */
 function fastestRankSql(t: string, session: 'RACE' | 'SPRINT_RACE'): string {
   if (session === 'SPRINT_RACE') return 'ers.fl_rank';
@@ -216,8 +229,8 @@ function resultWhere(c: Ctx, t: string, session: 'RACE' | 'SPRINT_RACE'): Where 
       f.constructors,
     );
   if (f.grid) w.add(`${gridSql(c.dialect, t)} = ?`, Number(f.grid));
-  if (f.results) w.add(`${t}.position_number = ?`, Number(f.results));
-  if (f.sprint) w.add(`${t}.position_number = ?`, Number(f.sprint));
+  if (f.results) w.add(`${positionSql(c.dialect, t)} = ?`, Number(f.results));
+  if (f.sprint) w.add(`${positionSql(c.dialect, t)} = ?`, Number(f.sprint));
   // fastest/0 means "any rank" on both services.
   if (f.fastest && Number(f.fastest) !== 0) w.add(`${fastestRankSql(t, session)} = ?`, Number(f.fastest));
   if (f.status) {
@@ -373,7 +386,9 @@ function resultRows(c: Ctx, session: 'RACE' | 'SPRINT_RACE'): Listing {
       ? `LEFT JOIN fastest_lap fl ON fl.race_id = r.id AND fl.driver_id = x.driver_id`
       : `LEFT JOIN (SELECT NULL AS position_number, NULL AS lap, NULL AS time, NULL AS time_millis) fl ON 0`;
   const sql = `SELECT ${RACE_COLS}, ${DRIVER_COLS}, ${CONSTRUCTOR_COLS}, x.driver_number AS number,
-      x.position_display_order, x.position_number, x.position_text, x.points, ${gridSql(c.dialect, 'x')} AS grid,
+      ${orderSql(c.dialect, 'x')} AS position_display_order, ${positionSql(c.dialect, 'x')} AS position_number,
+      x.position_text, CASE WHEN ers.covered = 1 AND '${c.dialect}' = 'ergast' THEN ers.points ELSE x.points END AS points,
+      ${gridSql(c.dialect, 'x')} AS grid,
       x.laps, x.time, x.time_millis, x.gap, x.gap_laps,
       (SELECT wn.time_millis FROM race_result wn WHERE wn.race_id = x.race_id AND wn.session = x.session
          AND wn.position_number = 1) AS winner_millis,
@@ -384,7 +399,7 @@ function resultRows(c: Ctx, session: 'RACE' | 'SPRINT_RACE'): Listing {
     FROM race r ${JOIN_RACE} JOIN race_result x ON x.race_id = r.id AND x.session = '${session}'
       ${joinDriver('x')} ${joinConstructor('x', ENGINE('x'))} ${joinErgastResult('x')} ${fl}
     ${w.sql}
-    ORDER BY r.year, r.round, x.position_display_order`;
+    ORDER BY r.year, r.round, ${orderSql(c.dialect, 'x')}`;
   const { rows, total } = paged<ResultRow>(c.db, sql, w.params, c.page);
   const sprint = session === 'SPRINT_RACE';
   return {
