@@ -413,3 +413,83 @@ describe('cross-walk', () => {
     db.close();
   });
 });
+
+describe('the difference classes of issue 16', () => {
+  it('fastest/0 is no filter, and is echoed', async () => {
+    const all = await get('/api/f1/2008/drivers/alonso/circuits');
+    const zero = await get('/api/f1/2008/drivers/alonso/fastest/0/circuits');
+    expect(zero.body.MRData.total).toBe(all.body.MRData.total);
+    expect(Number(zero.body.MRData.total)).toBeGreaterThan(10);
+    expect(zero.body.MRData.CircuitTable.fastest).toBe('0');
+  });
+
+  it('echoes the filters as the services do, and the url lower-cased', async () => {
+    const st = await get('/ergast/f1/2023/driverStandings/1.json');
+    expect(st.body.MRData.url).toMatch(/\/ergast\/f1\/2023\/driverstandings\/1\.json$/);
+    expect(st.body.MRData.StandingsTable).toMatchObject({
+      season: '2023',
+      round: '22',
+      driverStandings: '1',
+    });
+    expect(st.body.MRData.StandingsTable.position).toBeUndefined();
+    const ergastSt = await get('/api/f1/2023/constructorStandings/1.json');
+    expect(ergastSt.body.MRData.StandingsTable).toMatchObject({ season: '2023', constructorStandings: '1' });
+    expect(ergastSt.body.MRData.StandingsTable.round).toBeUndefined();
+    const laps = await get('/ergast/f1/2023/1/laps/1');
+    expect(laps.body.MRData.RaceTable.lap).toBeUndefined();
+    const q = await get('/ergast/f1/2023/qualifying/1');
+    expect(q.body.MRData.RaceTable.position).toBeUndefined();
+    expect((await get('/api/f1/2023/results/1')).body.MRData.RaceTable.position).toBe('1');
+  });
+
+  it('Jolpica: qualifying/N matches position N in any session, rows of a race by final position', async () => {
+    const { body } = await get('/ergast/f1/2023/qualifying/1?limit=100');
+    const rows = body.MRData.RaceTable.Races.flatMap((r: Json) => r.QualifyingResults);
+    // Every pole sitter, plus drivers fastest in Q1 or Q2 only.
+    expect(rows.filter((x: Json) => x.position === '1')).toHaveLength(22);
+    expect(rows.length).toBeGreaterThan(22);
+    for (const r of body.MRData.RaceTable.Races) {
+      const pos = r.QualifyingResults.map((x: Json) => Number(x.position));
+      expect(pos).toEqual([...pos].sort((a, b) => a - b));
+    }
+    const ergast = await get('/api/f1/2023/qualifying/1?limit=100');
+    expect(ergast.body.MRData.total).toBe('22');
+  });
+
+  it('Jolpica from 2023: disqualified drivers numbered with a time, unclassified read R', async () => {
+    const { body } = await get('/ergast/f1/2023/18/results');
+    const ham = body.MRData.RaceTable.Races[0].Results.find((x: Json) => x.Driver.driverId === 'hamilton');
+    expect(ham).toMatchObject({ position: '19', positionText: '19', status: 'Disqualified' });
+    expect(ham.Time.millis).toBe('5723587');
+    const e = await get('/api/f1/2023/18/results');
+    const eHam = e.body.MRData.RaceTable.Races[0].Results.find((x: Json) => x.Driver.driverId === 'hamilton');
+    expect(eHam).toMatchObject({ positionText: 'D', status: 'Disqualified' });
+    const old = await get('/ergast/f1/1990/results?limit=1000');
+    const letters = new Set(
+      old.body.MRData.RaceTable.Races.flatMap((r: Json) => r.Results.map((x: Json) => x.positionText)),
+    );
+    expect(letters.has('N')).toBe(false);
+  });
+
+  it('ergast.com sprint fastest laps and the sprint grid; standings of 1980 by countback', async () => {
+    const s = await get('/api/f1/2023/4/sprint');
+    const first = s.body.MRData.RaceTable.Races[0].SprintResults[0];
+    expect(first.FastestLap.Time.time).toMatch(/^\d:\d\d\.\d{3}$/);
+    const grid = await get('/api/f1/2023/grid/1/sprint');
+    expect(grid.body.MRData.RaceTable.Races.every((r: Json) => r.SprintResults[0].grid === '1')).toBe(true);
+    const st = await get('/api/f1/1980/driverStandings?limit=100');
+    const positions = st.body.MRData.StandingsTable.StandingsLists[0].DriverStandings.map(
+      (d: Json) => d.position,
+    );
+    expect(new Set(positions).size).toBe(positions.length);
+    expect(positions.length).toBeGreaterThan(30);
+  });
+
+  it('2023 qualifying lists every driver once (f1db repeats Bottas in round 10)', async () => {
+    const { body } = await get('/api/f1/2023/10/qualifying');
+    const ids = body.MRData.RaceTable.Races[0].QualifyingResults.map((x: Json) => x.Driver.driverId);
+    expect(ids).toHaveLength(20);
+    expect(new Set(ids).size).toBe(20);
+    expect((await get('/api/f1/2023/qualifying')).body.MRData.total).toBe('440');
+  });
+});

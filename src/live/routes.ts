@@ -7,13 +7,11 @@ import type { WebSocket } from 'ws';
 import type { App } from '../server/app.ts';
 import type { AppContext } from '../server/context.ts';
 import { notFound } from '../errors.ts';
+import { wholeNumber } from '../server/routes/params.ts';
 import type { ChannelInfo, ClientConn, Transport } from './hub.ts';
 import { LiveService } from './service.ts';
 
-const roundParams = z.object({
-  year: z.coerce.number().int().min(1950).max(2100),
-  round: z.coerce.number().int().min(1).max(40),
-});
+const roundParams = z.object({ year: wholeNumber(1950, 2100, 'year'), round: wholeNumber(1, 40, 'round') });
 const roundQuery = z.object({
   session: z.enum(['R', 'Q', 'S', 'SQ', 'P']).optional(),
   source: z.enum(['livetiming', 'laps', 'openf1']).optional(),
@@ -75,7 +73,21 @@ export async function registerLiveRoutes(
 ): Promise<LiveService> {
   const live = service ?? new LiveService(ctx.config, ctx.logger, { db: () => ctx.db() });
   app.addHook('onClose', async () => live.close());
-  await app.register(websocket, { options: { maxPayload: 64 * 1024, perMessageDeflate: false } });
+  await app.register(websocket, {
+    options: { maxPayload: 64 * 1024, perMessageDeflate: false },
+    // A client's bad frame (invalid UTF-8, a reserved opcode, over maxPayload: ws's WS_ERR_* codes) is its
+    // mistake, not ours: one warn line without a stack, and the socket goes.
+    errorHandler: (err, socket, req) => {
+      const code = (err as { code?: string }).code;
+      if (code?.startsWith('WS_ERR_'))
+        req.log.warn(
+          { event: 'live.ws.bad_frame', code, reason: err.message.slice(0, 200) },
+          'bad WebSocket frame',
+        );
+      else req.log.error({ event: 'live.ws.error', err }, 'WebSocket handler failed');
+      socket.terminate();
+    },
+  });
 
   app.get('/api/live/sessions', { schema: { tags: ['live'] } }, async () => ({
     sessions: await live.catalog.sessions(),
