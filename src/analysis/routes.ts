@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { App } from '../server/app.ts';
 import type { AppContext } from '../server/context.ts';
 import { resolveRace } from '../data/queries/resolve.ts';
-import { round as roundParam, year as yearParam } from '../server/routes/params.ts';
+import { round as roundParam, wholeNumber, year as yearParam } from '../server/routes/params.ts';
 import { closePredictionThreads, predictionThread } from './predictions/off-thread.ts';
 import { PredictionTracker } from './predictions/tracker.ts';
 import { championshipScenario, whatIf } from './scenario/service.ts';
@@ -70,7 +70,7 @@ export async function registerAnalysisRoutes(app: App, ctx: AppContext): Promise
             .max(40)
             .optional()
             .describe('Driver code, number or name (e.g. VER)'),
-          lap: z.coerce.number().int().min(1).max(100).optional().describe('Project a stop after this lap'),
+          lap: wholeNumber(1, 100, 'lap').optional().describe('Project a stop after this lap'),
         }),
       },
     },
@@ -103,13 +103,7 @@ export async function registerAnalysisRoutes(app: App, ctx: AppContext): Promise
         summary: "Drivers' championship after a round: points left, who can still win, who clinches next",
         params: z.object({ year: yearParam }),
         querystring: z.object({
-          round: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .max(40)
-            .optional()
-            .describe('After this round (default: latest)'),
+          round: wholeNumber(0, 40, 'round').optional().describe('After this round (default: latest)'),
           driver: z.string().trim().min(1).max(60).optional().describe('Focus on one driver'),
         }),
       },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { App } from '../server/app.ts';
 import type { AppContext } from '../server/context.ts';
+import { wholeNumber } from '../server/routes/params.ts';
 import { getRulebook, MAX_K, MAX_QUERY_CHARS } from './index.ts';
 
 const searchQuery = z.object({
@@ -10,13 +11,7 @@ const searchQuery = z.object({
     .trim()
     .min(1, 'q is empty')
     .max(MAX_QUERY_CHARS, `q is longer than ${MAX_QUERY_CHARS} characters`),
-  year: z.coerce
-    .number()
-    .int()
-    .min(1950)
-    .max(2100)
-    .optional()
-    .describe('Season (default: latest regulations)'),
+  year: wholeNumber(1950, 2100, 'year').optional().describe('Season (default: latest regulations)'),
   section: z
     .string()
     .trim()
@@ -24,7 +19,7 @@ const searchQuery = z.object({
     .max(40)
     .optional()
     .describe('General, Sporting, Technical, Financial, PU Financial, Operational'),
-  k: z.coerce.number().int().min(1).max(MAX_K).optional(),
+  k: wholeNumber(1, MAX_K, 'k').optional(),
 });
 
 export async function registerRulebookRoutes(app: App, ctx: AppContext): Promise<void> {
@@ -62,7 +57,7 @@ export async function registerRulebookRoutes(app: App, ctx: AppContext): Promise
         tags: ['rulebook'],
         summary: 'The exact text of one article (with its sub-articles) and its citation',
         params: z.object({
-          season: z.coerce.number().int().min(1950).max(2100),
+          season: wholeNumber(1950, 2100, 'season'),
           article: z.string().trim().min(1).max(40),
         }),
         querystring: z.object({ section: z.string().trim().min(1).max(40).optional() }),

@@ -7,11 +7,33 @@ import { z } from 'zod';
 export const FIRST_SEASON = 1950;
 const LAST_PLAUSIBLE_SEASON = 2100;
 
-export const year = z.coerce
-  .number()
-  .int()
-  .min(FIRST_SEASON, `a season is ${FIRST_SEASON} or later`)
-  .max(LAST_PLAUSIBLE_SEASON, `a season is ${LAST_PLAUSIBLE_SEASON} or earlier`)
+/**
+ * A whole number in a path or query string, written as plain digits: `z.coerce` would read "" and " " as 0,
+ * "0x10" as 16 and "1e3" as 1000; those are malformed here (400). Numbers already parsed (JSON) pass.
+ */
+export function wholeNumber(min: number, max: number, what = 'a whole number') {
+  return z
+    .union([z.string().regex(/^\d{1,9}$/, `${what} is written as digits only`), z.number()])
+    .transform((v) => Number(v))
+    .pipe(
+      z
+        .number()
+        .int(`${what} is a whole number`)
+        .min(min, `${what} is ${min} or more`)
+        .max(max, `${what} is ${max} or less`),
+    );
+}
+
+export const year = z
+  .union([z.string().regex(/^\d{1,9}$/, 'a season is written as digits only'), z.number()])
+  .transform((v) => Number(v))
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(FIRST_SEASON, `a season is ${FIRST_SEASON} or later`)
+      .max(LAST_PLAUSIBLE_SEASON, `a season is ${LAST_PLAUSIBLE_SEASON} or earlier`),
+  )
   .describe('Season, e.g. 2024');
 
 /** A round number (1, 2, ...) or a grand prix, circuit or place name ("monza", "italian"). */
@@ -31,13 +53,7 @@ export const round = z
 /** A driver, constructor or circuit: f1db id or a name, code or number. */
 export const name = (what: string) => z.string().trim().min(1).max(100).describe(what);
 
-export const limit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(1000)
-  .default(50)
-  .describe('Maximum number of results');
+export const limit = wholeNumber(1, 1000, 'limit').default(50).describe('Maximum number of results');
 
 export const yearParams = z.object({ year });
 export const raceParams = z.object({ year, round });
