@@ -21,6 +21,10 @@ export interface LiveBus {
   release(key: string): Promise<void>;
   /** The last state the ingesting node published, for a node that joins late. */
   loadState(key: string): Promise<{ seq: number; state: SessionState } | null>;
+  /** Whether messages can travel now (always for the in-process bus). */
+  ready(): boolean;
+  /** Called with false when the bus goes down and true when it is back. */
+  onHealth(listener: (up: boolean) => void): void;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,12 @@ export class LocalBus implements LiveBus {
     return null;
   }
 
+  ready(): boolean {
+    return true;
+  }
+
+  onHealth(): void {}
+
   async close(): Promise<void> {
     this.handlers.clear();
   }
@@ -82,6 +92,9 @@ export class RedisBus implements LiveBus {
       c.on('error', (err: Error) =>
         this.logger.warn({ event: 'live.bus.error', err: err.message }, 'redis error'),
       );
+      c.on('ready', () => this.healthChanged());
+      c.on('close', () => this.healthChanged());
+      c.on('end', () => this.healthChanged());
     }
     this.sub.on('messageBuffer', (channel: Buffer, payload: Buffer) => {
       const key = channel.toString().slice((this.prefix + 'msg:').length);
@@ -97,11 +110,38 @@ export class RedisBus implements LiveBus {
     });
   }
 
+  private up = false;
+  private readonly healthListeners: ((up: boolean) => void)[] = [];
+
+  ready(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready';
+  }
+
+  onHealth(listener: (up: boolean) => void): void {
+    this.healthListeners.push(listener);
+  }
+
+  private healthChanged(): void {
+    const up = this.ready();
+    if (up === this.up) return;
+    this.up = up;
+    this.logger.warn(
+      { event: up ? 'live.bus.up' : 'live.bus.down' },
+      up ? 'redis back' : 'redis unreachable',
+    );
+    for (const l of this.healthListeners) l(up);
+  }
+
   async subscribe(key: string, onMessage: (m: HubMessage) => void) {
     let set = this.handlers.get(key);
     if (!set) {
       this.handlers.set(key, (set = new Set()));
-      await this.sub.subscribe(this.prefix + 'msg:' + key);
+      try {
+        await this.sub.subscribe(this.prefix + 'msg:' + key);
+      } catch (err) {
+        this.handlers.delete(key);
+        throw err;
+      }
     }
     set.add(onMessage);
     return async () => {
@@ -136,8 +176,9 @@ export class RedisBus implements LiveBus {
     const owner = this.prefix + 'owner:' + key;
     if (this.owned.has(key)) {
       const renewed = Number(await this.pub.eval(RENEW, 1, owner, this.nodeId, OWNER_TTL_MS));
-      if (!renewed) this.owned.delete(key);
-      return renewed === 1;
+      if (renewed === 1) return true;
+      // Lost it: another node took over, or the key expired while Redis was away (then take it back at once).
+      this.owned.delete(key);
     }
     const ok = await this.pub.set(owner, this.nodeId, 'PX', OWNER_TTL_MS, 'NX');
     if (ok === 'OK') this.owned.add(key);

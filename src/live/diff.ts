@@ -1,5 +1,7 @@
-// Deltas between two states: changed fields only. Objects merge key by key, arrays are replaced whole,
-// null deletes a key. The reducer shares unchanged sub-objects, so identity checks skip most of the tree.
+// Deltas between two states: changed fields only. Objects merge key by key, arrays are replaced whole, and a
+// value is set as sent — null included (a car's position, gap or tyre can be null). The state's keys are fixed,
+// so nothing is ever deleted; a key missing from the new state is sent as null. The reducer shares unchanged
+// sub-objects, so identity checks skip most of the tree.
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -49,8 +51,8 @@ export function diff(prev: unknown, next: unknown): Record<string, unknown> | un
 export function applyDelta<T>(state: T, delta: Record<string, unknown>): T {
   const base = (isObject(state) ? { ...state } : {}) as Record<string, unknown>;
   for (const [k, v] of Object.entries(delta)) {
-    if (v === null) delete base[k];
-    else if (isObject(v) && isObject(base[k])) base[k] = applyDelta(base[k], v);
+    if (k === '__proto__' || k === 'constructor') continue;
+    if (isObject(v) && isObject(base[k])) base[k] = applyDelta(base[k], v);
     else base[k] = v as Json;
   }
   return base as T;

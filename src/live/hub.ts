@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../logger.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { AppError, badRequest, isAppError, unavailable } from '../errors.ts';
 import { applyDelta, diff } from './diff.ts';
 import { EventDetector } from './detect.ts';
 import { initialState, reduce } from './reducer.ts';
@@ -26,6 +26,19 @@ const MALFORMED_LIMIT = 5;
  */
 export const HEARTBEAT_SLICES = 15;
 const PONG = '{"type":"pong"}';
+/** How long opening a channel waits for the bus (Redis) before answering 503. */
+const BUS_TIMEOUT_MS = 1_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(unavailable('Live timing cannot reach its message bus; try again shortly')),
+      ms,
+    );
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 const DONE = Promise.resolve();
 
 /** Turns a source's updates into hub messages: batches the updates of one tick into one delta. */
@@ -119,13 +132,31 @@ export class Channel {
   ingest: Ingest | null = null;
   unsubscribe: (() => Promise<void>) | null = null;
   private snapshotCache: string | null = null;
+  /** Wall time the last replay status arrived, to tell where a playing replay is now. */
+  private replayAt = 0;
   closeTimer?: NodeJS.Timeout;
   claimTimer?: NodeJS.Timeout;
+  closed = false;
 
   constructor(
     readonly info: ChannelInfo,
     private readonly resync: () => void,
+    /** Opens the channel's source again (a client returning to a channel that closed meanwhile). */
+    readonly makeSource: (resume: SessionState | null) => Promise<LiveSource>,
   ) {}
+
+  /**
+   * Where the channel's replay is now: the replay itself when this node runs it, else the last status moved on
+   * by the time since it arrived (a playing replay does not announce every step).
+   */
+  replayNow(now = Date.now()): ReplayStatus | null {
+    const source = this.ingest?.source;
+    if (source instanceof ReplaySource) return source.status();
+    const r = this.replay;
+    if (!r || !r.playing) return r;
+    const positionMs = Math.min(r.durationMs, Math.round(r.positionMs + (now - this.replayAt) * r.speed));
+    return { ...r, positionMs };
+  }
 
   snapshotText(): string | null {
     if (!this.state) return null;
@@ -159,12 +190,18 @@ export class Channel {
         break;
       case 'replay':
         this.replay = m.status;
+        this.replayAt = Date.now();
         text = JSON.stringify(m);
         break;
       default:
         text = JSON.stringify(m);
     }
     for (const c of this.clients) c.deliver(text, m.type);
+  }
+
+  /** A message from this node to this channel's clients only (not through the bus). */
+  deliverLocal(text: string, type: string): void {
+    for (const c of this.clients) c.deliver(text, type);
   }
 }
 
@@ -185,6 +222,10 @@ const controlSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('replay.stop') }),
 ]);
 export type ControlMessage = z.infer<typeof controlSchema>;
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  return `invalid message${issue?.path.length ? ` at "${issue.path.join('.')}"` : ''}: ${issue?.message ?? 'bad value'}`;
+}
 
 export class ClientConn {
   readonly id = randomUUID();
@@ -282,6 +323,19 @@ export class ClientConn {
     return this.chain;
   }
 
+  /**
+   * A control message that arrived over HTTP (POST …/control, for SSE clients): validated like a frame, but a
+   * bad one, or one the hub refuses, rejects with the AppError (→ 4xx `{error}`) instead of an `error` message.
+   */
+  submit(body: unknown): Promise<void> {
+    this.lastSeen = Date.now();
+    const r = controlSchema.safeParse(body);
+    if (!r.success) return Promise.reject(badRequest(describeIssue(r.error.issues[0])));
+    const run = this.chain.then(() => this.ready).then(() => this.hub.control(this, r.data));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
   private async process(raw: string): Promise<void> {
     if (this.closed) return;
     let parsed: unknown;
@@ -291,12 +345,7 @@ export class ClientConn {
       return this.malformedFrame('message is not JSON');
     }
     const r = controlSchema.safeParse(parsed);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      return this.malformedFrame(
-        `invalid message${issue?.path.length ? ` at "${issue.path.join('.')}"` : ''}: ${issue?.message ?? 'bad value'}`,
-      );
-    }
+    if (!r.success) return this.malformedFrame(describeIssue(r.error.issues[0]));
     try {
       await this.hub.control(this, r.data);
     } catch (e) {
@@ -359,6 +408,25 @@ export class Hub {
     }, 50);
     this.heartbeat.unref?.();
     this.delayTimer.unref?.();
+    opts.bus.onHealth((up) => this.busHealth(up));
+  }
+
+  /**
+   * The bus went down: clients of bus-backed channels hear `reconnecting` (their state is kept). Back up: the
+   * ingesting node republishes a snapshot (and so stores it), the others read the stored one, and clients hear
+   * the upstream status again.
+   */
+  private busHealth(up: boolean): void {
+    for (const ch of this.channels.values()) {
+      if (!ch.unsubscribe) continue; // private channels do not use the bus
+      if (!up) {
+        ch.deliverLocal(JSON.stringify({ type: 'status', status: 'reconnecting' }), 'status');
+        continue;
+      }
+      if (ch.ingest) ch.ingest.reset(ch.ingest.state);
+      else void this.resync(ch).catch(() => undefined);
+      ch.deliverLocal(JSON.stringify({ type: 'status', status: ch.upstream ?? 'live' }), 'status');
+    }
   }
 
   get bus(): LiveBus {
@@ -403,12 +471,21 @@ export class Hub {
     shared: boolean,
   ): Promise<Channel> {
     const bus = shared ? this.opts.bus : null;
-    const channel: Channel = new Channel(info, () => void this.resync(channel));
+    // Redis away: say so at once (503) instead of waiting for commands that cannot complete.
+    if (bus && !bus.ready())
+      throw unavailable('Live timing is reconnecting to its message bus; try again shortly');
+    const channel: Channel = new Channel(info, () => void this.resync(channel), makeSource);
     const deliver = (m: HubMessage) => channel.receive(m);
     if (bus) {
-      channel.unsubscribe = await bus.subscribe(info.key, deliver);
-      const stored = await bus.loadState(info.key);
-      if (stored) channel.receive({ type: 'snapshot', seq: stored.seq, state: stored.state });
+      try {
+        channel.unsubscribe = await withTimeout(bus.subscribe(info.key, deliver), BUS_TIMEOUT_MS);
+        const stored = await withTimeout(bus.loadState(info.key), BUS_TIMEOUT_MS);
+        if (stored) channel.receive({ type: 'snapshot', seq: stored.seq, state: stored.state });
+      } catch (err) {
+        await channel.unsubscribe?.().catch(() => undefined);
+        if (isAppError(err)) throw err;
+        throw unavailable('Live timing cannot reach its message bus; try again shortly');
+      }
     }
     const tryIngest = async () => {
       if (channel.ingest) {
@@ -430,7 +507,16 @@ export class Hub {
         'ingest started',
       );
     };
-    await tryIngest();
+    try {
+      await withTimeout(tryIngest(), BUS_TIMEOUT_MS * 4);
+    } catch (err) {
+      if (!bus) throw err;
+      // The bus failed between the checks: keep the channel (it follows, the claim timer retries).
+      this.opts.logger.warn(
+        { event: 'live.ingest.claim_failed', key: info.key, err: String(err) },
+        'claim failed',
+      );
+    }
     if (bus && this.opts.bus.nodeId !== 'local') {
       channel.claimTimer = setInterval(() => void tryIngest().catch(() => undefined), 5_000);
       channel.claimTimer.unref?.();
@@ -455,7 +541,16 @@ export class Hub {
   }
 
   attach(c: ClientConn, channel: Channel): void {
-    if (c.channel) c.channel.clients.delete(c);
+    const previous = c.channel;
+    if (previous && previous !== channel) {
+      previous.clients.delete(c);
+      // A channel left empty closes after the grace period, whatever made it (a client taking control too).
+      if (previous.clients.size === 0) this.scheduleClose(previous);
+    }
+    // Nothing queued for the old channel may arrive after the new hello.
+    c.queue = [];
+    this.delayed.delete(c);
+    c.awaitingSnapshot = false;
     c.channel = channel;
     channel.clients.add(c);
     // Opening a channel can take a moment (loading a recording): that time does not count against the client.
@@ -477,7 +572,8 @@ export class Hub {
     // Nothing ingested yet: the first delta is replaced by a snapshot, so every client starts from one.
     else c.awaitingSnapshot = true;
     if (channel.upstream) c.deliver(JSON.stringify({ type: 'status', status: channel.upstream }), 'status');
-    if (channel.replay) c.deliver(JSON.stringify({ type: 'replay', status: channel.replay }), 'replay');
+    const replay = channel.replayNow();
+    if (replay) c.deliver(JSON.stringify({ type: 'replay', status: replay }), 'replay');
   }
 
   async remove(c: ClientConn): Promise<void> {
@@ -495,13 +591,19 @@ export class Hub {
   private scheduleClose(ch: Channel): void {
     clearTimeout(ch.closeTimer);
     ch.closeTimer = setTimeout(() => {
-      if (ch.clients.size === 0) void this.closeChannel(ch);
+      if (ch.clients.size === 0) {
+        this.opts.logger.debug({ event: 'live.channel.close', key: ch.info.key }, 'closing channel');
+        void this.closeChannel(ch);
+      }
     }, this.opts.lingerMs ?? 10_000);
     ch.closeTimer.unref?.();
   }
 
   private async closeChannel(ch: Channel): Promise<void> {
-    this.channels.delete(ch.info.key);
+    if (ch.closed) return;
+    ch.closed = true;
+    clearTimeout(ch.closeTimer);
+    if (this.channels.get(ch.info.key) === ch) this.channels.delete(ch.info.key);
     clearInterval(ch.claimTimer);
     if (ch.ingest) {
       await ch.ingest.stop();
@@ -531,8 +633,10 @@ export class Hub {
       case 'replay.stop':
         if (c.privateReplay && c.home) {
           const priv = c.channel;
+          const home = c.home;
           c.privateReplay = null;
-          this.attach(c, c.home);
+          const back = home.closed ? await this.open(home.info, home.makeSource) : home;
+          this.attach(c, back);
           if (priv) await this.closeChannel(priv);
         }
         return;
@@ -540,10 +644,9 @@ export class Hub {
         if (!c.privateReplay) {
           const rid = c.channel?.info.recordingId;
           if (!rid) throw new AppError('bad_request', 'This session is live: there is no replay to control');
-          await this.startPrivate(c, rid, {
-            positionMs: c.channel?.replay?.positionMs ?? 0,
-            speed: c.channel?.replay?.speed,
-          });
+          // The private copy starts where the shared replay is now, at its speed.
+          const now = c.channel?.replayNow();
+          await this.startPrivate(c, rid, { positionMs: now?.positionMs ?? 0, speed: now?.speed });
         }
         const r = c.privateReplay!;
         if (m.type === 'replay.play') r.play();

@@ -157,6 +157,16 @@ describe('deltas', () => {
     expect(diff(b, b)).toBeUndefined();
   });
 
+  it('null is a value in a delta: a car losing its position keeps the key, set to null', () => {
+    const a = reduce(initialState(), { kind: 'driver', timeMs: 1, number: '1', patch: { position: 3 } });
+    const b = reduce(a, { kind: 'driver', timeMs: 2, number: '1', patch: { position: null } });
+    const d = diff(a, b)!;
+    expect(d).toEqual({ drivers: { '1': { position: null } }, timeMs: 2 });
+    const client = applyDelta(structuredClone(a), d);
+    expect(client.drivers['1']).toHaveProperty('position', null);
+    expect(client).toEqual(b);
+  });
+
   it('the reducer does not mutate its input', () => {
     const a = initialState();
     const frozen = structuredClone(a);

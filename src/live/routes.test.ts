@@ -211,6 +211,19 @@ describe('SSE twin', () => {
     });
     expect(ctl.status).toBe(200);
     expect(((await ctl.json()) as { replay: { speed: number } }).replay.speed).toBe(60);
+    // An invalid body is a 400 with the error, as over WebSocket (not 200 {ok:true}).
+    for (const body of ['{"type":"replay.speed","speed":500}', '{"type":"nope"}', '[]']) {
+      const wrong = await fetch(`${base}/api/live/2024/1/control?client=${clientId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(wrong.status).toBe(400);
+      expect(((await wrong.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: 'bad_request',
+        message: expect.stringMatching(/invalid message/),
+      });
+    }
     await readUntil(/event: delta\ndata: \{"type":"delta"/);
     ac.abort();
     const bad = await fetch(`${base}/api/live/2024/1/control?client=00000000-0000-4000-8000-000000000000`, {

@@ -172,7 +172,7 @@ export async function registerLiveRoutes(
   const controlHandler = async (req: FastifyRequest) => {
     const { client } = req.query as z.infer<typeof controlQuery>;
     const c = findClient(client);
-    await c.handle(JSON.stringify(req.body ?? null));
+    await c.submit(req.body ?? null);
     return { ok: true, replay: c.privateReplay?.status() ?? c.channel?.replay ?? null };
   };
 
