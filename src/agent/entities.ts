@@ -5,6 +5,8 @@
 import type { Db } from '../data/db.ts';
 import { memoPerDb } from '../data/queries/statements.ts';
 import { normalize } from './text.ts';
+import { DRIVER_NICKNAMES, TEAM_ALIASES } from '../data/queries/aliases.ts';
+import { distance } from 'fastest-levenshtein';
 
 export interface DriverEntity {
   id: string;
@@ -195,8 +197,18 @@ export class EntityIndex {
         this.maxPhrase = Math.max(this.maxPhrase, a.split(' ').length);
       }
     });
-    const rbr = this.constructors.find((c) => c.id === 'red-bull');
-    if (rbr) this.constructorAliases.set('rbr', [rbr]);
+    for (const [alias, id] of Object.entries(TEAM_ALIASES)) {
+      const team = this.constructors.find((c) => c.id === id);
+      if (!team) continue;
+      this.constructorAliases.set(alias, [team]);
+      this.maxPhrase = Math.max(this.maxPhrase, alias.split(' ').length);
+    }
+    for (const [alias, ids] of Object.entries(DRIVER_NICKNAMES)) {
+      for (const id of ids) {
+        const d = this.drivers.find((x) => x.id === id);
+        if (d) this.addDriverAlias(alias, d, true);
+      }
+    }
 
     const raceRows = db
       .prepare(
@@ -283,6 +295,64 @@ export class EntityIndex {
     if (!list.some((x) => x.driver === driver)) list.push({ driver, full });
     this.driverAliases.set(alias, list);
     this.maxPhrase = Math.max(this.maxPhrase, alias.split(' ').length);
+  }
+
+  /**
+   * The text with misspelt names mended ("shumacher" → "schumacher", "singapor" → "singapore"): a word of
+   * five letters or more that names nothing and is no ordinary word, within a small edit distance (one
+   * edit up to seven letters, two beyond) of exactly one name word with the same first letter.
+   */
+  correctTypos(text: string, ordinary: ReadonlySet<string>): string {
+    const vocab = this.nameWords();
+    return text.replace(/[\p{L}']+/gu, (raw) => {
+      const w = normalize(raw);
+      if (w.length < 5 || w.includes(' ') || ordinary.has(w) || vocab.has(w)) return raw;
+      const budget = w.length >= 8 ? 2 : 1;
+      let best: string | undefined;
+      let bestD = Infinity;
+      let tie = false;
+      for (const name of vocab) {
+        if (name[0] !== w[0] || Math.abs(name.length - w.length) > budget) continue;
+        let d = distance(w, name);
+        if (d === 2 && isTransposition(w, name)) d = 1;
+        // A first name loses a tie to a surname, team or place ("riciardo": Ricciardo, not Riccardo).
+        if (this.firstNameOnly(name)) d += 0.5;
+        if (d > budget) continue;
+        if (d < bestD) {
+          best = name;
+          bestD = d;
+          tie = false;
+        } else if (d === bestD && name !== best) tie = true;
+      }
+      return best && !tie ? best : raw;
+    });
+  }
+
+  private firstNameOnly(word: string): boolean {
+    return (
+      this.firstNameIndex.has(word) &&
+      !this.driverAliases.has(word) &&
+      !this.constructorAliases.has(word) &&
+      !this.placeAliases.has(word)
+    );
+  }
+
+  private nameWordSet?: Set<string>;
+  /** Single words that name a driver, team or place (five letters or more). */
+  private nameWords(): Set<string> {
+    if (!this.nameWordSet) {
+      const set = new Set<string>();
+      const add = (alias: string) => {
+        for (const w of alias.split(' ')) if (w.length >= 5) set.add(w);
+      };
+      for (const a of this.driverAliases.keys()) add(a);
+      for (const a of this.constructorAliases.keys()) add(a);
+      for (const a of this.placeAliases) add(a);
+      for (const a of this.countries.keys()) add(a);
+      for (const a of this.firstNameIndex.keys()) add(a);
+      this.nameWordSet = set;
+    }
+    return this.nameWordSet;
   }
 
   /** The country a single word names as a nationality ("brazilian", "finnish", "uk"), if any. */
@@ -454,6 +524,19 @@ export class EntityIndex {
     }
     return this.editionCounts.get(grandPrixId) ?? 0;
   }
+}
+
+/** True when `a` is `b` with two adjacent letters swapped ("leclrec" / "leclerc"). */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return (
+    diff.length === 2 &&
+    diff[1] === diff[0]! + 1 &&
+    a[diff[0]!] === b[diff[1]!] &&
+    a[diff[1]!] === b[diff[0]!]
+  );
 }
 
 export interface Mention {

@@ -10,8 +10,10 @@ import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
 import type { ToolContext } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
 import { parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
-import { readStatsFrame, type StatsFrame } from './frame.ts';
+import { ORDINARY_WORDS, readStatsFrame, type StatsFrame } from './frame.ts';
 import { answerStats } from './stats-answer.ts';
+import { answerRelation, relationAsked } from './relations.ts';
+import { missingStatistic, missingText } from './unavailable.ts';
 
 /** answered: facts stated; unavailable: the data does not hold it (said plainly); abstained: not understood. */
 export type AnswerStatus = 'answered' | 'unavailable' | 'abstained';
@@ -129,10 +131,16 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   let body: { text: string; sources: string[] };
   let status: AnswerStatus = 'answered';
   try {
-    const q = parseQuestion(a.index, question, now);
-    const frame = readStatsFrame({ index: a.index, q, now });
-    const stats = frame && isStatsQuestion(frame, q) ? await statsOrAbstain(a, frame) : undefined;
-    body = stats ?? (await route(a, q, now));
+    const parts = splitQuestion(a.index.correctTypos(question, ORDINARY_WORDS));
+    const answers: { text: string; sources: string[] }[] = [];
+    for (const [i, part] of parts.entries()) {
+      // "…and who was on pole?": a later part inherits the race, season and names of the first.
+      // Each part is read with the names and season of the others before it, so its own words win.
+      const others = parts.filter((_, k) => k !== i).join(' ');
+      const text = parts.length > 1 ? `${contextPhrase(a.index, others)} ${part}` : part;
+      answers.push(await answerPart(a, parseQuestion(a.index, text, now), now));
+    }
+    body = { text: answers.map((x) => x.text).join('\n\n'), sources: answers.flatMap((x) => x.sources) };
   } catch (err) {
     if (err instanceof Abstain) {
       body = { text: err.message, sources: [] };
@@ -145,6 +153,58 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   if (body.text.startsWith("I couldn't pin that down")) status = 'abstained';
   const sources = [...new Set(body.sources)];
   return { answer: body.text + src(sources), tools: a.tools, sources, status };
+}
+
+async function answerPart(
+  a: Answerer,
+  q: ParsedQuestion,
+  now: Date,
+): Promise<{ text: string; sources: string[] }> {
+  const missing = missingStatistic(q.norm);
+  if (missing) throw new AppError('not_found', missingText(missing));
+  const [only] = q.drivers;
+  if (only && q.drivers.length === 1 && only.starts === 0 && !q.cues.profile)
+    throw new AppError(
+      'not_found',
+      `That is not in the data: ${only.name} never started a World Championship race (he appears only as an entrant or in practice).`,
+    );
+  const relation = relationAsked(q);
+  if (relation) return answerRelation(a, a.index, q, relation, now);
+  const frame = readStatsFrame({ index: a.index, q, now });
+  const stats = frame && isStatsQuestion(frame, q) ? await statsOrAbstain(a, frame) : undefined;
+  return stats ?? (await route(a, q, now));
+}
+
+/** "Who won X and who was on pole?" → its parts; a question with one ask is one part. */
+export function splitQuestion(text: string): string[] {
+  const parts = text
+    .split(
+      /\s*[,;]?\s+\band (?=(who|what|which|how many|how much|where|when|did|was)\b)|(?<=^(?:who|what|which|how|where|when|did|was|is)\b[^?]*)\?\s+(?=\S)/i,
+    )
+    .filter((p): p is string => !!p && !/^(who|what|which|how many|how much|where|when|did|was)$/i.test(p))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  // "…, and how many more?", "and by how much": the tail qualifies the first ask; it is not a new one.
+  const standalone = (p: string) =>
+    normalize(p).split(' ').length > 3 &&
+    !/^(how (many|much) more|by how much|how big|what (was|is) the (gap|margin|difference))\b/.test(
+      normalize(p),
+    );
+  if (parts.length < 2 || !parts.slice(1).every(standalone)) return [text];
+  return parts;
+}
+
+/** The names, place and season of a question, as words another question can inherit. */
+export function contextPhrase(index: EntityIndex, text: string): string {
+  const norm = normalize(text);
+  const words = norm.split(' ');
+  const keep: string[] = [];
+  for (const m of index.scan(text))
+    if (m.start < words.length) keep.push(words.slice(m.start, m.end).join(' '));
+  const time = norm.match(
+    /\b(19[5-9]\d|20\d\d)\b|\b(this|last|previous|current) (year|season)\b|\b(last|latest|most recent|next) (race|grand prix|gp)\b/g,
+  );
+  return [...new Set([...keep, ...(time ?? [])])].join(' ');
 }
 
 /** A frame over many races (not one race's result): the statistics answerer's, not a race template's. */
@@ -338,6 +398,7 @@ const ORDINALS: Record<string, number> = {
 /** "who finished second", "who came P3", "who was 4th" → the position asked about. */
 function positionAsked(norm: string): number | undefined {
   if (/\brunner up\b/.test(norm)) return 2;
+  if (/\b(just )?missed (out on )?the podium\b|\bfirst (driver )?off the podium\b/.test(norm)) return 4;
   if (/\b(finished|came|come|was|placed|classified) last\b/.test(norm)) return -1;
   const m =
     /\b(?:finish(?:ed)?|came|come|was|placed|ended|end) (?:in )?(?:p(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b/.exec(

@@ -32,9 +32,16 @@ export interface StatsFrame {
   position?: number;
   grid?: number;
   withoutTitle?: boolean;
+  withoutWin?: boolean;
   champions?: boolean;
+  /** "how many seasons did X race for Ferrari": count distinct seasons. */
+  countSeasons?: boolean;
   /** Single-season records ("most poles in a season"). */
   perSeason?: boolean;
+  /** The normalised question. */
+  text: string;
+  /** Only races up to this date ("as of round 11 of 2026"). */
+  toDate?: string;
   /** Content words the reader could not explain. */
   unexplained: string[];
 }
@@ -54,8 +61,43 @@ const FILLER = new Set(
   guy guys man bloke person people somebody someone anyone anybody name list give show find say said called
   not no never record records stat stats statistic statistics official officially career's other else
   again per single same both either neither whole entire full lot lots wow damn heck like yeah yes right
-  good best great top`.split(/\s+/),
+  good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
+  scoring big gap doing wise hows whats whos wheres very much well hmm um uh anyway btw also too overall
+  totals tally tot mate mates teammate teammates team-mate buddy pal career-wise alltime f1's them`.split(
+    /\s+/,
+  ),
 );
+
+/** Ordinary words of F1 questions: never "corrected" into a name by the typo mender. */
+export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
+  ...FILLER,
+  ...`winner winners points podium podiums poles championship championships champion champions champs
+  constructor constructors qualifying qualified qualify fastest finished finish finishes finishing retired
+  retire retirement retirements started start starts starting season seasons races racing raced driver drivers
+  teammate teammates career victory victories standings title titles second third fourth fifth sixth seventh
+  eighth ninth tenth first where which whose there their about after before between since until during
+  against compared compare versus difference scored score scoring sprint sprints grand weather strategy
+  predict prediction predictions forecast engine engines manufacturer manufacturers powered power running
+  history world record records youngest oldest fewest least maiden debut replaced replace replacement seat
+  stood behind ahead front position positions entered entries appearances number total numbers times often
+  circuit circuits track tracks venue venues hosted hosting held laps stops pitstops pitted tyres tyre tires
+  compound compounds speed speeds telemetry sector sectors radio temperature temps overtakes overtake overtook
+  lineup consecutive streak straight margin beaten better worse penalty penalties rules regulation
+  regulations article allowed reason reasons because cause caused why happened happen drove drive driving drives partner partnered crashed crash
+  failure mechanical classified disqualified leader leading points standing ended would could should might
+  actually never always still already right wrong think thought guess maybe perhaps really since later
+  earlier latest early clinch clinched clinch decide decided deciding chance chances odds favourite favorite
+  undercut overcut safety yellow flags green calendar schedule today tomorrow yesterday weekend weekends
+  morning night local times timezone sessions session practice shootout pole sitter sitters front rows
+  nation nations country countries nationality british german french italian spanish brazilian finnish
+  dutch american australian austrian belgian canadian mexican japanese monegasque swiss swedish danish
+  thailand thai chinese russian polish argentinian argentine colombian venezuelan indian irish scottish
+  english welsh kiwi aussie hungarian portuguese south african rookie rookies veteran legend legends
+  greatest ever overall every season's cars motor motorsport chassis tyres grid slot slots lights dominant
+  dominated dominance unreal insane amazing incredible crazy honestly seriously quick quickly question
+  questions answer answers explain please thanks cheers mate mates bloke stats numbers total totals tally
+  gained positions lost overall average mean median percentage percent rate ratio`.split(/\s+/),
+]);
 
 /** Phrases naming a metric, longest first in the regexes. */
 const METRIC_PATTERNS: [Metric, RegExp][] = [
@@ -64,10 +106,13 @@ const METRIC_PATTERNS: [Metric, RegExp][] = [
   ['driver_of_the_day', /\bdriver of the day( awards?)?\b/],
   ['fastest_laps', /\b(fastest|quickest) (race )?laps?\b/],
   ['front_rows', /\bfront rows?( starts?)?\b/],
-  ['constructor_titles', /\bconstructors? (world )?(titles?|championships?|crowns?|cups?)\b|\bwcc\b/],
+  [
+    'constructor_titles',
+    /\bconstructors? (world )?(titles?|championships?|crowns?|cups?|champions?|champs?)\b|\bwcc\b/,
+  ],
   [
     'titles',
-    /\b(world )?(titles?|championships?|crowns?)\b|\bworld champions?(hips?)?\b|\bwdcs?\b|\bchampions?\b/,
+    /\b(world )?(titles?|championships?|crowns?)\b(?! (race|races|round|rounds|grand prix|points|standings|lead|leader|table|battle|fight|era))|\bworld champions?\b|\bwdcs?\b|\bchampions?\b|\bchamps?\b/,
   ],
   ['poles', /\bpoles?( positions?| sitters?| starts?)?\b|\bstarted (from|on) pole\b/],
   ['podiums', /\bpodiums?( finishes| places| appearances)?\b|\btop (three|3)( finishes)?\b/],
@@ -79,6 +124,7 @@ const METRIC_PATTERNS: [Metric, RegExp][] = [
   ['retirements', /\bretirements?\b|\bretired\b|\bdnfs?\b|\bdid not finish\b|\bdidn t finish\b/],
   ['disqualifications', /\bdisqualif\w+\b|\bdsqs?\b/],
   ['pit_stops', /\bpit ?stops?\b/],
+  ['races_held', /\b(hosted|held|staged|host|hold|editions?)\b/],
   [
     'starts',
     /\b(race )?starts\b|\bappearances\b|\braces? (entered|started|contested)\b|\b(entered|started|contested|competed in|raced in|took part in) \w*\s?(races|grands prix|gps)\b/,
@@ -97,14 +143,17 @@ const OPERATION_PATTERNS: [Operation, RegExp][] = [
     'distinct',
     /\bhow many (different |distinct |unique )?(drivers|winners|pole ?sitters|teams|constructors|nations|countries|champions)\b|\b(different|distinct|unique) (drivers|winners|pole ?sitters|teams|constructors)\b/,
   ],
-  ['most', /\b(most|record|highest|more than (any|anyone|any other)|the biggest|the greatest number)\b/],
+  [
+    'most',
+    /\b(most|record|highest|more than (any|anyone|any other)|the biggest|the greatest number)\b|\bmore [a-z0-9 ]{1,40}? than any( other| one|one)?\b/,
+  ],
   ['first', /\b(first|maiden|debut|earliest)\b(?! (place|race of|round|lap|corner|time i|half|stint))/],
   [
     'last',
     /\b(last|most recent|latest|final)\b(?! (place|race|round|lap|year|season|corner|weekend|time i))/,
   ],
   ['list', /\b(which|what) (years?|seasons?)\b|\bin which (years?|seasons?)\b|\bwhen did\b|\bwhat year\b/],
-  ['count', /\b(how many|how much|number of|count|tally|total)\b|\bhow often\b/],
+  ['count', /\b(how many|how much|number of|count|tally|totals?)\b|\bhow often\b/],
 ];
 
 const SUBJECT_PATTERNS: [GroupBy, RegExp][] = [
@@ -139,33 +188,61 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   const cover = (from: number, to: number) => {
     for (let i = 0; i < words.length; i++) if (starts[i]! >= from && starts[i]! < to) covered[i] = true;
   };
-  const take = (re: RegExp): RegExpExecArray | undefined => {
-    const m = new RegExp(re.source, 'g').exec(norm);
-    if (!m) return undefined;
+  // Explained phrases are blanked in `masked`, so a later pattern cannot read the same words again.
+  let masked = norm;
+  const blank = (m: RegExpExecArray) => {
     cover(m.index, m.index + m[0].length);
+    masked = masked.slice(0, m.index) + ' '.repeat(m[0].length) + masked.slice(m.index + m[0].length);
+  };
+  const take = (re: RegExp): RegExpExecArray | undefined => {
+    const m = new RegExp(re.source, 'g').exec(masked);
+    if (!m || !m[0].trim()) return undefined;
+    blank(m);
     return m;
   };
+  take(/\bat least (one|once|a|an)\b/);
+  take(/\bteam ?mates?\b|\bteam-mates?\b/);
+
+  // Qualifiers read before the metrics, which would otherwise take their words.
+  const pre: Metric[] = [];
+  let withoutTitle = false;
+  let withoutWin = false;
+  let countSeasons = false;
+  if (
+    take(
+      /\bwithout (ever )?(winning |taking |becoming |being )?(a |the )?(world )?(title|championship|champion|crown)\b|\bnever (won|became|been|winning|becoming) (a |the )?(world )?(title|championship|champion)\b|\bnon champions?\b/,
+    )
+  )
+    withoutTitle = true;
+  if (
+    take(
+      /\bwithout (ever )?(winning|taking) (a |one |any )?(single )?(race|grand prix|gp)s?\b|\bnever (won|winning) (a |one |any )?(race|grand prix|gp)\b|\bwinless\b/,
+    )
+  )
+    withoutWin = true;
+  if (take(/\bhow many (seasons|years)\b/)) countSeasons = true;
+  // "his debut", "first f1 race", "last grand prix of his career": a race start picked first or last.
+  const winVerb = /\b(win|won|winning|victory|pole|podium)\b/.test(norm);
+  if (
+    !winVerb &&
+    take(
+      /\b(debut|first (f1 |formula 1 |formula one )?(race|grand prix|gp|start)|last (f1 )?(race|grand prix|gp|start) (of|for|in) (his|her) career)\b/,
+    )
+  )
+    pre.push('starts');
 
   // Metrics: every phrase found, in order of the lexicon (a title phrase is not also a win).
-  const metrics: Metric[] = [];
-  let metricText = norm;
+  const metrics: Metric[] = [...pre];
   for (const [metric, re] of METRIC_PATTERNS) {
-    const g = new RegExp(re.source, 'g');
-    let m: RegExpExecArray | null;
     let found = false;
-    while ((m = g.exec(metricText))) {
-      found = true;
-      cover(m.index, m.index + m[0].length);
-      metricText =
-        metricText.slice(0, m.index) + ' '.repeat(m[0].length) + metricText.slice(m.index + m[0].length);
-      g.lastIndex = m.index + m[0].length;
-    }
+    while (take(re)) found = true;
     if (found && !metrics.includes(metric)) metrics.push(metric);
   }
   // "won the title": the verb belongs to the title, not to race wins.
   if (metrics.includes('titles') || metrics.includes('constructor_titles')) {
     const winVerbOnly =
-      /\b(won|win|wins|winning)\b/.test(norm) && !/\b(race|grand prix|gp) wins\b|\bwins\b/.test(norm);
+      /\b(won|win|wins|winning)\b/.test(norm) &&
+      !/\b(race|grand prix|gp) wins\b|\bwins\b|\b(races|grands prix|gps)\b/.test(norm);
     if (
       winVerbOnly ||
       /\b(won|win|winning) (the |a |his |their |her )?(\w+ )?(world )?(title|championship|crown)/.test(norm)
@@ -173,7 +250,52 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       removeMetric(metrics, 'wins');
   }
   // "points" next to "wins" in "who won with the most points" stays; "scored points in N races" is points finishes.
+  if (withoutWin) removeMetric(metrics, 'wins');
+  if (metrics.length === 0 && (withoutTitle || withoutWin)) metrics.push(withoutWin ? 'podiums' : 'wins');
+  if (metrics.length === 0 && countSeasons) metrics.push('starts');
   if (metrics.length === 0) return undefined;
+
+  // Seasons (before the operations, whose "last" would take "the year before last"): "as of round N of
+  // YYYY", a range, a decade, "since", relative years, or one season.
+  const yr: { fromYear?: number; toYear?: number; toDate?: string } = {};
+  const season = currentSeason(index, now);
+  let m: RegExpExecArray | undefined;
+  if ((m = take(/\b(as of|after|up to|through|until) (round|r) (\d{1,2})( of (19[5-9]\d|20\d\d))?\b/))) {
+    const y = m[5] ? Number(m[5]) : (q.year ?? season);
+    const race = index.racesOf(y).find((r) => r.round === Number(m![3]));
+    if (race) yr.toDate = race.date;
+  }
+  if ((m = take(/\b(between|from) (19[5-9]\d|20\d\d) (and|to|until|till) (19[5-9]\d|20\d\d)\b/))) {
+    yr.fromYear = Number(m[2]);
+    yr.toYear = Number(m[4]);
+  } else if ((m = take(/\b(19[5-9]\d|20\d\d) (to|until|through|and)? ?(19[5-9]\d|20\d\d)\b/))) {
+    yr.fromYear = Number(m[1]);
+    yr.toYear = Number(m[3]);
+  } else if ((m = take(/\b(in )?the (19[5-9]0|20[0-2]0)s\b|\b(19[5-9]0|20[0-2]0)s\b/))) {
+    const y = Number(m[2] ?? m[3]);
+    yr.fromYear = y;
+    yr.toYear = y + 9;
+  } else if ((m = take(/\b(in )?the ([5-9]0)s\b/))) {
+    const y = 1900 + Number(m[2]);
+    yr.fromYear = y;
+    yr.toYear = y + 9;
+  } else if ((m = take(/\b(since|after) (19[5-9]\d|20\d\d)\b/))) {
+    yr.fromYear = Number(m[2]) + (m[1] === 'after' ? 1 : 0);
+  } else if ((m = take(/\b(before|until|up to) (19[5-9]\d|20\d\d)\b/))) {
+    yr.toYear = Number(m[2]) - (m[1] === 'before' ? 1 : 0);
+  } else if (take(/\b(the )?year before last\b|\btwo (years|seasons) ago\b/)) {
+    yr.fromYear = yr.toYear = season - 2;
+  } else if (take(/\b(last|previous) (year|season)s?('s)?\b|\ba year ago\b/)) {
+    yr.fromYear = yr.toYear = season - 1;
+  } else if (
+    take(/\b(this|current) (year|season|championship)\b|\bso far this (year|season)\b|\bthis year s\b/)
+  ) {
+    yr.fromYear = yr.toYear = season;
+  } else if ((m = take(/\b(19[5-9]\d|20\d\d)\b/))) {
+    yr.fromYear = yr.toYear = Number(m[1]);
+  }
+  if (yr.fromYear === undefined && yr.toYear === undefined && q.year !== undefined && !yr.toDate)
+    yr.fromYear = yr.toYear = q.year;
 
   let op: Operation | undefined;
   for (const [o, re] of OPERATION_PATTERNS) {
@@ -182,12 +304,13 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     }
   }
   // "X vs Y", "did X or Y have more", "difference between X's and Y's": a comparison.
-  const compareCue = /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than)\b/.test(norm);
+  const compareCue =
+    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better)\b/.test(norm);
   const two = q.drivers.length >= 2 || q.constructors.length >= 2;
   if (two && compareCue) {
     op = 'compare';
     take(
-      /\b(vs|versus|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead|who had more|more)\b/,
+      /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead|who had more|more)\b/,
     );
   }
   if (!op) {
@@ -204,39 +327,15 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     subject: 'driver',
     drivers: [],
     teams: [],
+    text: norm,
     unexplained: [],
+    ...yr,
+    ...(withoutTitle ? { withoutTitle } : {}),
+    ...(withoutWin ? { withoutWin } : {}),
+    ...(countSeasons ? { countSeasons } : {}),
   };
-  const season = currentSeason(index, now);
-  let m: RegExpExecArray | undefined;
-  if ((m = take(/\b(between|from) (19[5-9]\d|20\d\d) (and|to|until|till) (19[5-9]\d|20\d\d)\b/))) {
-    frame.fromYear = Number(m[2]);
-    frame.toYear = Number(m[4]);
-  } else if ((m = take(/\b(19[5-9]\d|20\d\d) (to|until|through) (19[5-9]\d|20\d\d)\b/))) {
-    frame.fromYear = Number(m[1]);
-    frame.toYear = Number(m[3]);
-  } else if ((m = take(/\b(in )?the (19[5-9]0|20[0-2]0)s\b|\b(19[5-9]0|20[0-2]0)s\b/))) {
-    const y = Number(m[2] ?? m[3]);
-    frame.fromYear = y;
-    frame.toYear = y + 9;
-  } else if ((m = take(/\b(in )?the ([5-9]0)s\b/))) {
-    const y = 1900 + Number(m[2]);
-    frame.fromYear = y;
-    frame.toYear = y + 9;
-  } else if ((m = take(/\b(since|after) (19[5-9]\d|20\d\d)\b/))) {
-    frame.fromYear = Number(m[2]) + (m[1] === 'after' ? 1 : 0);
-  } else if ((m = take(/\b(before|until|up to) (19[5-9]\d|20\d\d)\b/))) {
-    frame.toYear = Number(m[2]) - (m[1] === 'before' ? 1 : 0);
-  } else if (take(/\b(the )?year before last\b|\btwo (years|seasons) ago\b/)) {
-    frame.fromYear = frame.toYear = season - 2;
-  } else if (take(/\b(last|previous) (year|season)('s)?\b|\ba year ago\b/)) {
-    frame.fromYear = frame.toYear = season - 1;
-  } else if (
-    take(/\b(this|current) (year|season|championship)\b|\bso far this (year|season)\b|\bthis year s\b/)
-  ) {
-    frame.fromYear = frame.toYear = season;
-  } else if ((m = take(/\b(19[5-9]\d|20\d\d)\b/))) {
-    frame.fromYear = frame.toYear = Number(m[1]);
-  }
+  if (countSeasons) frame.op = 'count';
+  if ((withoutTitle || withoutWin) && frame.op === 'count' && !q.drivers.length) frame.op = 'most';
   take(/\bso far\b|\bto date\b|\bof all time\b|\ball time\b|\bin (f1 )?history\b|\bever\b/);
 
   // Sessions: "sprint" names the sprint; "grands prix" next to "sprints" asks for both.
@@ -304,15 +403,6 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     metrics.push('finishes');
   }
 
-  if (
-    take(
-      /\bwithout (ever )?(winning |taking |becoming |being )?(a |the )?(world )?(title|championship|champion|crown)\b|\bnever (won|became|been) (a |the )?(world )?(title|championship|champion)\b|\bnon champions?\b/,
-    )
-  ) {
-    frame.withoutTitle = true;
-    removeMetric(metrics, 'titles');
-    if (metrics.length === 0) metrics.push('wins');
-  }
   if (metrics.length > 1 && metrics.includes('titles') && frame.op !== 'first') {
     // "most wins by a world champion": the title word qualifies the drivers.
     if (/\bby a (world )?champion\b|\bchampions only\b/.test(norm)) {
@@ -320,6 +410,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       removeMetric(metrics, 'titles');
     }
   }
+
   if (take(/\bin (a|one) (single )?season\b|\bsingle season\b|\bone season\b|\bin a year\b/))
     frame.perSeason = true;
 

@@ -1,6 +1,6 @@
 // Reading a fan's question: which entities it names (drivers, teams, a race, a season, a round) and
 // what it asks about. Pure text work over the entity index; no answers are produced here.
-import type { ConstructorEntity, DriverEntity, EntityIndex, RaceEntity } from '../entities.ts';
+import type { ConstructorEntity, DriverEntity, EntityIndex, Mention, RaceEntity } from '../entities.ts';
 import { currentSeason, LAST_RACE, NEXT_RACE, THIS_SEASON } from '../race-ref.ts';
 import { normalize } from '../text.ts';
 
@@ -99,9 +99,23 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   const cues = Object.fromEntries(Object.entries(CUE_PATTERNS).map(([k, re]) => [k, re.test(norm)])) as Cues;
   const yearMatch = [...norm.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
   let year = yearMatch.at(-1);
+  // "in 92", "back in '99": a two-digit season.
+  const short =
+    year === undefined
+      ? /\b(?:in|of|from|season|back in) (\d\d)\b(?! (?:races?|wins?|points|laps|poles|podiums|times|seconds|s\b))/.exec(
+          norm,
+        )
+      : null;
+  if (short) year = Number(short[1]) >= 50 ? 1900 + Number(short[1]) : 2000 + Number(short[1]);
   if (year === undefined && (THIS_SEASON.test(norm) || /\bthis year\b/.test(norm)))
     year = currentSeason(index, now);
-  if (year === undefined && /\b(last|previous) (year|season)\b/.test(norm))
+  // "a couple of weeks ago", "last weekend": this season's edition, run or not.
+  if (
+    year === undefined &&
+    /\b(couple of weeks|few weeks|weeks|days) ago\b|\blast weekend\b|\byesterday\b|\brecently\b/.test(norm)
+  )
+    year = currentSeason(index, now);
+  if (year === undefined && /\b(last|previous) (year|season)s?\b/.test(norm))
     year = currentSeason(index, now) - 1;
   const roundMatch = /\b(?:round|r)\s*(\d{1,2})\b/.exec(norm);
   const round = roundMatch ? Number(roundMatch[1]) : undefined;
@@ -125,7 +139,9 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       maybePlace = true;
       for (const d of m.drivers) placeDrivers.add(d.id);
     } else if (m.place) namesPlace = true;
-    if (m.drivers.length && (m.fullName || !m.place)) {
+    // "McLaren", "Williams", "Brabham": a bare surname that is also a team's name is the team.
+    const teamNamed = m.constructors.length > 0 && !m.fullName && teamOverDriver(index, m, year);
+    if (m.drivers.length && (m.fullName || !m.place) && !teamNamed) {
       let d = index.pickDriver(m.drivers, year);
       // "Lewis" in 2020 is Hamilton, not the 1960s' Jackie Lewis: a bare name nobody of that season bears as
       // a surname is read as the first name of the one driver of the season who has it.
@@ -142,7 +158,7 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
             m.drivers.filter((x) => x !== d),
           );
       }
-    } else if (m.constructors.length && !m.place) {
+    } else if (m.constructors.length && (!m.place || teamNamed)) {
       const c = index.pickConstructor(m.constructors, year);
       if (c && !constructors.includes(c)) constructors.push(c);
     }
@@ -177,6 +193,22 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     ...(relative ? { relative } : {}),
     cues,
   };
+}
+
+/**
+ * A bare name that is a team's and a driver's ("McLaren", "Williams", "Fittipaldi"): the one active in the
+ * season asked about; with no season or both active, the team when it raced more seasons than the driver.
+ */
+function teamOverDriver(index: EntityIndex, m: Mention, year: number | undefined): boolean {
+  const team = index.pickConstructor(m.constructors, year);
+  const driver = index.pickDriver(m.drivers, year);
+  if (!team || !driver) return !!team;
+  if (year !== undefined) {
+    const t = team.years.has(year);
+    const d = driver.years.has(year);
+    if (t !== d) return t;
+  }
+  return team.years.size > driver.years.size;
 }
 
 /** The text with the drivers' and teams' names blanked, so "Carlos Sainz" cannot name Interlagos' José Carlos Pace. */

@@ -30,6 +30,7 @@ const NOUN: Record<Metric, [string, string]> = {
   pit_stops: ['pit stop', 'pit stops'],
   laps: ['lap', 'laps'],
   front_rows: ['front-row start', 'front-row starts'],
+  races_held: ['World Championship race', 'World Championship races'],
 };
 
 function noun(metric: Metric, n: number, session: 'race' | 'sprint', position?: number): string {
@@ -64,6 +65,8 @@ function baseArgs(f: StatsFrame, metric: Metric, session: 'race' | 'sprint'): St
   if (f.position !== undefined) args.position = f.position;
   if (f.grid !== undefined) args.grid = f.grid;
   if (f.withoutTitle) args.without_title = true;
+  if (f.withoutWin) args.without_win = true;
+  if (f.toDate) args.up_to_date = f.toDate;
   if (f.champions) args.champions_only = true;
   if (f.nationality) args.nationality = f.nationality;
   return args;
@@ -117,6 +120,65 @@ async function onePart(
   const driver = f.drivers[0];
   const teamMetric = metric === 'constructor_titles';
 
+  if (metric === 'races_held') {
+    const group = f.place?.circuitId || (!f.place && f.subject === 'circuit') ? 'circuit' : 'grand_prix';
+    const { d, sources } = await call({ group_by: group, limit: 6 });
+    const top = d.rows[0];
+    if (!top) return { text: `No World Championship race${scoped} is in the data.`, sources };
+    const span = (r: (typeof d.rows)[0]) =>
+      r.firstEvent ? ` (first ${r.firstEvent.year}, latest ${r.lastEvent!.year})` : '';
+    if (f.place)
+      return {
+        text: `${top.name} has held ${top.value} World Championship races${span(top)}${asOfText(d)}.`,
+        sources,
+      };
+    return {
+      text: `${top.name} has held the most World Championship races${scoped}: ${top.value}${span(top)}${asOfText(d)}.${others(d.rows, metric)}`,
+      sources,
+    };
+  }
+
+  // A season's points of one driver or team are its championship total (dropped scores and all).
+  if (
+    metric === 'points' &&
+    (driver || team) &&
+    f.op === 'count' &&
+    f.fromYear !== undefined &&
+    f.fromYear === f.toYear &&
+    !f.place &&
+    !f.position &&
+    !f.grid
+  ) {
+    const tool = driver ? 'get_driver_standings' : 'get_constructor_standings';
+    const r = await a.call<{
+      year: number;
+      afterRound: number;
+      seasonComplete: boolean;
+      standings: {
+        id: string;
+        name: string;
+        points: number;
+        position: number | null;
+        positionText: string;
+      }[];
+    }>(tool, { year: f.fromYear });
+    const id = driver?.id ?? team!.id;
+    const row = r.data.standings.find((s) => s.id === id);
+    const who = driver?.name ?? team!.name;
+    if (!row)
+      return {
+        text: `${who} scored no championship points in ${f.fromYear}: no standings entry in the data.`,
+        sources: r.sources,
+      };
+    const when = r.data.seasonComplete
+      ? `in ${r.data.year}`
+      : `in ${r.data.year} so far (after round ${r.data.afterRound})`;
+    return {
+      text: `${who} scored ${formatPoints(row.points)} points ${when}, ${row.position ? `P${row.position}` : row.positionText} in the championship.`,
+      sources: r.sources,
+    };
+  }
+
   if (f.op === 'compare') {
     const subjects = f.drivers.length >= 2 ? f.drivers.slice(0, 2) : f.teams.slice(0, 2);
     const isDriver = f.drivers.length >= 2;
@@ -158,9 +220,11 @@ async function onePart(
     const nat = f.nationality ? ` ${f.nationality}` : '';
     const subject = driver || team ? `${who}'s` : `The${nat}`;
     const kind = noun(metric, 1, session, f.position);
+    const by =
+      team && !driver && e.driverName && metric !== 'constructor_titles' ? `, by ${e.driverName}` : '';
     const text =
       driver || team
-        ? `${subject} ${f.op} ${kind}${scoped} came ${when}${e.constructorName && !team && metric !== 'constructor_titles' ? ` with ${e.constructorName}` : ''}.`
+        ? `${subject} ${f.op} ${kind}${scoped} came ${when}${by}${e.constructorName && !team && metric !== 'constructor_titles' ? ` with ${e.constructorName}` : ''}.`
         : `${who} was the ${f.op === 'first' ? 'first' : 'most recent'}${nat} driver to take a ${kind}${scoped}: ${when}${e.constructorName ? ` (${e.constructorName})` : ''}.${
             d.rows.length > 1
               ? ` ${f.op === 'first' ? 'Then' : 'Before that'}: ${d.rows
@@ -216,6 +280,20 @@ async function onePart(
     (f.op === 'count' || ((f.op === 'most' || f.op === 'fewest') && f.subject !== 'driver'))
   ) {
     const groupBy = driver ? 'driver' : 'constructor';
+    if (f.countSeasons) {
+      const { d, sources } = await call({
+        group_by: 'season',
+        ...(driver ? { driver: driver.id } : {}),
+        ...(team ? { team: team.id } : {}),
+        limit: 100,
+      });
+      const years = d.rows.map((r) => Number(r.key)).sort((p, q) => p - q);
+      const who = driver?.name ?? team!.name;
+      return {
+        text: `${who}: ${years.length} season${years.length === 1 ? '' : 's'}${scoped} (${years.join(', ')}).`,
+        sources,
+      };
+    }
     const { d, sources } = await call({
       group_by: f.perSeason ? (driver ? 'driver_season' : 'constructor_season') : groupBy,
       ...(driver ? { driver: driver.id } : {}),
@@ -226,7 +304,7 @@ async function onePart(
     const kind = noun(metric, total, session, f.position);
     if (total === 0)
       return {
-        text: `${who} has no ${noun(metric, 2, session, f.position)}${scoped}${asOfText(d)}.`,
+        text: `${who}: 0 ${noun(metric, 2, session, f.position)}${scoped}${asOfText(d)}.`,
         sources,
       };
     const span =
@@ -241,8 +319,11 @@ async function onePart(
 
   // Counting distinct drivers/teams: "how many different drivers won a race in 2021?"
   if (f.op === 'distinct' || (f.op === 'count' && !driver && !team && f.subject !== 'driver')) {
+    const listed = /\b(different|distinct|unique|how many) (teams|constructors)\b/.test(f.text)
+      ? 'constructor'
+      : f.subject;
     const group =
-      f.subject === 'constructor' ? 'constructor' : f.subject === 'nationality' ? 'nationality' : 'driver';
+      listed === 'constructor' ? 'constructor' : listed === 'nationality' ? 'nationality' : 'driver';
     const { d, sources } = await call({ group_by: group, limit: 30 });
     const label = group === 'constructor' ? 'teams' : group === 'nationality' ? 'nationalities' : 'drivers';
     const list = d.rows.map((r) => `${r.name} ${value(metric, r.value)}`).join(', ');

@@ -21,7 +21,7 @@ export const statsInput = z.object({
   metric: z
     .enum(METRICS)
     .describe(
-      'What is counted: wins, podiums, poles, fastest_laps, points, starts, finishes, points_finishes, retirements (DNF), disqualifications, titles (drivers), constructor_titles, grand_slams, hat_tricks (pole+win+fastest lap), driver_of_the_day, pit_stops, laps, front_rows.',
+      'What is counted: wins, podiums, poles, fastest_laps, points, starts, finishes, points_finishes, retirements (DNF), disqualifications, titles (drivers), constructor_titles, grand_slams, hat_tricks (pole+win+fastest lap), driver_of_the_day, pit_stops, laps, front_rows, races_held (races run, e.g. at a circuit).',
     ),
   session: z.enum(['race', 'sprint']).optional().describe('Grand Prix (default) or sprint results.'),
   group_by: z
@@ -53,6 +53,7 @@ export const statsInput = z.object({
   position: z.number().int().min(1).max(40).optional().describe('Only results at this finishing position.'),
   grid: z.number().int().min(1).max(40).optional().describe('Only results from this grid slot (1 = pole).'),
   without_title: z.boolean().optional().describe('Only drivers who never won the drivers’ championship.'),
+  without_win: z.boolean().optional().describe('Only drivers who never won a Grand Prix.'),
   champions_only: z.boolean().optional().describe('Only drivers who won the drivers’ championship.'),
   count: z
     .enum(['events', 'drivers', 'seasons', 'races'])
@@ -90,6 +91,7 @@ function resolveFilters(
     grid: args.grid,
     withoutTitle: args.without_title,
     champions: args.champions_only,
+    withoutWin: args.without_win,
   };
   if (args.driver) {
     const d = idx.findDriver(args.driver, args.to_season ?? args.from_season);

@@ -32,6 +32,7 @@ export const METRICS = [
   'pit_stops',
   'laps',
   'front_rows',
+  'races_held',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -67,6 +68,8 @@ export interface StatsFilters {
   grid?: number | undefined;
   /** Only drivers who never won the drivers' title (completed seasons). */
   withoutTitle?: boolean | undefined;
+  /** Only drivers who never won a Grand Prix. */
+  withoutWin?: boolean | undefined;
   /** Only drivers who won the drivers' title at least once. */
   champions?: boolean | undefined;
 }
@@ -145,7 +148,11 @@ function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
     case 'fastest_laps':
       return rr('rr.fastest_lap = 1');
     case 'points':
-      return rr('rr.points > 0', 'rr.points');
+      // Championship points come from Grands Prix and sprints alike.
+      return rr('rr.points > 0', 'rr.points').replace(
+        `rr.session = '${session}'`,
+        session === 'RACE' ? `rr.session IN ('RACE', 'SPRINT_RACE')` : `rr.session = 'SPRINT_RACE'`,
+      );
     case 'starts':
       return rr(`rr.position_text NOT IN ('DNS', 'DNQ', 'DNPQ', 'DNP', 'EX')`);
     case 'finishes':
@@ -164,6 +171,10 @@ function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
       return rr('rr.driver_of_the_day = 1');
     case 'laps':
       return rr('rr.laps > 0', 'rr.laps');
+    case 'races_held':
+      return `SELECT NULL AS driver_id, NULL AS constructor_id, NULL AS engine_id, r0.id AS race_id, NULL AS position,
+                     NULL AS grid, 1 AS value FROM race r0
+              WHERE EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r0.id AND x.session = 'RACE')`;
     case 'pit_stops':
       return `SELECT p.driver_id, p.constructor_id, NULL AS engine_id, p.race_id, NULL AS position, NULL AS grid,
                      1 AS value FROM pit_stop p`;
@@ -253,6 +264,10 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
   const champions = `(SELECT driver_id FROM season_driver_standing WHERE championship_won = 1)`;
   if (f.withoutTitle) where.push(`e.driver_id NOT IN ${champions}`);
   if (f.champions) where.push(`e.driver_id IN ${champions}`);
+  if (f.withoutWin)
+    where.push(
+      `e.driver_id NOT IN (SELECT driver_id FROM race_result WHERE session = 'RACE' AND position_number = 1)`,
+    );
   const g = GROUP_KEY[query.groupBy];
   const sql = `SELECT ${g.key} AS gkey, ${g.name} AS gname, e.value, r.date, r.year, r.round, r.id AS race_id,
                       gp.full_name AS race_name, e.driver_id, d.name AS driver_name, c.name AS constructor_name,

@@ -1,0 +1,114 @@
+// Relations between drivers and teams in a season, from the line-ups as raced: who drove for a team,
+// which team a driver drove for, the engine in the back, and who replaced whom.
+import type { SeasonEntry } from '../../data/queries/entries.ts';
+import { roundRanges } from '../../data/queries/entries.ts';
+import type { EntityIndex } from '../entities.ts';
+import { currentSeason } from '../race-ref.ts';
+import type { ParsedQuestion } from './parse.ts';
+import type { Caller } from './stats-answer.ts';
+
+const LINEUP =
+  /\b(who (drove|raced|were|was|is|are|drives|races|was driving|were driving)( \w+)? for|line ?ups?|driver (pairing|line ?up)|(two|their|its|the) drivers|drivers (for|at|of)|who drove the)\b/;
+const TEAM_OF =
+  /\b(what|which) (team|constructor|car)\b|\bwho did \w+( \w+)? (drive|race) for\b|\bwho was \w+( \w+)? (driving|racing) for\b|\b(drove|driving|raced|racing) for (what|which)\b/;
+const ENGINE = /\b(engines?|power units?|powered|engine (supplier|manufacturer)|motor|pu)\b/;
+const REPLACED =
+  /\b(replaced|replace|replacing|replacement|took [a-z ]{0,40}?seat|got (his|her|the|[a-z]+ s) seat|took over from|stood in|stand in|standing in|substitute[ds]?|subbed|in place of|his seat|her seat)\b/;
+
+export function relationAsked(q: ParsedQuestion): 'lineup' | 'team' | 'engine' | 'replacement' | undefined {
+  const n = q.norm;
+  const team = q.constructors.length > 0;
+  const driver = q.drivers.length > 0;
+  if (REPLACED.test(n) && driver) return 'replacement';
+  if (ENGINE.test(n) && (team || driver) && !/\b(penalt|rule|regulation|allocation|failure)/.test(n))
+    return 'engine';
+  if (LINEUP.test(n) && team && !driver) return 'lineup';
+  if (TEAM_OF.test(n) && driver && !team && !/\b(won|win|wins|most)\b/.test(n)) return 'team';
+  return undefined;
+}
+
+/** With no season named: the debut or last season when asked, else this season, else the driver's last. */
+function seasonMeant(q: ParsedQuestion, years: Set<number> | undefined, current: number): number {
+  if (!years?.size) return current;
+  const sorted = [...years].sort((a, b) => a - b);
+  if (/\b(debut|first)\b/.test(q.norm)) return sorted[0]!;
+  if (/\b(last|final)\b/.test(q.norm) || !years.has(current)) return sorted.at(-1)!;
+  return current;
+}
+
+interface LineupData {
+  year: number;
+  entries: SeasonEntry[];
+}
+
+export async function answerRelation(
+  a: Caller,
+  index: EntityIndex,
+  q: ParsedQuestion,
+  kind: 'lineup' | 'team' | 'engine' | 'replacement',
+  now: Date,
+): Promise<{ text: string; sources: string[] }> {
+  const team = q.constructors[0];
+  const driver = q.drivers[0];
+  const year = q.year ?? seasonMeant(q, driver?.years, currentSeason(index, now));
+  const { data, sources } = await a.call<LineupData>('get_team_lineup', {
+    year,
+    ...(team ? { team: team.id } : {}),
+    ...(driver && kind !== 'lineup' && !(kind === 'replacement' && team) ? { driver: driver.id } : {}),
+  });
+  const entries = data.entries;
+  const rounds = (e: SeasonEntry) => `rounds ${roundRanges(e.rounds)}`;
+  if (kind === 'lineup') {
+    const list = entries.map((e) => `${e.driver} (${rounds(e)})`);
+    return {
+      text: `${entries[0]!.constructor}'s drivers in ${year}: ${list.join(', ')}.${entries[0]!.engine ? ` Engine: ${[...new Set(entries.map((e) => e.engine))].join(', ')}.` : ''}`,
+      sources,
+    };
+  }
+  if (kind === 'team') {
+    const list = entries.map((e) => `${e.constructor}${entries.length > 1 ? ` (${rounds(e)})` : ''}`);
+    return { text: `${entries[0]!.driver} drove for ${list.join(' and ')} in ${year}.`, sources };
+  }
+  if (kind === 'engine') {
+    const byTeam = new Map<string, Set<string>>();
+    for (const e of entries) {
+      const set = byTeam.get(e.constructor) ?? new Set<string>();
+      if (e.engine) set.add(e.engine);
+      byTeam.set(e.constructor, set);
+    }
+    const parts = [...byTeam].map(
+      ([t, engines]) =>
+        `${t} ran ${[...engines].join(' and ') || 'an unrecorded'} engine${engines.size > 1 ? 's' : ''}`,
+    );
+    return { text: `In ${year}, ${parts.join('; ')}.`, sources };
+  }
+  // Replacement: the team's drivers who first raced after the named driver, in rounds he missed.
+  const mine = entries.filter((e) => e.driverId === driver!.id);
+  if (mine.length === 0)
+    return {
+      text: `${driver!.name} has no race entry${team ? ` with ${team.name}` : ''} in ${year} in the data.`,
+      sources,
+    };
+  const own = mine[0]!;
+  let teamEntries = entries;
+  let extra = sources;
+  if (!team) {
+    const t = await a.call<LineupData>('get_team_lineup', { year, team: own.constructorId });
+    teamEntries = t.data.entries;
+    extra = [...sources, ...t.sources];
+  }
+  const ownRounds = new Set(teamEntries.filter((e) => e.driverId === own.driverId).flatMap((e) => e.rounds));
+  const first = Math.min(...ownRounds);
+  const inHisPlace = teamEntries.filter(
+    (e) => e.driverId !== own.driverId && e.rounds[0]! > first && e.rounds.some((r) => !ownRounds.has(r)),
+  );
+  if (inHisPlace.length === 0)
+    return {
+      text: `Nobody replaced ${own.driver} at ${own.constructor} during ${year}: he raced ${rounds({ ...own, rounds: [...ownRounds] })} and the team's other drivers were there from the start.`,
+      sources: extra,
+    };
+  return {
+    text: `${inHisPlace.map((e) => `${e.driver} (${rounds(e)})`).join(' and ')} took ${own.driver}'s seat at ${own.constructor} in ${year}; ${own.driver} raced ${rounds({ ...own, rounds: [...ownRounds] })}.`,
+    sources: extra,
+  };
+}

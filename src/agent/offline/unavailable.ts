@@ -1,0 +1,66 @@
+// Statistics the F1 database does not hold. A question about one of them gets a plain "not in the data"
+// naming what is missing and what the data has instead, never a nearby fact passed off as the answer.
+const MISSING: [RegExp, string, string][] = [
+  [
+    /\b(top speed|speed traps?|km ?h|mph|fastest speed|maximum speed|how fast was)\b/,
+    'speed-trap or top-speed figures',
+    'lap times, fastest laps and race results',
+  ],
+  [
+    /\bsectors?( \d| one| two| three)?( times?)?\b|\bmini ?sectors?\b/,
+    'sector times',
+    'qualifying lap times (Q1–Q3) and fastest laps',
+  ],
+  [
+    /\b(telemetry|throttle|braking|brake (pressure|temps?)|gear shifts?|rpm|g ?force|downforce|ers deployment|battery)\b/,
+    'car telemetry',
+    'session results, pit stops and (2018 on) lap-by-lap tables',
+  ],
+  [
+    /\b(drs)\b(?! (rules?|zones? (rules?|regulations?))).*\b(open|opened|use[ds]?|activations?|times)\b|\b(open|opened|used|activated) (the )?drs\b/,
+    'DRS activations',
+    'race results and lap times',
+  ],
+  [
+    /\btyre (temps?|temperatures?|pressures?|wear)\b|\btire (temps?|temperatures?|pressures?|wear)\b/,
+    'tyre temperatures, pressures or wear',
+    'pit stops and (2018 on) the compound of each stint',
+  ],
+  [
+    /\b(team radio|radio messages?|on the radio|over the radio|radio call)\b/,
+    'team radio',
+    'results, pit stops and race-control data from live recordings',
+  ],
+  [
+    /\blaps? led\b|\bled (the most|\d+|how many) laps\b|\bhow many laps did \w+( \w+)? lead\b/,
+    'laps led',
+    'winners, poles, fastest laps and grand slams',
+  ],
+  [
+    /\b(how many )?overtakes?\b(?! on)|\bovertaking moves?\b|\bpasses made\b/,
+    'overtake counts',
+    'grid and finishing positions (places gained)',
+  ],
+  [
+    /\b(salary|salaries|paid|contract (value|worth)|net worth|earn|earns|earnings)\b/,
+    'salaries or contracts',
+    'results and career statistics',
+  ],
+  [/\b(fuel (load|consumption|used)|how much fuel)\b/, 'fuel loads', 'race results'],
+  [
+    /\b(attendance|spectators|crowd|tv (viewers|audience)|viewership)\b/,
+    'attendance or audience figures',
+    'race results',
+  ],
+];
+
+/** The missing statistic a question asks for, if any: [what, what the data has instead]. */
+export function missingStatistic(norm: string): { what: string; instead: string } | undefined {
+  if (/\b(rule|rules|regulation|regulations|allowed|article|legal)\b/.test(norm)) return undefined;
+  for (const [re, what, instead] of MISSING) if (re.test(norm)) return { what, instead };
+  return undefined;
+}
+
+export function missingText(m: { what: string; instead: string }): string {
+  return `That is not in the data: f1db does not store ${m.what}. It has ${m.instead} — ask for those instead.`;
+}
