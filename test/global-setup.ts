@@ -1,6 +1,6 @@
 // Builds the shared test database once per test run from the real f1db data (F1DB_DIR, set by .ci/run),
 // and points every test worker at it through DATABASE_PATH; fills the shared lap tables cache.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importF1db } from '../src/data/import/importer.ts';
 import { silentLogger } from '../src/logger.ts';
@@ -9,6 +9,8 @@ import { ergastCrosswalkStep } from '../src/ergast/crosswalk.ts';
 import { runLapsWarmup } from '../src/analysis/strategy/laps-warmup.ts';
 
 export const TEST_DB_PATH = resolve('.cache/test/race-engineer.db');
+/** What the suites that skip without EVAL_DIR read from it. */
+const EVAL_FILES = ['f1-qa-dev.jsonl', 'ergast-samples'];
 
 export default async function setup(): Promise<void> {
   // F1_DATA_DIR names the whole data folder; test workers inherit the variables it stands for.
@@ -18,6 +20,16 @@ export default async function setup(): Promise<void> {
     throw new Error(
       'Tests need the F1 data: F1_DATA_DIR=<data folder> (or at least F1DB_DIR=<f1db source tree>)',
     );
+  // Tests over the eval sets (the offline engine's dev questions, the Ergast samples) skip on a machine
+  // without them; under CI (.ci/run sets REQUIRE_BROWSER=1, as it must not pass by skipping) a missing set fails.
+  if (process.env.CI || process.env.REQUIRE_BROWSER === '1') {
+    const evalDir = process.env.EVAL_DIR ?? resolve('../shared/eval');
+    const missing = EVAL_FILES.filter((f) => !existsSync(resolve(evalDir, f)));
+    if (missing.length > 0)
+      throw new Error(
+        `CI needs the eval sets: ${missing.join(', ')} missing in ${evalDir} (set EVAL_DIR to the shared eval folder)`,
+      );
+  }
   mkdirSync(resolve('.cache/test'), { recursive: true });
   await importF1db({
     source,

@@ -11,10 +11,6 @@ export function containsPhrase(haystack: string, phrase: string): boolean {
   return (' ' + haystack + ' ').includes(' ' + phrase + ' ');
 }
 
-export function titleCase(text: string): string {
-  return text.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
-}
-
 export function ordinal(n: number): string {
   const mod100 = n % 100;
   if (mod100 >= 11 && mod100 <= 13) return `${n}th`;

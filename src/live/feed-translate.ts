@@ -1,6 +1,5 @@
 // F1 live-timing topics → normalised updates. Keeps the merged raw state of every topic (the feed sends a full
 // state first, then deltas) and re-derives the normalised fields of whatever a message touched.
-import { inflateRawSync } from 'node:zlib';
 import { mergeFeed } from './feed-merge.ts';
 import type { DriverState, LiveUpdate, SectorState, StintState, TrackStatus } from './types.ts';
 
@@ -48,11 +47,6 @@ export function parseClock(v: unknown): number | null {
   if (typeof v !== 'string') return null;
   const m = /^(\d+):(\d\d):(\d\d(?:\.\d+)?)$/.exec(v.trim());
   return m ? Math.round((Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3])) * 1000) : null;
-}
-
-/** Decodes a `.z` payload (base64 raw-deflate JSON). */
-export function inflateTopic(data: string): unknown {
-  return JSON.parse(inflateRawSync(Buffer.from(data, 'base64')).toString('utf8'));
 }
 
 const str = (v: unknown): string | null =>

@@ -44,6 +44,24 @@ export class ProviderEmbedder implements Embedder {
   }
 
   async embed(texts: string[]): Promise<Float32Array[]> {
+    // Blank texts are not sent (OpenAI refuses empty input): they get one fixed unit vector, as does a
+    // zero vector from the endpoint, so every text has a unit vector (the Embedder contract).
+    const sent = texts.map((t, i) => ({ t, i })).filter(({ t }) => t.trim() !== '');
+    const vectors = await this.embedSent(sent.map(({ t }) => t));
+    if (vectors.length === texts.length) return vectors;
+    if (texts.length > 0 && this.size === undefined) await this.init();
+    const out: Float32Array[] = texts.map(() => this.blank());
+    sent.forEach(({ i }, k) => (out[i] = vectors[k]!));
+    return out;
+  }
+
+  private blank(): Float32Array {
+    const v = new Float32Array(this.dimensions);
+    v[0] = 1;
+    return v;
+  }
+
+  private async embedSent(texts: string[]): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
     const batchSize = this.opts.batchSize ?? 64;
     for (let i = 0; i < texts.length; i += batchSize) {
@@ -70,6 +88,7 @@ export class ProviderEmbedder implements Embedder {
       // Replies carry an index; do not trust their order.
       for (const item of [...res.data].sort((a, b) => a.index - b.index)) {
         const v = normalise(item.embedding);
+        if (v.every((x) => x === 0) && v.length > 0) v[0] = 1;
         this.size ??= v.length;
         if (v.length !== this.size) {
           throw new AppError(

@@ -1,11 +1,16 @@
 // Builds the web client from src/web into dist/web, which the API server serves at `/`.
-// `npx vite --config src/web/vite.config.ts` runs a dev server that proxies /api to a local `npm start`.
+// `npx vite --config src/web/vite.config.ts` runs a dev server that proxies /api to a local `npm start`,
+// at the HOST and PORT the server itself reads (src/config.ts, .env).
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { loadConfig, loadDotEnv } from '../config.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const apiPort = process.env.PORT ?? '3000';
+loadDotEnv();
+const server = loadConfig();
+const apiHost = ['0.0.0.0', '::', ''].includes(server.HOST) ? '127.0.0.1' : server.HOST;
+const apiTarget = `http://${apiHost.includes(':') ? `[${apiHost}]` : apiHost}:${server.PORT}`;
 
 export default defineConfig({
   root,
@@ -17,6 +22,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 1000,
   },
   server: {
-    proxy: { '/api': { target: `http://127.0.0.1:${apiPort}`, ws: true } },
+    proxy: { '/api': { target: apiTarget, ws: true } },
   },
 });

@@ -1,6 +1,5 @@
 // Small pieces used across pages: season picker, driver/team cells, tyre badge.
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import { teamColour } from '../lib/teams.ts';
 import { useApi } from '../lib/useApi.ts';
 import type { SeasonSummary } from '../types.ts';
@@ -80,10 +79,6 @@ export function Tyre({ compound, age }: { compound: string | null | undefined; a
       {age != null && <span className="mono small muted"> {age}</span>}
     </span>
   );
-}
-
-export function RaceLink({ year, round, children }: { year: number; round: number; children: ReactNode }) {
-  return <Link to={`/race/${year}/${round}`}>{children}</Link>;
 }
 
 export const currentYear = () => THIS_YEAR;
