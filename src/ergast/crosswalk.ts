@@ -95,7 +95,7 @@ const CSV_SESSIONS = [
 const WIKI = 'https://en.wikipedia.org/wiki/';
 
 /** Bumped when the cross-walk's tables change: an older one is rebuilt (tests) or reported (server). */
-export const CROSSWALK_VERSION = '4';
+export const CROSSWALK_VERSION = '5';
 
 /** Both APIs print these countries short ("USA"); the dump names Las Vegas' "United States", f1db all three long. */
 const SHORT_COUNTRY: Record<string, string> = {
@@ -599,6 +599,8 @@ export function buildErgastCrosswalk(
     fillStandings(db, { csvDriverStandings, csvConstructorStandings, raceIdByCsv, driverIdByCsv, refOf });
     db.exec(`
       CREATE INDEX ergast_driver_ergast_idx ON ergast_driver_id(ergast_id);
+      CREATE INDEX ergast_driver_sort_ergast_idx ON ergast_driver_id(sort_ergast, sort_id);
+      CREATE INDEX ergast_driver_sort_jolpica_idx ON ergast_driver_id(sort_jolpica, sort_id);
       CREATE INDEX ergast_constructor_ergast_idx ON ergast_constructor_id(ergast_id);
       CREATE INDEX ergast_result_status_idx ON ergast_result(status_id);
     `);

@@ -2,6 +2,7 @@
 // `ergast` answers as ergast.com did (the Ergast dump's own values where it covers a result), `jolpica` as
 // Jolpica-F1 does (its statuses, qualifying filter, times and orderings). One query core serves both: the
 // RESOURCES table says which filters each resource accepts and which handler lists it.
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../data/db.ts';
 import { badRequest } from '../errors.ts';
 import { loadRaceLaps } from '../analysis/strategy/laps.ts';
@@ -86,27 +87,25 @@ export function resolveSeasonRound(db: Db, q: ErgastQuery, now: Date, dialect: D
   if (q.season === 'current') {
     if (dialect === 'jolpica') year = now.getUTCFullYear();
     else {
-      const latest = db
-        .prepare(
-          `SELECT MAX(r.year) AS y FROM race r
+      const latest = stmt(
+        db,
+        `SELECT MAX(r.year) AS y FROM race r
            WHERE EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'RACE')`,
-        )
-        .get() as { y: number | null };
+      ).get() as { y: number | null };
       year = latest.y ?? now.getUTCFullYear();
     }
   } else year = q.season;
   if (q.round === undefined) return { year, empty: false };
   if (typeof q.round === 'number') return { year, round: q.round, empty: false };
-  const info = db
-    .prepare(
-      `SELECT MIN(CASE WHEN NOT EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'RACE')
+  const info = stmt(
+    db,
+    `SELECT MIN(CASE WHEN NOT EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'RACE')
                   THEN r.round END) AS next,
               MAX(CASE WHEN EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r.id AND x.session = 'RACE')
                   THEN r.round END) AS lastDone,
               MAX(r.round) AS final
        FROM race r WHERE r.year = ?`,
-    )
-    .get(year) as { next: number | null; lastDone: number | null; final: number | null };
+  ).get(year) as { next: number | null; lastDone: number | null; final: number | null };
   if (q.round === 'next') {
     if (info.next !== null) return { year, round: info.next, empty: false };
     return { year: year! + 1, round: 1, empty: false };
@@ -121,6 +120,21 @@ export function resolveSeasonRound(db: Db, q: ErgastQuery, now: Date, dialect: D
 }
 
 // ---------------------------------------------------------------- SQL building blocks
+
+/** Prepared statements by SQL text, per database: the queries are long, and compiling them cost more than
+ * running them. */
+type Statement = BetterSqlite3.Statement<unknown[], unknown>;
+const STATEMENTS = new WeakMap<Db, Map<string, Statement>>();
+function stmt(db: Db, sql: string): Statement {
+  let m = STATEMENTS.get(db);
+  if (!m) STATEMENTS.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) {
+    if (m.size > 500) m.clear();
+    m.set(sql, (st = db.prepare<unknown[], unknown>(sql)));
+  }
+  return st;
+}
 
 class Where {
   parts: string[] = [];
@@ -195,7 +209,7 @@ function fastestRankSql(t: string, session: 'RACE' | 'SPRINT_RACE'): string {
 function statusIdText(db: Db, id: number): string | undefined {
   const jolpica = Object.entries(JOLPICA_STATUS_IDS).find(([, v]) => v === id)?.[0];
   if (jolpica) return jolpica;
-  const row = db.prepare('SELECT status FROM ergast_status WHERE status_id = ?').get(id) as
+  const row = stmt(db, 'SELECT status FROM ergast_status WHERE status_id = ?').get(id) as
     { status: string } | undefined;
   return row?.status;
 }
@@ -255,8 +269,8 @@ function resultWhere(c: Ctx, t: string, session: 'RACE' | 'SPRINT_RACE'): Where 
 }
 
 function paged<T>(db: Db, sql: string, params: unknown[], page: Page): { rows: T[]; total: number } {
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM (${sql})`).get(...params) as { n: number }).n;
-  const rows = db.prepare(`${sql} LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as T[];
+  const total = (stmt(db, `SELECT COUNT(*) AS n FROM (${sql})`).get(...params) as { n: number }).n;
+  const rows = stmt(db, `${sql} LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as T[];
   return { rows, total };
 }
 
@@ -390,8 +404,6 @@ function resultRows(c: Ctx, session: 'RACE' | 'SPRINT_RACE'): Listing {
       x.position_text, CASE WHEN ers.covered = 1 AND '${c.dialect}' = 'ergast' THEN ers.points ELSE x.points END AS points,
       ${gridSql(c.dialect, 'x')} AS grid,
       x.laps, x.time, x.time_millis, x.gap, x.gap_laps,
-      (SELECT wn.time_millis FROM race_result wn WHERE wn.race_id = x.race_id AND wn.session = x.session
-         AND wn.position_number = 1) AS winner_millis,
       ers.position_text AS e_position_text, ${statusSql(c.dialect, 'x')} AS status, ers.covered,
       ers.laps AS e_laps, ers.time AS e_time, ers.millis AS e_millis, ers.fl_lap AS e_fl_lap, ers.fl_rank AS e_fl_rank,
       ers.fl_time AS e_fl_time, ers.fastest_lap_speed AS e_fl_speed,
@@ -401,6 +413,20 @@ function resultRows(c: Ctx, session: 'RACE' | 'SPRINT_RACE'): Listing {
     ${w.sql}
     ORDER BY r.year, r.round, ${orderSql(c.dialect, 'x')}`;
   const { rows, total } = paged<ResultRow>(c.db, sql, w.params, c.page);
+  if (c.dialect === 'jolpica' && rows.length) {
+    // Jolpica prints gaps to the winner's time: one look-up for the races of the page.
+    const ids = [...new Set(rows.map((r) => r.race_id))];
+    const winners = new Map(
+      (
+        stmt(
+          c.db,
+          `SELECT race_id, time_millis FROM race_result WHERE session = ? AND position_number = 1
+             AND race_id IN (${ids.map(() => '?').join(', ')})`,
+        ).all(session, ...ids) as { race_id: number; time_millis: number | null }[]
+      ).map((w) => [w.race_id, w.time_millis]),
+    );
+    for (const r of rows) r.winner_millis = winners.get(r.race_id) ?? null;
+  }
   const sprint = session === 'SPRINT_RACE';
   return {
     list: groupByRace(rows, sprint ? 'SprintResults' : 'Results', (r) => resultItem(r, c.dialect, sprint)),
@@ -528,21 +554,22 @@ function laps(c: Ctx): Listing {
   const none: Listing = { list: [], total: 0 };
   const f = c.q.filters;
   if (!c.opts.lapsDir) return none;
-  const race = c.db
-    .prepare(`SELECT ${RACE_COLS} FROM race r ${JOIN_RACE} WHERE r.year = ? AND r.round = ?`)
-    .get(c.res.year, c.res.round) as RaceCols | undefined;
+  const race = stmt(
+    c.db,
+    `SELECT ${RACE_COLS} FROM race r ${JOIN_RACE} WHERE r.year = ? AND r.round = ?`,
+  ).get(c.res.year, c.res.round) as RaceCols | undefined;
   if (!race) return none;
   if (f.circuits && race.ci_id !== f.circuits) return none;
   const lapData = loadRaceLaps(c.opts.lapsDir, c.res.year!, c.res.round!);
   if (!lapData) return none;
   const byNumber = new Map(
     (
-      c.db
-        .prepare(
-          `SELECT x.driver_number AS n, ed.ergast_id AS id FROM race_result x ${joinDriver('x')}
+      stmt(
+        c.db,
+
+        `SELECT x.driver_number AS n, ed.ergast_id AS id FROM race_result x ${joinDriver('x')}
            WHERE x.race_id = ? AND x.session = 'RACE'`,
-        )
-        .all(race.race_id) as { n: string; id: string }[]
+      ).all(race.race_id) as { n: string; id: string }[]
     ).map((d) => [Number(d.n), d.id]),
   );
   const timings = lapData.laps
@@ -706,19 +733,18 @@ function status(c: Ctx): Listing {
   ].join(' ');
   // A few dozen groups at most: counted once, paged here. ergast.com lists them by id, Jolpica by count.
   const text = statusSql(c.dialect, 'x');
-  const rows = c.db
-    .prepare(
-      c.dialect === 'ergast'
-        ? `SELECT est.status_id AS id, est.status, COUNT(*) AS n FROM ${from} ${w.sql}
+  const rows = stmt(
+    c.db,
+    c.dialect === 'ergast'
+      ? `SELECT est.status_id AS id, est.status, COUNT(*) AS n FROM ${from} ${w.sql}
            GROUP BY est.status_id ORDER BY est.status_id`
-        : `SELECT ${text} AS status, COUNT(*) AS n FROM ${from} ${w.sql} GROUP BY 1 ORDER BY n DESC, status`,
-    )
-    .all(...w.params) as { id?: number; status: string; n: number }[];
+      : `SELECT ${text} AS status, COUNT(*) AS n FROM ${from} ${w.sql} GROUP BY 1 ORDER BY n DESC, status`,
+  ).all(...w.params) as { id?: number; status: string; n: number }[];
   const idOf = (r: { id?: number; status: string }) =>
     r.id ??
     JOLPICA_STATUS_IDS[r.status] ??
     (
-      c.db.prepare('SELECT status_id FROM ergast_status WHERE status = ?').get(r.status) as {
+      stmt(c.db, 'SELECT status_id FROM ergast_status WHERE status = ?').get(r.status) as {
         status_id: number;
       }
     )?.status_id;
@@ -796,7 +822,8 @@ function driverStandings(c: Ctx): Listing {
     FROM ergast_driver_standing s JOIN race r ON r.id = s.race_id ${joinDriver('s')}
     ${w.sql} ORDER BY r.year, r.round, s.position`;
   const { rows, total } = paged<StandingRow>(c.db, sql, w.params, c.page);
-  const teamsOf = c.db.prepare(
+  const teamsOf = stmt(
+    c.db,
     `SELECT ${CONSTRUCTOR_COLS}, MIN(r2.round) AS first FROM race_result x JOIN race r2 ON r2.id = x.race_id
        ${joinConstructor('x', ENGINE('x'))}
      WHERE x.driver_id = ? AND r2.year = ? AND r2.round <= ?
