@@ -40,9 +40,10 @@ describe('SQL pool', () => {
     );
     clearInterval(watch);
     const reasons = outcomes.map((o) => (o.status === 'rejected' ? (o.reason as Error).message : 'ok'));
-    // 2 running + 4 queued ran into the time limit; the other 6 were refused at once as busy.
-    expect(reasons.filter((r) => /longer than 0.4 s/.test(r))).toHaveLength(6);
-    expect(reasons.filter((r) => /busy/.test(r))).toHaveLength(6);
+    // 2 running ran into the time limit; 4 queued waited as long as a query may run and were refused as
+    // busy, like the 6 beyond the queue at once.
+    expect(reasons.filter((r) => /longer than 0.4 s/.test(r))).toHaveLength(2);
+    expect(reasons.filter((r) => /busy/.test(r))).toHaveLength(10);
     expect(Date.now() - t0).toBeLessThan(5000);
     // Killed processes are replaced one for one: at most 2 alive at any time.
     expect(p.processes.length).toBeLessThanOrEqual(2);

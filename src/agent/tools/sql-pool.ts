@@ -112,6 +112,7 @@ interface Job {
   timeoutMs: number;
   signal?: AbortSignal;
   enqueued: number;
+  waitTimer?: NodeJS.Timeout;
   resolve: (r: SqlResult) => void;
   reject: (e: Error) => void;
 }
@@ -174,16 +175,30 @@ export class SqlPool {
         resolve,
         reject,
       };
+      const leaveQueue = (err: AppError) => {
+        const i = this.queue.indexOf(job);
+        if (i === -1) return;
+        this.queue.splice(i, 1);
+        clearTimeout(job.waitTimer);
+        reject(err);
+      };
       opts.signal?.addEventListener(
         'abort',
-        () => {
-          const i = this.queue.indexOf(job);
-          if (i !== -1) {
-            this.queue.splice(i, 1);
-            reject(new AppError('timeout', 'The query was cancelled.'));
-          }
+        () => leaveQueue(new AppError('timeout', 'The query was cancelled.')),
+        {
+          once: true,
         },
-        { once: true },
+      );
+      // A query waits for a process at most as long as it may run, then is refused as busy.
+      job.waitTimer = setTimeout(
+        () =>
+          leaveQueue(
+            new AppError(
+              'unavailable',
+              'The SQL tool is busy with other queries; try again in a few seconds.',
+            ),
+          ),
+        job.timeoutMs,
       );
       this.queue.push(job);
       this.dispatch();
@@ -192,7 +207,10 @@ export class SqlPool {
 
   /** Kills every process (tests, benchmark, shutdown); queued queries are refused. */
   close(): void {
-    for (const job of this.queue.splice(0)) job.reject(new AppError('unavailable', 'The SQL tool stopped.'));
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.waitTimer);
+      job.reject(new AppError('unavailable', 'The SQL tool stopped.'));
+    }
     for (const slot of this.slots) {
       slot.child?.kill('SIGKILL');
       slot.child = undefined;
@@ -204,6 +222,7 @@ export class SqlPool {
       if (slot.job) continue;
       const job = this.queue.shift();
       if (!job) return;
+      clearTimeout(job.waitTimer);
       this.start(slot, job);
     }
   }
