@@ -66,6 +66,16 @@ export function safeMessage(err: unknown): string {
   return text.replace(/\b(sk|key|api|bearer)[-_ ]?[A-Za-z0-9_-]{8,}/gi, '[redacted]').slice(0, 300);
 }
 
+/** "and Verstappen?", "what about 2019?", "who was second?", "and in the sprint?": a question that leans on the last one. */
+export function isElliptical(question: string): boolean {
+  const q = question.trim().toLowerCase();
+  if (/^(and|what about|how about|same for|same question for|what of|or|but)\b/.test(q)) return true;
+  if (/^(in|at|for|with) [^?]{1,30}\??$/.test(q)) return true;
+  return /^(who|which driver) (was|came|finished) (second|third|fourth|fifth|last|p\d{1,2}|\d{1,2}(st|nd|rd|th))\??$/.test(
+    q,
+  );
+}
+
 export class Agent {
   readonly provider: LlmProvider | undefined;
 
@@ -150,15 +160,12 @@ export class Agent {
     history: HistoryMessage[] = [],
   ): Promise<AgentAnswer> {
     const started = performance.now();
-    let result = await answerOffline(question, toolCtx);
-    // A follow-up that names nothing by itself ("and in 2020?", "what about Hamilton?") is read together
-    // with the previous question; later words win (the latest season named is the one used).
+    // A follow-up inherits from the history only when it is elliptical ("and Verstappen?", "what about
+    // 2019?", "who was second?"): it is read after the previous question, so its own words win (the latest
+    // season named is the one used). A complete question never inherits.
     const previous = history.filter((m) => m.role === 'user').at(-1)?.content;
-    const followUp = /^\s*(and|what about|how about|same for)\b/i.test(question);
-    if (previous && (result.tools.length === 0 || followUp)) {
-      const combined = await answerOffline(`${previous} ${question}`, toolCtx);
-      if (combined.tools.some((t) => t.ok)) result = combined;
-    }
+    const text = previous && isElliptical(question) ? `${previous} ${question}` : question;
+    const result = await answerOffline(text, toolCtx);
     for (const t of result.tools) {
       events?.toolStart?.({ name: t.name, args: t.args });
       events?.toolEnd?.({ name: t.name, ok: t.ok, ms: t.ms });

@@ -67,14 +67,14 @@ describe('offline engine', () => {
     ['Who was on sprint pole in Miami 2024', 'Max Verstappen'],
     ['Who qualified fastest at Monaco 2019?', 'Lewis Hamilton took pole'],
     ['Who won at the Red Bull Ring in 2020?', 'Lewis Hamilton won the 2020 Styrian Grand Prix'],
-    ['How many podiums did Russell have before the 2026 season?', '24 podiums'],
+    ['How many podiums did Russell have before the 2026 season?', '24 Grand Prix podiums'],
     ['Which constructor was leading after round 3 of 2024?', 'Red Bull led'],
     ['Who was second in the 2021 championship?', 'Lewis Hamilton finished P2'],
     ['Which driver scored the most points in 2020?', 'Lewis Hamilton'],
-    ['How many championships has Lewis Hamilton won?', '7 (seven) world titles'],
+    ['How many championships has Lewis Hamilton won?', "7 drivers' titles"],
     ['How many fastest laps has Lando Norris set in his career?', 'fastest laps'],
-    ['How many podiums did Lewis Hamilton get in 2020?', '14 podiums'],
-    ['How many poles did Senna have in 1988?', '13 pole positions'],
+    ['How many podiums did Lewis Hamilton get in 2020?', '14 Grand Prix podiums'],
+    ['How many poles did Senna have in 1988?', '13 poles in 1988'],
     ["Who is Oscar Piastri's teammate in 2025?", 'Lando Norris'],
     ["who was Hamilton's team mate in 2007", 'Fernando Alonso'],
     ['P3 at the 2019 German GP?', 'Daniil Kvyat'],
@@ -95,7 +95,7 @@ describe('offline engine', () => {
     ['Who won the Grosser Preis von Deutschland 2019?', 'Max Verstappen'],
     ['Who won the Magyar Nagydij 2014?', 'Daniel Ricciardo'],
     ['who won the grande premio do brasil 2012', 'Jenson Button'],
-    ['Who won the most races in 2008?', 'Felipe Massa won the most grands prix in 2008: 6 wins'],
+    ['Who won the most races in 2008?', 'Felipe Massa has the most wins in 2008: 6'],
     ['Which team won the most races in 2010?', 'Red Bull'],
     // Las Vegas 2026 is on the calendar before "now" without results in the data.
     ['who won the last race?', 'has no results in the data yet'],
@@ -142,5 +142,47 @@ describe('offline engine', () => {
     expect(res.answer).toContain('Nico Rosberg');
     expect(res.sources).toEqual(['f1db — 2014 British GP qualifying']);
     expect(res.tools.map((t) => t.name)).toEqual(['get_qualifying_results']);
+  });
+});
+
+// Questions over many races, relations and honest abstention: the compositional engine's kinds, each a
+// fact checked against f1db (answers as of the 2026 Hungarian GP).
+describe('offline engine: statistics, relations, abstention', () => {
+  const cases: [string, string][] = [
+    ['Who won the most races without ever becoming world champion?', 'Stirling Moss'],
+    ['which driver has the most podiums in f1 history', 'Lewis Hamilton has the most podiums: 207'],
+    ['how many different drivers won a race in 2012', '8 different drivers'],
+    ['who is the youngest driver to win a grand prix', 'Max Verstappen is the youngest driver'],
+    ['In which year did Jenson Button win the championship?', '2009'],
+    [
+      'how many wins has Hamilton got at Silverstone?',
+      'Lewis Hamilton: 9 Grand Prix wins at the Silverstone Circuit',
+    ],
+    ['who drove for mclaren in 2012', "McLaren's drivers in 2012: Jenson Button"],
+    ['What engine did Williams use in 2010?', 'Williams ran Cosworth'],
+    ['how many races did shumacher win in 2002', 'Michael Schumacher: 11 Grand Prix wins in 2002'],
+    ['How many Grands Prix and how many sprints did Verstappen win in 2024?', '9 Grand Prix wins'],
+    ["Who took Daniel Ricciardo's seat at RB during 2024?", 'Liam Lawson'],
+  ];
+  it.each(cases)('%s', async (question, expected) => {
+    expect((await ask(question)).answer).toContain(expected);
+  });
+
+  it('says "not in the data" for statistics f1db does not hold, and never guesses', async () => {
+    for (const q of [
+      'what was the top speed of Leclerc at Monza 2019?',
+      'What were Norris tyre temperatures in the last race?',
+      'How many laps did Senna lead in 1988?',
+    ]) {
+      const res = await ask(q);
+      expect(res.status, q).toBe('unavailable');
+      expect(res.answer, q).toMatch(/not in the data/);
+    }
+  });
+
+  it('abstains instead of answering another question when words are left unexplained', async () => {
+    const res = await ask('who has the most wins in a wheelbarrow race');
+    expect(res.status).toBe('abstained');
+    expect(res.answer).toMatch(/wheelbarrow/);
   });
 });

@@ -190,7 +190,12 @@ export function splitQuestion(text: string): string[] {
     !/^(how (many|much) more|by how much|how big|what (was|is) the (gap|margin|difference))\b/.test(
       normalize(p),
     );
-  if (parts.length < 2 || !parts.slice(1).every(standalone)) return [text];
+  // Each part must ask something of its own ("How many Grands Prix and how many sprints did he win?" is one ask).
+  const asks = (p: string) =>
+    /\b(who|won|win|wins|did|does|was|were|is|are|has|have|had|took|take|got|get|finished|scored|drove|started)\b/.test(
+      normalize(p),
+    );
+  if (parts.length < 2 || !parts.slice(1).every(standalone) || !parts.every(asks)) return [text];
   return parts;
 }
 

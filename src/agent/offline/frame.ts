@@ -96,7 +96,19 @@ export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
   greatest ever overall every season's cars motor motorsport chassis tyres grid slot slots lights dominant
   dominated dominance unreal insane amazing incredible crazy honestly seriously quick quickly question
   questions answer answers explain please thanks cheers mate mates bloke stats numbers total totals tally
-  gained positions lost overall average mean median percentage percent rate ratio`.split(/\s+/),
+  gained positions lost overall average mean median percentage percent rate ratio under above below
+  again within without through across along among behind beyond during inside outside toward towards upon
+  while whilst whether either other others another anything everything nothing something someone everyone
+  being doing having going coming getting making taking seeing looking asking trying saying using giving
+  thing things world place places month months weeks today later early always maybe think could would
+  should shall might never often since still until whose whole quite rather really truly sure surely
+  happen happens happened decided decide tied level equal count counts counted award awarded awards
+  given gives share shared shares sharing holds holder holders broke broken break breaking leg injury
+  injured stand stands mean means meant tells told title decider deciding season-long league table
+  legal legally rules ruling stewards steward investigation penalised penalized fined banned crashed
+  spun spin collided collision contact weather rained dried sunny cloudy windy track-limits unsafe release
+  pitlane lane entry exit delta minimum maximum weight weights budget costs money spend spending limit
+  limits happen`.split(/\s+/),
 ]);
 
 /** Phrases naming a metric, longest first in the regexes. */
@@ -250,6 +262,9 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       removeMetric(metrics, 'wins');
   }
   // "points" next to "wins" in "who won with the most points" stays; "scored points in N races" is points finishes.
+  // "hosted"/"held" count races only in "how many times…hosted", "hosted the most"; "when was it held" is a date.
+  if (metrics.includes('races_held') && !/\b(how many|most|fewest|number of|how often)\b/.test(norm))
+    removeMetric(metrics, 'races_held');
   if (withoutWin) removeMetric(metrics, 'wins');
   if (metrics.length === 0 && (withoutTitle || withoutWin)) metrics.push(withoutWin ? 'podiums' : 'wins');
   if (metrics.length === 0 && countSeasons) metrics.push('starts');
@@ -281,8 +296,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     yr.toYear = y + 9;
   } else if ((m = take(/\b(since|after) (19[5-9]\d|20\d\d)\b/))) {
     yr.fromYear = Number(m[2]) + (m[1] === 'after' ? 1 : 0);
-  } else if ((m = take(/\b(before|until|up to) (19[5-9]\d|20\d\d)\b/))) {
-    yr.toYear = Number(m[2]) - (m[1] === 'before' ? 1 : 0);
+  } else if ((m = take(/\b(before|until|up to) (the )?(19[5-9]\d|20\d\d)( season)?\b/))) {
+    yr.toYear = Number(m[3]) - (m[1] === 'before' ? 1 : 0);
   } else if (take(/\b(the )?year before last\b|\btwo (years|seasons) ago\b/)) {
     yr.fromYear = yr.toYear = season - 2;
   } else if (take(/\b(last|previous) (year|season)s?('s)?\b|\ba year ago\b/)) {
