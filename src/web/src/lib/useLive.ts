@@ -68,7 +68,10 @@ export function useLive(path: string | null): LiveConnection {
         }
         switch (msg.type) {
           case 'hello':
+            // A new channel (another session, or a replay taking over): nothing from the previous one stays.
             setSession((msg.session as SessionMeta) ?? null);
+            setLines([]);
+            setReplay(null);
             break;
           case 'snapshot':
             stateRef.current = msg.state as SessionState;

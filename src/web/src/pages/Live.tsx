@@ -51,6 +51,9 @@ export function LivePage() {
   const [pick, setPick] = useState('');
   const [speed, setSpeed] = useState(10);
   const [delay, setDelay] = useState(0);
+  // Whether this page started a replay: until then the socket follows the current session, and when that is not
+  // live there is nothing to show but the way to replay one.
+  const [started, setStarted] = useState(false);
   const s = live.state;
   const meta = s?.session ?? live.session;
 
@@ -132,7 +135,9 @@ export function LivePage() {
               value={speed}
               onChange={(e) => {
                 setSpeed(Number(e.target.value));
-                if (live.replay) live.send({ type: 'replay.speed', speed: Number(e.target.value) });
+                // Only the replay this page started: a control message on the shared channel would fork a copy.
+                if (started && live.replay)
+                  live.send({ type: 'replay.speed', speed: Number(e.target.value) });
               }}
             >
               {[1, 2, 4, 10, 20, 30, 60].map((x) => (
@@ -144,11 +149,14 @@ export function LivePage() {
             <button
               className="btn primary"
               disabled={!chosen || live.link !== 'open'}
-              onClick={() => live.send({ type: 'replay.start', id: chosen, speed, positionMs: 0 })}
+              onClick={() => {
+                setStarted(true);
+                live.send({ type: 'replay.start', id: chosen, speed, positionMs: 0 });
+              }}
             >
               ▶ Start replay
             </button>
-            {live.replay && (
+            {started && live.replay && (
               <>
                 <button
                   className="btn"
@@ -193,7 +201,15 @@ export function LivePage() {
         )}
       </div>
 
-      {!s ? (
+      {meta && !meta.live && !started ? (
+        <div className="panel" data-testid="no-live-session">
+          <h3>No live session</h3>
+          <p className="muted">
+            Nothing is running on the live timing feed right now. Pick a recorded session above and start a
+            replay to follow it on the tower, with commentary, race control and the track map.
+          </p>
+        </div>
+      ) : !s ? (
         live.link !== 'unavailable' && <Empty>Waiting for the session state…</Empty>
       ) : (
         <>
@@ -307,8 +323,11 @@ function sectorClass(x: { personalBest: boolean; overallBest: boolean }): string
 }
 
 function Tower({ state }: { state: SessionState }) {
+  const [open, setOpen] = useState<string | null>(null);
   const rows: DriverState[] = state.order.map((n) => state.drivers[n]).filter((d): d is DriverState => !!d);
   if (rows.length === 0) return <Empty>No timing yet.</Empty>;
+  // Columns marked "opt" give way at phone width; tapping a row shows beneath it what they hold (phone) and the
+  // car's tyre history (every width).
   return (
     <table className="data tower" data-testid="timing-tower">
       <thead>
@@ -316,63 +335,94 @@ function Tower({ state }: { state: SessionState }) {
           <th>P</th>
           <th>Driver</th>
           <th className="num">Gap</th>
-          <th className="num">Int</th>
-          <th className="num">Last</th>
-          <th className="num">Best</th>
-          <th className="num">S1</th>
-          <th className="num">S2</th>
-          <th className="num">S3</th>
+          <th className="num opt">Int</th>
+          <th className="num opt">Last</th>
+          <th className="num opt">Best</th>
+          <th className="num opt">S1</th>
+          <th className="num opt">S2</th>
+          <th className="num opt">S3</th>
           <th>Tyre</th>
-          <th className="num">Pit</th>
+          <th className="num opt">Pit</th>
         </tr>
       </thead>
       <tbody>
-        {rows.map((d) => (
-          <tr
-            key={d.number}
-            style={{ opacity: d.retired || d.knockedOut ? 0.45 : 1 }}
-            data-testid="tower-row"
-          >
-            <td className="pos">{d.position ?? ''}</td>
-            <td>
-              <span
-                className="teambar"
-                style={{ ['--team' as string]: teamColourFromFeed(d.teamColour, d.team) }}
-              />
-              <strong className="mono">{d.tla}</strong>
-              {d.inPit && (
-                <span className="badge warn" style={{ marginLeft: 6 }}>
-                  PIT
-                </span>
-              )}
-              {d.retired && (
-                <span className="badge" style={{ marginLeft: 6 }}>
-                  OUT
-                </span>
-              )}
-            </td>
-            <td className="num">{d.position === 1 ? 'Leader' : (d.gapToLeader ?? '')}</td>
-            <td className="num">{d.position === 1 ? '' : (d.interval ?? '')}</td>
-            <td
-              className={`num ${d.lastLapOverallBest ? 's-purple' : d.lastLapPersonalBest ? 's-green' : ''}`}
+        {rows.flatMap((d) => {
+          const sectors = [0, 1, 2].map((i) => d.sectors[i]);
+          const row = (
+            <tr
+              key={d.number}
+              className={`${d.retired || d.knockedOut ? 'out' : ''} ${open === d.number ? 'open' : ''}`}
+              data-testid="tower-row"
+              onClick={() => setOpen(open === d.number ? null : d.number)}
             >
-              {lapTime(d.lastLapMs)}
-            </td>
-            <td className={`num ${state.fastestLap?.number === d.number ? 's-purple' : ''}`}>
-              {lapTime(d.bestLapMs)}
-            </td>
-            {[0, 1, 2].map((i) => {
-              const sec = d.sectors[i];
-              return (
-                <td key={i} className={`num ${sec?.ms != null ? sectorClass(sec) : ''}`}>
+              <td className="pos">{d.position ?? ''}</td>
+              <td>
+                <span
+                  className="teambar"
+                  style={{ ['--team' as string]: teamColourFromFeed(d.teamColour, d.team) }}
+                />
+                <strong className="mono">{d.tla}</strong>
+                {d.inPit && !d.retired && (
+                  <span className="badge warn" style={{ marginLeft: 6 }}>
+                    PIT
+                  </span>
+                )}
+                {d.retired && (
+                  <span className="badge" style={{ marginLeft: 6 }}>
+                    OUT
+                  </span>
+                )}
+              </td>
+              <td className="num">{d.position === 1 ? 'Leader' : (d.gapToLeader ?? '')}</td>
+              <td className="num opt">{d.position === 1 ? '' : (d.interval ?? '')}</td>
+              <td
+                className={`num opt ${d.lastLapOverallBest ? 's-purple' : d.lastLapPersonalBest ? 's-green' : ''}`}
+              >
+                {lapTime(d.lastLapMs)}
+              </td>
+              <td className={`num opt ${state.fastestLap?.number === d.number ? 's-purple' : ''}`}>
+                {lapTime(d.bestLapMs)}
+              </td>
+              {sectors.map((sec, i) => (
+                <td key={i} className={`num opt ${sec?.ms != null ? sectorClass(sec) : ''}`}>
                   {sec?.ms != null ? (sec.ms / 1000).toFixed(3) : ''}
                 </td>
-              );
-            })}
-            <td>{d.tyre ? <Tyre compound={d.tyre.compound} age={d.tyre.age} /> : ''}</td>
-            <td className="num">{d.pitStops || ''}</td>
-          </tr>
-        ))}
+              ))}
+              <td className="tyre-cell">
+                {d.tyre ? <Tyre compound={d.tyre.compound} age={d.tyre.age} /> : ''}
+              </td>
+              <td className="num opt">{d.pitStops || ''}</td>
+            </tr>
+          );
+          if (open !== d.number) return [row];
+          return [
+            row,
+            <tr key={`${d.number}-more`} className="tower-more" data-testid="tower-more">
+              <td colSpan={11}>
+                <span className="phone">Int {d.position === 1 ? '–' : d.interval || '–'}</span>
+                <span className="phone">Last {lapTime(d.lastLapMs) || '–'}</span>
+                <span className="phone">Best {lapTime(d.bestLapMs) || '–'}</span>
+                <span className="phone">
+                  Sectors{' '}
+                  {sectors.map((sec) => (sec?.ms != null ? (sec.ms / 1000).toFixed(3) : '–')).join(' / ')}
+                </span>
+                <span>Stops {d.pitStops}</span>
+                <span data-testid="tyre-history">
+                  Tyres{' '}
+                  {d.stints.length === 0
+                    ? '–'
+                    : d.stints.map((st, i) => (
+                        <span key={i} className="stint">
+                          {i > 0 && '→ '}
+                          <Tyre compound={st.compound} age={st.laps} />
+                          {st.startAge > 0 ? ` (used ${st.startAge})` : ''}{' '}
+                        </span>
+                      ))}
+                </span>
+              </td>
+            </tr>,
+          ];
+        })}
       </tbody>
     </table>
   );
