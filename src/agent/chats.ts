@@ -81,21 +81,25 @@ export class ChatStore {
   }
 
   /**
-   * Refuses a history that rewrites the stored one: the client's history may extend the stored chat (a new
-   * question) or stop short of it (regenerate, edit the last question), never change a message both have.
+   * The history to answer from and store, given the one a client sent for a stored chat: the stored messages
+   * where both have one (the client's copy of an answer never replaces the stored answer), then whatever the
+   * client has beyond the stored chat. The client may stop short of the stored chat (regenerate, edit the last
+   * question) or go beyond it, never change it: a different role or question at a stored place is refused.
    */
-  checkHistory(chatId: string, history: Turn[]): void {
+  mergeHistory(chatId: string, history: Turn[]): Turn[] {
     const stored = this.db
       .prepare('SELECT role, content FROM chat_message WHERE chat_id = ? ORDER BY seq')
       .all(chatId) as Turn[];
     const n = Math.min(stored.length, history.length);
     for (let i = 0; i < n; i++) {
-      if (stored[i]!.role !== history[i]!.role || stored[i]!.content !== history[i]!.content)
+      const [s, h] = [stored[i]!, history[i]!];
+      if (s.role !== h.role || (s.role === 'user' && s.content !== h.content))
         throw new AppError(
           'conflict',
           `Message ${i + 1} differs from the stored chat: a stored history cannot be rewritten (start a new chat).`,
         );
     }
+    return [...stored.slice(0, n), ...history.slice(n)];
   }
 
   append(chatId: string, messages: Omit<StoredMessage, 'createdAt'>[]): void {

@@ -103,13 +103,13 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
         let chatId = req.body.chatId;
         if (chatId && !store.exists(chatId, owner)) throw notFound(`No chat ${chatId}`);
         // History: what the client sent before the question, else what the chat has stored.
-        const history: HistoryMessage[] =
-          messages.length > 1
-            ? messages.slice(0, -1)
-            : chatId
-              ? (store.get(chatId, owner)?.messages ?? []).map((m) => ({ role: m.role, content: m.content }))
-              : [];
-        if (chatId) store.checkHistory(chatId, history);
+        // For a stored chat the stored messages win over the client's copies (mergeHistory).
+        const sent: HistoryMessage[] = messages.slice(0, -1);
+        const history: HistoryMessage[] = !chatId
+          ? sent
+          : messages.length > 1
+            ? store.mergeHistory(chatId, sent)
+            : (store.get(chatId, owner)?.messages ?? []).map((m) => ({ role: m.role, content: m.content }));
         chatId ??= store.create(last.content, owner);
 
         const controller = new AbortController();
