@@ -109,7 +109,12 @@ describe.skipIf(!hasChromium)(title, () => {
   async function open(path: string, base = main.base): Promise<Page> {
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
-    await page.goto(base + path);
+    // The server's Content-Security-Policy (src/server/security-headers.ts) must not block anything the app does.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) pageErrors.push(`${path}: ${m.text()}`);
+    });
+    const res = await page.goto(base + path);
+    expect(res?.headers()['content-security-policy']).toMatch(/default-src 'self'/);
     return page;
   }
 
