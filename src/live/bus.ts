@@ -125,10 +125,8 @@ export class RedisBus implements LiveBus {
     const up = this.ready();
     if (up === this.up) return;
     this.up = up;
-    this.logger.warn(
-      { event: up ? 'live.bus.up' : 'live.bus.down' },
-      up ? 'redis back' : 'redis unreachable',
-    );
+    if (up) this.logger.info({ event: 'live.bus.up' }, 'redis connected');
+    else this.logger.warn({ event: 'live.bus.down' }, 'redis unreachable');
     for (const l of this.healthListeners) l(up);
   }
 

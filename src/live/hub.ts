@@ -1,31 +1,36 @@
-// Fan-out. One Ingest per session (source → reducer → detector → bus), one Channel per session on every node
-// (bus → state copy → clients). Messages are serialised once per channel, not once per client.
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+// Fan-out on this node: the channels (one per session, `channel.ts`) and their ingests (`ingest.ts`), the client
+// connections (`client.ts`) and what their control messages do (`control.ts`). One Ingest per session across the
+// nodes (source → reducer → detector → bus), one Channel per session on every node (bus → state copy → clients).
+// Messages are serialised once per channel, not once per client; transports frame them once (`transport.ts`).
 import type { Logger } from '../logger.ts';
-import { AppError, badRequest, isAppError, unavailable } from '../errors.ts';
-import { applyDelta, diff } from './diff.ts';
-import { EventDetector } from './detect.ts';
-import { initialState, reduce } from './reducer.ts';
+import { isAppError, unavailable } from '../errors.ts';
 import type { HubMessage, LiveBus } from './bus.ts';
+import { Channel, type ChannelInfo } from './channel.ts';
+import { ClientConn, type ClientHost, type Transport } from './client.ts';
+import { runControl, type ControlHost, type ControlMessage } from './control.ts';
+import { Ingest } from './ingest.ts';
 import type { RecordingCatalog } from './recordings/catalog.ts';
 import { ReplaySource } from './sources/replay.ts';
-import type { LiveSource, SourceSink } from './sources/source.ts';
-import type { LiveEvent, LiveUpdate, ReplayStatus, SessionState, UpstreamStatus } from './types.ts';
+import type { LiveSource } from './sources/source.ts';
+import type { SessionState } from './types.ts';
 
-export const SOFT_BUFFER_LIMIT = 1 << 20;
-export const HARD_BUFFER_LIMIT = 4 << 20;
-export const DELAY_QUEUE_LIMIT = 5_000;
-export const MAX_DELAY_S = 300;
-const MALFORMED_WINDOW_MS = 10_000;
-const MALFORMED_LIMIT = 5;
+export { Channel, type ChannelInfo } from './channel.ts';
+export {
+  ClientConn,
+  DELAY_QUEUE_LIMIT,
+  HARD_BUFFER_LIMIT,
+  SOFT_BUFFER_LIMIT,
+  type Transport,
+} from './client.ts';
+export { MAX_DELAY_S, type ControlMessage } from './control.ts';
+export { Ingest } from './ingest.ts';
+
 /**
  * Clients are pinged in this many staggered groups, one group every heartbeat/slices: each client still gets a
  * ping (and is checked for staleness) once per heartbeat, but the pings of 10 000 clients, and their pongs, are
  * spread over the interval instead of arriving as one burst that delays the next broadcast.
  */
 export const HEARTBEAT_SLICES = 15;
-const PONG = '{"type":"pong"}';
 /** How long opening a channel waits for the bus (Redis) before answering 503. */
 const BUS_TIMEOUT_MS = 1_000;
 
@@ -39,340 +44,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
-const DONE = Promise.resolve();
-
-/** Turns a source's updates into hub messages: batches the updates of one tick into one delta. */
-export class Ingest implements SourceSink {
-  state: SessionState = initialState();
-  seq = 0;
-  private flushFrom: SessionState | null = null;
-  private events: LiveEvent[] = [];
-  private readonly detector = new EventDetector();
-
-  constructor(
-    readonly source: LiveSource,
-    private readonly publish: (m: HubMessage) => void,
-  ) {}
-
-  start(): void {
-    this.source.start(this);
-  }
-
-  stop(): Promise<void> {
-    return this.source.stop();
-  }
-
-  update(u: LiveUpdate): void {
-    const prev = this.state;
-    this.state = reduce(prev, u);
-    this.events.push(...this.detector.detect(prev, this.state, u));
-    if (this.flushFrom === null) {
-      this.flushFrom = prev;
-      setImmediate(() => this.flush());
-    }
-  }
-
-  flush(): void {
-    if (this.flushFrom === null) return;
-    const d = diff(this.flushFrom, this.state);
-    this.flushFrom = null;
-    if (d) this.publish({ type: 'delta', seq: ++this.seq, delta: d, state: this.state });
-    const events = this.events;
-    this.events = [];
-    for (const event of events) this.publish({ type: 'event', event });
-  }
-
-  reset(state: SessionState): void {
-    this.flushFrom = null;
-    this.events = [];
-    this.detector.reset();
-    this.state = state;
-    this.publish({ type: 'snapshot', seq: ++this.seq, state });
-  }
-
-  status(status: UpstreamStatus): void {
-    this.flush();
-    this.publish({ type: 'status', status });
-  }
-
-  replay(status: ReplayStatus): void {
-    this.publish({ type: 'replay', status });
-  }
-}
-
-export interface Transport {
-  /** false for SSE: it cannot answer pings, a closed TCP stream is its liveness signal. */
-  readonly answersPings: boolean;
-  send(text: string, type: string): void;
-  buffered(): number;
-  close(code: number, reason: string): void;
-}
-
-export interface ChannelInfo {
-  key: string;
-  session: {
-    id: string;
-    year: number | null;
-    round: number | null;
-    session: string;
-    name: string;
-    live: boolean;
-  };
-  /** The recording behind a replay channel (lets a client fork a private copy). */
-  recordingId?: string;
-}
-
-/** One session's clients on this node, with the node's copy of the state. */
-export class Channel {
-  readonly clients = new Set<ClientConn>();
-  state: SessionState | null = null;
-  seq = 0;
-  upstream: UpstreamStatus | null = null;
-  replay: ReplayStatus | null = null;
-  ingest: Ingest | null = null;
-  unsubscribe: (() => Promise<void>) | null = null;
-  private snapshotCache: string | null = null;
-  /** Wall time the last replay status arrived, to tell where a playing replay is now. */
-  private replayAt = 0;
-  closeTimer?: NodeJS.Timeout;
-  claimTimer?: NodeJS.Timeout;
-  closed = false;
-
-  constructor(
-    readonly info: ChannelInfo,
-    private readonly resync: () => void,
-    /** Opens the channel's source again (a client returning to a channel that closed meanwhile). */
-    readonly makeSource: (resume: SessionState | null) => Promise<LiveSource>,
-  ) {}
-
-  /**
-   * Where the channel's replay is now: the replay itself when this node runs it, else the last status moved on
-   * by the time since it arrived (a playing replay does not announce every step).
-   */
-  replayNow(now = Date.now()): ReplayStatus | null {
-    const source = this.ingest?.source;
-    if (source instanceof ReplaySource) return source.status();
-    const r = this.replay;
-    if (!r || !r.playing) return r;
-    const positionMs = Math.min(r.durationMs, Math.round(r.positionMs + (now - this.replayAt) * r.speed));
-    return { ...r, positionMs };
-  }
-
-  snapshotText(): string | null {
-    if (!this.state) return null;
-    this.snapshotCache ??= JSON.stringify({ type: 'snapshot', seq: this.seq, state: this.state });
-    return this.snapshotCache;
-  }
-
-  receive(m: HubMessage): void {
-    let text: string;
-    switch (m.type) {
-      case 'snapshot':
-        this.state = m.state;
-        this.seq = m.seq;
-        this.snapshotCache = null;
-        text = this.snapshotText()!;
-        break;
-      case 'delta':
-        if (!m.state && (this.state === null ? m.seq !== 1 : m.seq !== this.seq + 1)) {
-          // Missed a message on the bus: fetch the stored state and send everyone a snapshot.
-          this.resync();
-          return;
-        }
-        this.state = m.state ?? applyDelta(this.state ?? initialState(), m.delta);
-        this.seq = m.seq;
-        this.snapshotCache = null;
-        text = JSON.stringify({ type: 'delta', seq: m.seq, delta: m.delta });
-        break;
-      case 'status':
-        this.upstream = m.status;
-        text = JSON.stringify(m);
-        break;
-      case 'replay':
-        this.replay = m.status;
-        this.replayAt = Date.now();
-        text = JSON.stringify(m);
-        break;
-      default:
-        text = JSON.stringify(m);
-    }
-    for (const c of this.clients) c.deliver(text, m.type);
-  }
-
-  /** A message from this node to this channel's clients only (not through the bus). */
-  deliverLocal(text: string, type: string): void {
-    for (const c of this.clients) c.deliver(text, type);
-  }
-}
-
-const controlSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('pong') }),
-  z.object({ type: z.literal('ping') }),
-  z.object({ type: z.literal('delay'), seconds: z.number().min(0).max(MAX_DELAY_S) }),
-  z.object({
-    type: z.literal('replay.start'),
-    id: z.string().min(1).max(200),
-    speed: z.number().min(1).max(60).optional(),
-    positionMs: z.number().min(0).optional(),
-  }),
-  z.object({ type: z.literal('replay.play') }),
-  z.object({ type: z.literal('replay.pause') }),
-  z.object({ type: z.literal('replay.seek'), positionMs: z.number().min(0) }),
-  z.object({ type: z.literal('replay.speed'), speed: z.number().min(1).max(60) }),
-  z.object({ type: z.literal('replay.stop') }),
-]);
-export type ControlMessage = z.infer<typeof controlSchema>;
-
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
-  return `invalid message${issue?.path.length ? ` at "${issue.path.join('.')}"` : ''}: ${issue?.message ?? 'bad value'}`;
-}
-
-export class ClientConn {
-  readonly id = randomUUID();
-  lastSeen = Date.now();
-  delayMs = 0;
-  channel: Channel | null = null;
-  /** The shared channel the client's URL named; `replay.stop` returns here. */
-  home: Channel | null = null;
-  privateReplay: ReplaySource | null = null;
-  queue: { due: number; text: string; type: string }[] = [];
-  awaitingSnapshot = false;
-  closed = false;
-  /** The heartbeat group this client is pinged with. */
-  pingGroup: Set<ClientConn> | null = null;
-  private malformed: number[] = [];
-
-  constructor(
-    readonly transport: Transport,
-    private readonly hub: Hub,
-  ) {}
-
-  deliver(text: string, type: string): void {
-    if (this.closed) return;
-    if (this.delayMs > 0 && type !== 'ping' && type !== 'error' && type !== 'hello') {
-      if (this.queue.length >= DELAY_QUEUE_LIMIT) {
-        // Never let a delay queue grow without bound: restart it from a snapshot.
-        const snap = this.channel?.snapshotText();
-        this.queue = snap ? [{ due: Date.now() + this.delayMs, text: snap, type: 'snapshot' }] : [];
-        if (type === 'delta' || type === 'snapshot') return;
-      }
-      this.queue.push({ due: Date.now() + this.delayMs, text, type });
-      this.hub.delayed.add(this);
-      return;
-    }
-    this.write(text, type);
-  }
-
-  write(text: string, type: string): void {
-    const buffered = this.transport.buffered();
-    if (buffered > HARD_BUFFER_LIMIT) {
-      this.close(1013, 'client too slow');
-      return;
-    }
-    if (buffered > SOFT_BUFFER_LIMIT) {
-      // Skip deltas while the socket is backed up; a fresh snapshot replaces them once it drains.
-      if (type === 'delta' || type === 'snapshot') this.awaitingSnapshot = true;
-      else if (type !== 'event') this.transport.send(text, type);
-      return;
-    }
-    if (this.awaitingSnapshot && (type === 'delta' || type === 'snapshot')) {
-      this.awaitingSnapshot = false;
-      const snap = this.channel?.snapshotText();
-      if (snap) this.transport.send(snap, 'snapshot');
-      return;
-    }
-    this.transport.send(text, type);
-  }
-
-  flushDelayed(now: number): void {
-    while (this.queue.length > 0 && this.queue[0]!.due <= now) {
-      const m = this.queue.shift()!;
-      this.write(m.text, m.type);
-    }
-  }
-
-  error(code: string, message: string): void {
-    this.write(JSON.stringify({ type: 'error', code, message }), 'error');
-  }
-
-  private chain: Promise<void> = Promise.resolve();
-  private pending = 0;
-  private markReady!: () => void;
-  /** Resolves once the client is attached to its first channel; earlier frames wait for it. */
-  readonly ready = new Promise<void>((r) => (this.markReady = r));
-
-  attached(): void {
-    this.markReady();
-  }
-
-  /** A frame from the client. Anything marks it alive; bad frames get an error, repeated ones close 1008. */
-  handle(raw: string): Promise<void> {
-    this.lastSeen = Date.now();
-    // The common case (every client, every heartbeat): a pong only marks the client alive.
-    if (raw === PONG) return DONE;
-    // Frames are handled one at a time, in order; a client cannot queue more than a few.
-    if (this.pending >= 32) {
-      this.close(1008, 'too many pending messages');
-      return Promise.resolve();
-    }
-    this.pending++;
-    this.chain = this.chain
-      .then(() => this.ready)
-      .then(() => this.process(raw))
-      .finally(() => this.pending--);
-    return this.chain;
-  }
-
-  /**
-   * A control message that arrived over HTTP (POST …/control, for SSE clients): validated like a frame, but a
-   * bad one, or one the hub refuses, rejects with the AppError (→ 4xx `{error}`) instead of an `error` message.
-   */
-  submit(body: unknown): Promise<void> {
-    this.lastSeen = Date.now();
-    const r = controlSchema.safeParse(body);
-    if (!r.success) return Promise.reject(badRequest(describeIssue(r.error.issues[0])));
-    const run = this.chain.then(() => this.ready).then(() => this.hub.control(this, r.data));
-    this.chain = run.catch(() => undefined);
-    return run;
-  }
-
-  private async process(raw: string): Promise<void> {
-    if (this.closed) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      return this.malformedFrame('message is not JSON');
-    }
-    const r = controlSchema.safeParse(parsed);
-    if (!r.success) return this.malformedFrame(describeIssue(r.error.issues[0]));
-    try {
-      await this.hub.control(this, r.data);
-    } catch (e) {
-      if (isAppError(e)) this.error(e.code, e.message);
-      else throw e;
-    }
-  }
-
-  private malformedFrame(message: string): void {
-    const now = Date.now();
-    this.malformed = this.malformed.filter((t) => now - t < MALFORMED_WINDOW_MS);
-    this.malformed.push(now);
-    this.error('bad_request', message);
-    if (this.malformed.length >= MALFORMED_LIMIT) this.close(1008, 'too many malformed messages');
-  }
-
-  close(code: number, reason: string): void {
-    if (this.closed) return;
-    this.closed = true;
-    try {
-      this.transport.close(code, reason);
-    } catch {
-      // already gone
-    }
-    void this.hub.remove(this);
-  }
-}
 
 export interface HubOptions {
   bus: LiveBus;
@@ -385,7 +56,7 @@ export interface HubOptions {
   defaultDelayMs?: number;
 }
 
-export class Hub {
+export class Hub implements ClientHost, ControlHost {
   readonly channels = new Map<string, Channel>();
   readonly clients = new Map<string, ClientConn>();
   readonly delayed = new Set<ClientConn>();
@@ -403,7 +74,7 @@ export class Hub {
       const now = Date.now();
       for (const c of this.delayed) {
         c.flushDelayed(now);
-        if (c.queue.length === 0) this.delayed.delete(c);
+        if (!c.hasQueued()) this.delayed.delete(c);
       }
     }, 50);
     this.heartbeat.unref?.();
@@ -530,9 +201,13 @@ export class Hub {
     if (stored) channel.receive({ type: 'snapshot', seq: stored.seq, state: stored.state });
   }
 
+  delaying(c: ClientConn, on: boolean): void {
+    if (on) this.delayed.add(c);
+    else this.delayed.delete(c);
+  }
+
   register(transport: Transport): ClientConn {
-    const c = new ClientConn(transport, this);
-    c.delayMs = this.opts.defaultDelayMs ?? 0;
+    const c = new ClientConn(transport, this, this.opts.defaultDelayMs ?? 0);
     this.clients.set(c.id, c);
     // Round-robin, so a burst of connections spreads evenly over the heartbeat groups.
     c.pingGroup = this.pingGroups[this.registered++ % HEARTBEAT_SLICES]!;
@@ -541,21 +216,9 @@ export class Hub {
   }
 
   attach(c: ClientConn, channel: Channel): void {
-    const previous = c.channel;
-    if (previous && previous !== channel) {
-      previous.clients.delete(c);
-      // A channel left empty closes after the grace period, whatever made it (a client taking control too).
-      if (previous.clients.size === 0) this.scheduleClose(previous);
-    }
-    // Nothing queued for the old channel may arrive after the new hello.
-    c.queue = [];
-    this.delayed.delete(c);
-    c.awaitingSnapshot = false;
-    c.channel = channel;
-    channel.clients.add(c);
-    // Opening a channel can take a moment (loading a recording): that time does not count against the client.
-    c.lastSeen = Date.now();
-    c.attached();
+    const previous = c.moveTo(channel);
+    // A channel left empty closes after the grace period, whatever made it (a client taking control too).
+    if (previous && previous.clients.size === 0) this.scheduleClose(previous);
     clearTimeout(channel.closeTimer);
     c.write(
       JSON.stringify({
@@ -569,8 +232,7 @@ export class Hub {
     );
     const snap = channel.snapshotText();
     if (snap) c.deliver(snap, 'snapshot');
-    // Nothing ingested yet: the first delta is replaced by a snapshot, so every client starts from one.
-    else c.awaitingSnapshot = true;
+    else c.expectSnapshot();
     if (channel.upstream) c.deliver(JSON.stringify({ type: 'status', status: channel.upstream }), 'status');
     const replay = channel.replayNow();
     if (replay) c.deliver(JSON.stringify({ type: 'replay', status: replay }), 'replay');
@@ -578,14 +240,9 @@ export class Hub {
 
   async remove(c: ClientConn): Promise<void> {
     this.clients.delete(c.id);
-    this.delayed.delete(c);
     c.pingGroup?.delete(c);
-    const ch = c.channel;
-    c.channel = null;
-    if (ch) {
-      ch.clients.delete(c);
-      if (ch.clients.size === 0) this.scheduleClose(ch);
-    }
+    const ch = c.moveTo(null);
+    if (ch && ch.clients.size === 0) this.scheduleClose(ch);
   }
 
   private scheduleClose(ch: Channel): void {
@@ -613,58 +270,30 @@ export class Hub {
     await ch.unsubscribe?.();
   }
 
-  async control(c: ClientConn, m: ControlMessage): Promise<void> {
-    switch (m.type) {
-      case 'pong':
-      case 'ping':
-        return;
-      case 'delay': {
-        c.delayMs = Math.round(m.seconds * 1000);
-        c.queue = [];
-        const snap = c.channel?.snapshotText();
-        if (snap) c.deliver(snap, 'snapshot');
-        return;
-      }
-      case 'replay.start': {
-        const rec = await this.opts.catalog.load((await this.opts.catalog.byId(m.id)).id);
-        await this.startPrivate(c, rec.meta.id, { speed: m.speed, positionMs: m.positionMs });
-        return;
-      }
-      case 'replay.stop':
-        if (c.privateReplay && c.home) {
-          const priv = c.channel;
-          const home = c.home;
-          c.privateReplay = null;
-          const back = home.closed ? await this.open(home.info, home.makeSource) : home;
-          this.attach(c, back);
-          if (priv) await this.closeChannel(priv);
-        }
-        return;
-      default: {
-        if (!c.privateReplay) {
-          const rid = c.channel?.info.recordingId;
-          if (!rid) throw new AppError('bad_request', 'This session is live: there is no replay to control');
-          // The private copy starts where the shared replay is now, at its speed.
-          const now = c.channel?.replayNow();
-          await this.startPrivate(c, rid, { positionMs: now?.positionMs ?? 0, speed: now?.speed });
-        }
-        const r = c.privateReplay!;
-        if (m.type === 'replay.play') r.play();
-        else if (m.type === 'replay.pause') r.pause();
-        else if (m.type === 'replay.seek') r.seek(m.positionMs);
-        else if (m.type === 'replay.speed') r.setSpeed(m.speed);
-      }
-    }
+  control(c: ClientConn, m: ControlMessage): Promise<void> {
+    return runControl(this, c, m);
   }
 
-  private async startPrivate(
+  async recording(id: string): Promise<string> {
+    return (await this.opts.catalog.byId(id)).id;
+  }
+
+  async stopPrivate(c: ClientConn): Promise<void> {
+    const priv = c.privateReplay ? c.channel : null;
+    const home = c.leavePrivate();
+    if (!home) return;
+    const back = home.closed ? await this.open(home.info, home.makeSource) : home;
+    this.attach(c, back);
+    if (priv) await this.closeChannel(priv);
+  }
+
+  async startPrivate(
     c: ClientConn,
     recordingId: string,
     opts: { speed?: number; positionMs?: number },
   ): Promise<void> {
     const rec = await this.opts.catalog.load(recordingId);
     const old = c.privateReplay ? c.channel : null;
-    if (!c.privateReplay) c.home = c.channel;
     const source = new ReplaySource(rec, { speed: opts.speed ?? 1, positionMs: opts.positionMs ?? 0 });
     const key = `private:${c.id}:${++this.privateSeq}`;
     const ch = await this.open(
@@ -683,7 +312,7 @@ export class Hub {
       async () => source,
       { shared: false },
     );
-    c.privateReplay = source;
+    c.takePrivate(source);
     this.attach(c, ch);
     if (old) await this.closeChannel(old);
   }

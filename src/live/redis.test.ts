@@ -27,7 +27,8 @@ async function startNode(): Promise<{ proc: ChildProcess; port: number }> {
   const port = await new Promise<number>((resolve, reject) => {
     rl.on('line', (line) => {
       try {
-        resolve((JSON.parse(line) as { port: number }).port);
+        const port = (JSON.parse(line) as { port?: unknown }).port;
+        if (typeof port === 'number') resolve(port); // else a log line
       } catch {
         // a log line
       }

@@ -283,7 +283,7 @@ describe('slow consumers', () => {
 
 describe('broadcast frames', () => {
   it('frames text once per message with the RFC 6455 length encodings', async () => {
-    const { textFrame } = await import('./routes.ts');
+    const { textFrame } = await import('./transport.ts');
     for (const n of [5, 125, 126, 65_535, 65_536, 200_000]) {
       const text = 'x'.repeat(n);
       const f = textFrame(text);
@@ -335,7 +335,7 @@ describe('heartbeat', () => {
 
 describe('SSE chunks', () => {
   it('encodes each broadcast once for every SSE client', async () => {
-    const { sseChunk } = await import('./routes.ts');
+    const { sseChunk } = await import('./transport.ts');
     const text = JSON.stringify({ type: 'delta', seq: 1, delta: { lap: { current: 3 } }, name: 'Pérez' });
     const chunk = sseChunk(text, 'delta');
     expect(chunk.toString('utf8')).toBe(`event: delta\ndata: ${text}\n\n`);
