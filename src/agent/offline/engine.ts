@@ -12,7 +12,7 @@ import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts'
 import { parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
 import { ORDINARY_WORDS, readStatsFrame, type StatsFrame } from './frame.ts';
 import { answerStats } from './stats-answer.ts';
-import { answerRelation, relationAsked } from './relations.ts';
+import { answerRelation, relationAsked, seasonMeant } from './relations.ts';
 import { missingStatistic, missingText } from './unavailable.ts';
 
 /** answered: facts stated; unavailable: the data does not hold it (said plainly); abstained: not understood. */
@@ -75,6 +75,24 @@ function raceOfQuestion(
   now: Date,
   allowRound = true,
 ): RaceEntity | undefined {
+  // "last weekend's race", "yesterday": the calendar's race of that weekend, results or not.
+  if (
+    /\blast weekend\b|\byesterday\b|\bthis weekend\b|\blast sunday\b/.test(q.norm) &&
+    !placeText(index, q).match(/grand prix|gp/)
+  ) {
+    const today = isoDate(now);
+    const weekend = /\bthis weekend\b/.test(q.norm)
+      ? index.races.find((r) => r.date >= today)
+      : index.races.filter((r) => r.date <= today).at(-1);
+    if (weekend && !weekend.hasRaceResults) {
+      const latest = lastRace(index, now);
+      throw new AppError(
+        'not_found',
+        `That race — the ${label(weekend)} (${weekend.date}) — has no result in the data yet${latest ? `; the latest race with results is the ${label(latest)} (${latest.date})` : ''}.`,
+      );
+    }
+    if (weekend) return weekend;
+  }
   if (q.relative === 'last') return lastRace(index, now, q.year);
   if (q.relative === 'next') return nextRace(index, now, q.year);
   const text = placeText(index, q);
@@ -132,7 +150,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   let status: AnswerStatus = 'answered';
   try {
     const parts = splitQuestion(a.index.correctTypos(question, ORDINARY_WORDS));
-    const answers: { text: string; sources: string[] }[] = [];
+    const answers: Body[] = [];
     for (const [i, part] of parts.entries()) {
       // "…and who was on pole?": a later part inherits the race, season and names of the first.
       // Each part is read with the names and season of the others before it, so its own words win.
@@ -141,6 +159,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
       answers.push(await answerPart(a, parseQuestion(a.index, text, now), now));
     }
     body = { text: answers.map((x) => x.text).join('\n\n'), sources: answers.flatMap((x) => x.sources) };
+    if (answers.every((x) => x.status === 'unavailable')) status = 'unavailable';
   } catch (err) {
     if (err instanceof Abstain) {
       body = { text: err.message, sources: [] };
@@ -155,12 +174,15 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   return { answer: body.text + src(sources), tools: a.tools, sources, status };
 }
 
-async function answerPart(
-  a: Answerer,
-  q: ParsedQuestion,
-  now: Date,
-): Promise<{ text: string; sources: string[] }> {
-  const missing = missingStatistic(q.norm);
+/** One answer's text, its sources and, when it is not an answer, why. */
+interface Body {
+  text: string;
+  sources: string[];
+  status?: AnswerStatus;
+}
+
+async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Body> {
+  const missing = missingStatistic(q.norm, q.year);
   if (missing) throw new AppError('not_found', missingText(missing));
   const [only] = q.drivers;
   if (only && q.drivers.length === 1 && only.starts === 0 && !q.cues.profile)
@@ -218,7 +240,20 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion): boolean {
   if (c.regulation || c.prediction || c.weather) return false;
   const oneSeason = f.fromYear !== undefined && f.fromYear === f.toYear;
   if (oneSeason && f.place && (f.op === 'count' || f.op === 'compare')) return false;
-  if (q.relative) return false;
+  // "Lauda's last grand prix win" is a pick over his career; "who won the last race" is one race.
+  if (q.relative && !((f.op === 'first' || f.op === 'last') && (f.drivers.length || f.teams.length)))
+    return false;
+  // "who finished right behind Piastri…": a neighbour in one race's classification.
+  if (/\b(behind|ahead of|in front of)\b/.test(q.norm) && f.drivers.length) return false;
+  // "the first (ever) championship race", "the last race of 2008": one race, not a statistic.
+  if (
+    /\b(first|last|final|opening) (ever )?((world )?championship )?(race|round|grand prix|gp)\b/.test(
+      q.norm,
+    ) &&
+    !f.drivers.length &&
+    !f.teams.length
+  )
+    return false;
   return true;
 }
 
@@ -234,11 +269,7 @@ async function statsOrAbstain(a: Answerer, f: StatsFrame): Promise<{ text: strin
   return answer;
 }
 
-async function route(
-  a: Answerer,
-  q: ParsedQuestion,
-  now: Date,
-): Promise<{ text: string; sources: string[] }> {
+async function route(a: Answerer, q: ParsedQuestion, now: Date): Promise<Body> {
   const c = q.cues;
   const [d1, d2] = q.drivers;
 
@@ -362,6 +393,22 @@ async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
   const inRace = (d: DriverEntity) =>
     rowOf(rows, d) ? d : ((q.namesakes.get(d.id) ?? []).find((o) => rowOf(rows, o)) ?? d);
   if (d1 && d2) return headToHead(data, inRace(d1), inRace(d2), name);
+  // "Who finished right behind Hamilton?", "who was just ahead of Massa?": the neighbour's place.
+  const side = /\b(right |directly |just |immediately )?behind\b/.test(q.norm)
+    ? 1
+    : /\b(right |directly |just |immediately )?(ahead of|in front of)\b/.test(q.norm)
+      ? -1
+      : 0;
+  if (d1 && side) {
+    const own = rowOf(rows, inRace(d1));
+    if (!own?.position)
+      return {
+        text: `${d1.name} was not classified in the ${name}, so nobody finished ${side > 0 ? 'behind' : 'ahead of'} him on the road.`,
+        sources: data.sources,
+      };
+    const next = nthPlace(data, own.position + side, name);
+    return { ...next, text: `${d1.name} finished P${own.position}; ${next.text}` };
+  }
   const nth = positionAsked(q.norm);
   if (nth !== undefined && !d1) return nthPlace(data, nth, name);
   if (d1) {
@@ -697,11 +744,10 @@ async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
   }
   if (afterRace || !data.seasonComplete) {
     const lead = `${who} led the ${data.year} ${team ? "constructors'" : "drivers'"} championship after round ${data.afterRound} (${data.afterGrandPrix}) with ${formatPoints(top.points)} points${margin}.`;
-    const note =
-      !afterRace && !data.seasonComplete
-        ? ` The ${data.year} season is not over, so the title is not decided yet.`
-        : '';
-    return { text: lead + note, sources };
+    const undecided = !afterRace && !data.seasonComplete;
+    const note = undecided ? ` The ${data.year} season is not over, so the title is not decided yet.` : '';
+    // "Who is the 2026 champion?" has no answer yet: the leader is context, not the champion.
+    return { text: lead + note, sources, ...(undecided ? { status: 'unavailable' as const } : {}) };
   }
   return {
     text: `${who} won the ${data.year} ${team ? "constructors'" : "drivers'"} world championship with ${formatPoints(top.points)} points and ${top.wins} wins${margin}.`,
@@ -751,7 +797,7 @@ async function seasonCounts(a: Answerer, q: ParsedQuestion, driver: DriverEntity
 
 /** Who drove for the same team(s) as `driver` in a season (the current one when none is named). */
 async function teammates(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now: Date) {
-  const year = q.year ?? currentSeason(a.index, now);
+  const year = q.year ?? seasonMeant(q.norm, driver.years, currentSeason(a.index, now));
   const { data, sources } = await a.call<{
     standings: (StandingRow & { teams: string[] })[];
   }>('get_driver_standings', { year });

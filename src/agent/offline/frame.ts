@@ -40,6 +40,9 @@ export interface StatsFrame {
   perSeason?: boolean;
   /** The normalised question. */
   text: string;
+  streak?: boolean;
+  worstGrid?: boolean;
+  gender?: 'FEMALE' | 'MALE';
   /** Only races up to this date ("as of round 11 of 2026"). */
   toDate?: string;
   /** Content words the reader could not explain. */
@@ -61,7 +64,7 @@ const FILLER = new Set(
   guy guys man bloke person people somebody someone anyone anybody name list give show find say said called
   not no never record records stat stats statistic statistics official officially career's other else
   again per single same both either neither whole entire full lot lots wow damn heck like yeah yes right
-  good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
+  loads lots exactly now currently produced produce produces yet ever been good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
   scoring big gap doing wise hows whats whos wheres very much well hmm um uh anyway btw also too overall
   totals tally tot mate mates teammate teammates team-mate buddy pal career-wise alltime f1's them`.split(
     /\s+/,
@@ -136,7 +139,7 @@ const METRIC_PATTERNS: [Metric, RegExp][] = [
   ['retirements', /\bretirements?\b|\bretired\b|\bdnfs?\b|\bdid not finish\b|\bdidn t finish\b/],
   ['disqualifications', /\bdisqualif\w+\b|\bdsqs?\b/],
   ['pit_stops', /\bpit ?stops?\b/],
-  ['races_held', /\b(hosted|held|staged|host|hold|editions?)\b/],
+  ['races_held', /\b(hosted|held|staged|host|hold|editions?|been run|run as)\b/],
   [
     'starts',
     /\b(race )?starts\b|\bappearances\b|\braces? (entered|started|contested)\b|\b(entered|started|contested|competed in|raced in|took part in) \w*\s?(races|grands prix|gps)\b/,
@@ -153,7 +156,7 @@ const OPERATION_PATTERNS: [Operation, RegExp][] = [
   ['fewest', /\b(fewest|least|lowest number of)\b/],
   [
     'distinct',
-    /\bhow many (different |distinct |unique )?(drivers|winners|pole ?sitters|teams|constructors|nations|countries|champions)\b|\b(different|distinct|unique) (drivers|winners|pole ?sitters|teams|constructors)\b/,
+    /\bhow many (different |distinct |unique )?(drivers|winners|pole ?sitters|teams|constructors|nations|countries|champions)\b|\b(different|distinct|unique)( (drivers|winners|pole ?sitters|teams|constructors))?\b/,
   ],
   [
     'most',
@@ -268,6 +271,16 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (withoutWin) removeMetric(metrics, 'wins');
   if (metrics.length === 0 && (withoutTitle || withoutWin)) metrics.push(withoutWin ? 'podiums' : 'wins');
   if (metrics.length === 0 && countSeasons) metrics.push('starts');
+  // "is Ferrari ahead of McLaren in the constructors?": two names in a standings comparison are points.
+  if (
+    metrics.length === 0 &&
+    (q.drivers.length >= 2 || q.constructors.length >= 2) &&
+    /\b(ahead|behind|more|vs|versus|or|gap)\b/.test(norm) &&
+    take(
+      /\b(in the )?(constructors|drivers|standings|championship|table)( standings| championship| table)?\b/,
+    )
+  )
+    metrics.push('points');
   if (metrics.length === 0) return undefined;
 
   // Seasons (before the operations, whose "last" would take "the year before last"): "as of round N of
@@ -313,6 +326,9 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     yr.fromYear = yr.toYear = q.year;
 
   let op: Operation | undefined;
+  let streak = false;
+  let worstGrid = false;
+  let gender: 'FEMALE' | undefined;
   for (const [o, re] of OPERATION_PATTERNS) {
     if (take(re)) {
       op ??= o;
@@ -324,10 +340,30 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   const two = q.drivers.length >= 2 || q.constructors.length >= 2;
   if (two && compareCue) {
     op = 'compare';
-    take(
-      /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead|who had more|more)\b/,
+    while (
+      take(
+        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|who had more|more|by how much|how big|gap)\b/,
+      )
     );
   }
+  // "the longest winning streak", "most consecutive poles".
+  if (take(/\b(consecutive|in a row|straight|back to back|streaks?|run of)\b/)) {
+    streak = true;
+    if (op !== 'compare') op = 'most';
+  }
+  // "the lowest grid position anyone has won from", "furthest back on the grid".
+  if (
+    take(
+      /\b(lowest|furthest back|farthest back|worst|deepest)( on| down)?( the)? grid( position| slot| spot)?\b|\bfrom the back( of the grid)?\b/,
+    )
+  ) {
+    worstGrid = true;
+    op = 'most';
+  }
+  if (take(/\b(woman|women|female|lady|ladies)\b/)) gender = 'FEMALE';
+  take(/\brecord holders?\b|\bholders?\b|\bholds?( it)?\b/);
+  if (metrics.includes('grand_slams'))
+    while (take(/\b(pole|win|fastest lap|led|leading|lead|every|lap|laps|same race)\b/));
   if (!op) {
     // "Hamilton's wins at Silverstone", "Prost's McLaren wins": a total of one subject.
     if (q.drivers.length || q.constructors.length) op = 'count';
@@ -348,6 +384,9 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     ...(withoutTitle ? { withoutTitle } : {}),
     ...(withoutWin ? { withoutWin } : {}),
     ...(countSeasons ? { countSeasons } : {}),
+    ...(streak ? { streak } : {}),
+    ...(worstGrid ? { worstGrid } : {}),
+    ...(gender ? { gender } : {}),
   };
   if (countSeasons) frame.op = 'count';
   if ((withoutTitle || withoutWin) && frame.op === 'count' && !q.drivers.length) frame.op = 'most';

@@ -42,7 +42,7 @@ const CUE_PATTERNS = {
     /\b(won|win|wins|winner|winning|victory|victorious|came out on top|come out on top|first place|triumph(ed)?)\b/,
   date: /\b(what day|which day|when|date|take place|took place|which round|what round)\b/,
   venue: /\b(circuit|track|venue|where was|where is|where s|held|host|hosted|which city)\b/,
-  championship: /\b(champion|champions|championships?|titles?|wdc|wcc|crowns?)\b/,
+  championship: /\b(champion|champions|championships?|titles?|wdc|wcc|crowns?|champs?)\b/,
   leader: /\b(led|lead|leader|leading|top of|ahead in|on top of)\b/,
   constructorTitle: /\b(constructor|constructors|team|teams|wcc|manufacturer)\b/,
   points: /\bpoints?\b/,
@@ -102,9 +102,14 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   // "in 92", "back in '99": a two-digit season.
   const short =
     year === undefined
-      ? /\b(?:in|of|from|season|back in) (\d\d)\b(?! (?:races?|wins?|points|laps|poles|podiums|times|seconds|s\b))/.exec(
+      ? (/\b(?:in|of|from|season|back in|the) (\d\d)\b(?! (?:races?|wins?|points|laps|poles|podiums|times|seconds|s|th|st|nd|rd|drivers|cars|percent)\b)/.exec(
           norm,
-        )
+        ) ??
+        (index.matchRaces(norm).length
+          ? /\b[a-z]{3,} (\d\d)\b(?! (?:races?|wins?|points|laps|poles|podiums|times|seconds|s|th|st|nd|rd)\b)/.exec(
+              norm,
+            )
+          : null))
       : null;
   if (short) year = Number(short[1]) >= 50 ? 1900 + Number(short[1]) : 2000 + Number(short[1]);
   if (year === undefined && (THIS_SEASON.test(norm) || /\bthis year\b/.test(norm)))
@@ -115,6 +120,8 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     /\b(couple of weeks|few weeks|weeks|days) ago\b|\blast weekend\b|\byesterday\b|\brecently\b/.test(norm)
   )
     year = currentSeason(index, now);
+  if (year === undefined && /\b(the )?year before last\b|\btwo (years|seasons) ago\b/.test(norm))
+    year = currentSeason(index, now) - 2;
   if (year === undefined && /\b(last|previous) (year|season)s?\b/.test(norm))
     year = currentSeason(index, now) - 1;
   const roundMatch = /\b(?:round|r)\s*(\d{1,2})\b/.exec(norm);

@@ -8,7 +8,7 @@ import type { ParsedQuestion } from './parse.ts';
 import type { Caller } from './stats-answer.ts';
 
 const LINEUP =
-  /\b(who (drove|raced|were|was|is|are|drives|races|was driving|were driving)( \w+)? for|line ?ups?|driver (pairing|line ?up)|(two|their|its|the) drivers|drivers (for|at|of)|who drove the)\b/;
+  /\b(every driver|all (the |of the )?drivers|drivers? (they |it )?(used|ran|fielded|had)|list (the |all |every )?drivers|who (drove|raced|were|was|is|are|drives|races|was driving|were driving)( \w+)? for|line ?ups?|driver (pairing|line ?up)|(two|their|its|the) drivers|drivers (for|at|of)|who drove the)\b/;
 const TEAM_OF =
   /\b(what|which) (team|constructor|car)\b|\bwho did \w+( \w+)? (drive|race) for\b|\bwho was \w+( \w+)? (driving|racing) for\b|\b(drove|driving|raced|racing) for (what|which)\b/;
 const ENGINE = /\b(engines?|power units?|powered|engine (supplier|manufacturer)|motor|pu)\b/;
@@ -28,11 +28,11 @@ export function relationAsked(q: ParsedQuestion): 'lineup' | 'team' | 'engine' |
 }
 
 /** With no season named: the debut or last season when asked, else this season, else the driver's last. */
-function seasonMeant(q: ParsedQuestion, years: Set<number> | undefined, current: number): number {
+export function seasonMeant(norm: string, years: Set<number> | undefined, current: number): number {
   if (!years?.size) return current;
   const sorted = [...years].sort((a, b) => a - b);
-  if (/\b(debut|first)\b/.test(q.norm)) return sorted[0]!;
-  if (/\b(last|final)\b/.test(q.norm) || !years.has(current)) return sorted.at(-1)!;
+  if (/\b(debut|first|rookie)\b/.test(norm)) return sorted[0]!;
+  if (/\b(last|final)\b/.test(norm) || !years.has(current)) return sorted.at(-1)!;
   return current;
 }
 
@@ -50,7 +50,7 @@ export async function answerRelation(
 ): Promise<{ text: string; sources: string[] }> {
   const team = q.constructors[0];
   const driver = q.drivers[0];
-  const year = q.year ?? seasonMeant(q, driver?.years, currentSeason(index, now));
+  const year = q.year ?? seasonMeant(q.norm, driver?.years, currentSeason(index, now));
   const { data, sources } = await a.call<LineupData>('get_team_lineup', {
     year,
     ...(team ? { team: team.id } : {}),

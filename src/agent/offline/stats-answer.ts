@@ -4,7 +4,7 @@
 import type { Metric } from '../../data/queries/stats.ts';
 import type { StatsData, StatsInput } from '../tools/stats.tool.ts';
 import { eventText } from '../tools/stats.tool.ts';
-import { formatPoints } from '../text.ts';
+import { formatPoints, ordinal } from '../text.ts';
 import type { StatsFrame } from './frame.ts';
 
 export interface Caller {
@@ -67,6 +67,7 @@ function baseArgs(f: StatsFrame, metric: Metric, session: 'race' | 'sprint'): St
   if (f.withoutTitle) args.without_title = true;
   if (f.withoutWin) args.without_win = true;
   if (f.toDate) args.up_to_date = f.toDate;
+  if (f.gender) args.gender = f.gender;
   if (f.champions) args.champions_only = true;
   if (f.nationality) args.nationality = f.nationality;
   return args;
@@ -113,7 +114,17 @@ async function onePart(
   const scope = scopeText(f);
   const scoped = scope ? ` ${scope}` : '';
   const call = async (extra: Partial<StatsInput>) => {
-    const r = await a.call<StatsData>('get_f1_stats', { ...args, ...extra });
+    const q = { ...args, ...extra };
+    // A team's wins and poles are races, not cars (a one-two is one win; a shared 1950s drive too).
+    const teamGroup = ['constructor', 'constructor_season', 'engine'].includes(q.group_by);
+    if (
+      teamGroup &&
+      !q.count &&
+      !q.pick &&
+      ['wins', 'poles', 'fastest_laps', 'grand_slams', 'hat_tricks'].includes(metric)
+    )
+      q.count = 'races';
+    const r = await a.call<StatsData>('get_f1_stats', q);
     return { d: r.data, sources: r.sources };
   };
   const team = f.teams[0];
@@ -176,6 +187,34 @@ async function onePart(
     return {
       text: `${who} scored ${formatPoints(row.points)} points ${when}, ${row.position ? `P${row.position}` : row.positionText} in the championship.`,
       sources: r.sources,
+    };
+  }
+
+  if (f.streak) {
+    const { d, sources } = await call({ group_by: 'driver', streak: true, limit: 5 });
+    const top = d.rows[0];
+    if (!top) return { text: noneText(f, metric, session, scoped), sources };
+    const from = top.firstEvent!;
+    const to = top.lastEvent!;
+    return {
+      text: `${top.name} has the longest run of consecutive ${noun(metric, 2, session, f.position)}${scoped}: ${top.value}, from the ${eventText(from)} to the ${eventText(to)}.${others(d.rows, metric)}`,
+      sources,
+    };
+  }
+  if (f.worstGrid) {
+    const { d, sources } = await call({ group_by: 'driver', pick: 'worst_grid', limit: 4 });
+    const top = d.rows[0];
+    if (!top?.event) return { text: noneText(f, metric, session, scoped), sources };
+    return {
+      text: `The furthest back anyone has started and still taken a ${noun(metric, 1, session, f.position)}${scoped}: ${top.name}, from P${top.value} (${ordinal(top.value)} on the grid) at the ${eventText(top.event)}.${
+        d.rows.length > 1
+          ? ` Next: ${d.rows
+              .slice(1, 4)
+              .map((r) => `${r.name} P${r.value} (${r.event!.year})`)
+              .join(', ')}.`
+          : ''
+      }`,
+      sources,
     };
   }
 

@@ -55,8 +55,20 @@ const MISSING: [RegExp, string, string][] = [
 ];
 
 /** The missing statistic a question asks for, if any: [what, what the data has instead]. */
-export function missingStatistic(norm: string): { what: string; instead: string } | undefined {
+export function missingStatistic(norm: string, year?: number): { what: string; instead: string } | undefined {
   if (/\b(rule|rules|regulation|regulations|allowed|article|legal)\b/.test(norm)) return undefined;
+  // Compounds per stint exist only where lap tables do (2018 on); the tyre maker is in f1db for every year.
+  if (
+    year !== undefined &&
+    year < 2018 &&
+    /\bcompounds?\b|\b(soft|medium|hard|intermediate|supersoft|ultrasoft)s?\b|\btyre (strategy|choice|choices)\b/.test(
+      norm,
+    )
+  )
+    return {
+      what: `the tyre compounds used before 2018 (lap tables start in 2018)`,
+      instead: 'pit stops and the tyre manufacturer',
+    };
   for (const [re, what, instead] of MISSING) if (re.test(norm)) return { what, instead };
   return undefined;
 }

@@ -62,9 +62,16 @@ export const statsInput = z.object({
       'What each row counts: events (default; points are summed), distinct drivers, seasons or races.',
     ),
   pick: z
-    .enum(['first', 'last', 'youngest', 'oldest'])
+    .enum(['first', 'last', 'youngest', 'oldest', 'worst_grid'])
     .optional()
-    .describe('Instead of a total per row: its first, last, youngest or oldest event (age on the day).'),
+    .describe(
+      'Instead of a total per row: its first, last, youngest or oldest event (age on the day), or the one started furthest down the grid.',
+    ),
+  streak: z
+    .boolean()
+    .optional()
+    .describe('Longest run of consecutive race starts with the event (per driver).'),
+  gender: z.enum(['FEMALE', 'MALE']).optional().describe('Only drivers of this gender.'),
   order: z.enum(['most', 'fewest']).optional(),
   limit: z.number().int().min(1).max(100).optional(),
 });
@@ -92,6 +99,7 @@ function resolveFilters(
     withoutTitle: args.without_title,
     champions: args.champions_only,
     withoutWin: args.without_win,
+    gender: args.gender,
   };
   if (args.driver) {
     const d = idx.findDriver(args.driver, args.to_season ?? args.from_season);
@@ -155,6 +163,7 @@ export const getF1Stats = defineTool({
       filters,
       count: args.count,
       pick: args.pick,
+      streak: args.streak,
       order: args.order,
       limit: args.limit,
     });

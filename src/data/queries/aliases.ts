@@ -3,6 +3,8 @@
 // when a nickname fits several drivers, the season decides as for any other name.
 export const DRIVER_NICKNAMES: Record<string, readonly string[]> = {
   checo: ['sergio-perez'],
+  jpm: ['juan-pablo-montoya'],
+  monty: ['juan-pablo-montoya'],
   kmag: ['kevin-magnussen'],
   'k mag': ['kevin-magnussen'],
   'sir lewis': ['lewis-hamilton'],

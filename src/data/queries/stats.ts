@@ -68,6 +68,8 @@ export interface StatsFilters {
   grid?: number | undefined;
   /** Only drivers who never won the drivers' title (completed seasons). */
   withoutTitle?: boolean | undefined;
+  /** Only drivers of this gender ('FEMALE' | 'MALE'). */
+  gender?: 'FEMALE' | 'MALE' | undefined;
   /** Only drivers who never won a Grand Prix. */
   withoutWin?: boolean | undefined;
   /** Only drivers who won the drivers' title at least once. */
@@ -83,7 +85,9 @@ export interface StatsQuery {
   /** Aggregate per group: count of events (sum of points for `points`), distinct drivers or distinct seasons. */
   count?: 'events' | 'drivers' | 'seasons' | 'races' | undefined;
   /** Instead of aggregating, one event per group: the first, last, youngest or oldest. */
-  pick?: 'first' | 'last' | 'youngest' | 'oldest' | undefined;
+  pick?: 'first' | 'last' | 'youngest' | 'oldest' | 'worst_grid' | undefined;
+  /** Longest run of consecutive races started with the event (driver groups): "most consecutive wins". */
+  streak?: boolean | undefined;
   order?: 'most' | 'fewest' | undefined;
   limit?: number | undefined;
 }
@@ -138,8 +142,11 @@ function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
     case 'podiums':
       return rr('rr.position_number <= 3');
     case 'poles':
+      // Pole is P1 of qualifying (shared drives of the 1950s would otherwise count a pole twice).
       return session === 'RACE'
-        ? rr('rr.pole_position = 1')
+        ? `SELECT q.driver_id, q.constructor_id, q.engine_manufacturer_id AS engine_id, q.race_id, NULL AS position,
+                  1 AS grid, 1 AS value
+           FROM qualifying_result q WHERE q.session = 'QUALIFYING' AND q.position_number = 1`
         : `SELECT q.driver_id, q.constructor_id, q.engine_manufacturer_id AS engine_id, q.race_id, NULL AS position,
                   NULL AS grid, 1 AS value
            FROM qualifying_result q WHERE q.session = 'SPRINT_QUALIFYING' AND q.position_number = 1`;
@@ -239,6 +246,7 @@ interface EventRow {
   constructor_name: string | null;
   birth: string | null;
   race_id: number;
+  grid: number | null;
 }
 
 export function statsQuery(db: Db, query: StatsQuery): StatsResult {
@@ -254,6 +262,7 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
   if (f.constructorId) add('e.constructor_id = ?', f.constructorId);
   if (f.engineId) add('e.engine_id = ?', f.engineId);
   if (f.nationalityId) add('d.nationality_country_id = ?', f.nationalityId);
+  if (f.gender) add('d.gender = ?', f.gender);
   if (f.grandPrixId) add('r.grand_prix_id = ?', f.grandPrixId);
   if (f.circuitId) add('r.circuit_id = ?', f.circuitId);
   if (f.fromYear !== undefined) add('r.year >= ?', f.fromYear);
@@ -271,7 +280,7 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
   const g = GROUP_KEY[query.groupBy];
   const sql = `SELECT ${g.key} AS gkey, ${g.name} AS gname, e.value, r.date, r.year, r.round, r.id AS race_id,
                       gp.full_name AS race_name, e.driver_id, d.name AS driver_name, c.name AS constructor_name,
-                      d.date_of_birth AS birth
+                      d.date_of_birth AS birth, e.grid
                FROM (${eventsSql(query.metric, session)}) e ${JOINS}
                ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                ORDER BY r.date, r.round`;
@@ -298,7 +307,19 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
   }
 
   let out: StatsRow[];
-  if (query.pick) {
+  if (query.streak) {
+    out = streaks(db, groups, session);
+  } else if (query.pick === 'worst_grid') {
+    // The event started furthest down the grid: "lowest grid position anyone has won from".
+    out = [];
+    for (const [key, grp] of groups) {
+      const withGrid = grp.events.filter((e) => e.grid !== null && e.grid > 0);
+      if (!withGrid.length) continue;
+      const chosen = withGrid.reduce((x, y) => (y.grid! > x.grid! ? y : x));
+      out.push({ key, name: grp.name, value: chosen.grid!, event: eventOf(chosen) });
+    }
+    out.sort((a, b) => b.value - a.value || a.event!.date.localeCompare(b.event!.date));
+  } else if (query.pick) {
     const pick = query.pick;
     const byAge = pick === 'youngest' || pick === 'oldest';
     out = [];
@@ -346,6 +367,58 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
     events: rows.length,
     asOf: latest ?? null,
   };
+}
+
+/** Per driver, the longest run of consecutive race starts that each had the event, with its last event. */
+function streaks(
+  db: Db,
+  groups: Map<string, { name: string; events: EventRow[] }>,
+  session: string,
+): StatsRow[] {
+  const starts = db.prepare(
+    `SELECT rr.race_id FROM race_result rr JOIN race r ON r.id = rr.race_id
+     WHERE rr.driver_id = ? AND rr.session = ? AND rr.position_text NOT IN ('DNS', 'DNQ', 'DNPQ', 'DNP', 'EX')
+     ORDER BY r.date, r.round`,
+  );
+  const out: StatsRow[] = [];
+  for (const [key, grp] of groups) {
+    const driverId = grp.events[0]?.driver_id;
+    if (!driverId) continue;
+    const hit = new Map(grp.events.map((e) => [e.race_id, e]));
+    let run = 0;
+    let best = 0;
+    let bestEnd: EventRow | undefined;
+    let runStart: EventRow | undefined;
+    let bestStart: EventRow | undefined;
+    for (const { race_id } of starts.all(driverId, session) as { race_id: number }[]) {
+      const e = hit.get(race_id);
+      if (!e) {
+        run = 0;
+        continue;
+      }
+      if (run === 0) runStart = e;
+      run++;
+      if (run > best) {
+        best = run;
+        bestEnd = e;
+        bestStart = runStart;
+      }
+    }
+    if (best > 0 && bestEnd && bestStart) {
+      const ev = (r: EventRow): StatsEvent => ({
+        date: r.date,
+        year: r.year,
+        round: r.round,
+        raceName: r.race_name,
+        driverId: r.driver_id,
+        driverName: r.driver_name,
+        constructorName: r.constructor_name,
+        age: r.birth ? ageOn(r.birth, r.date) : null,
+      });
+      out.push({ key, name: grp.name, value: best, firstEvent: ev(bestStart), lastEvent: ev(bestEnd) });
+    }
+  }
+  return out.sort((a, b) => b.value - a.value || a.firstEvent!.date.localeCompare(b.firstEvent!.date));
 }
 
 function ageDays(r: EventRow): number {
