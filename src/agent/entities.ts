@@ -318,14 +318,20 @@ export class EntityIndex {
         // A first name loses a tie to a surname, team or place ("riciardo": Ricciardo, not Riccardo).
         if (this.firstNameOnly(name)) d += 0.5;
         if (d > budget) continue;
-        if (d < bestD) {
+        if (d < bestD || (d === bestD && best !== undefined && this.fame(name) > 3 * this.fame(best))) {
           best = name;
           bestD = d;
           tie = false;
-        } else if (d === bestD && name !== best) tie = true;
+        } else if (d === bestD && name !== best && !(this.fame(best!) > 3 * this.fame(name))) tie = true;
       }
       return best && !tie ? best : raw;
     });
+  }
+
+  /** How well known a name word is: a place or team counts as very well known; a surname by its drivers' starts. */
+  private fame(word: string): number {
+    if (this.placeAliases.has(word) || this.constructorAliases.has(word)) return 1000;
+    return Math.max(1, ...(this.driverAliases.get(word) ?? []).map((x) => x.driver.starts));
   }
 
   private firstNameOnly(word: string): boolean {
@@ -386,7 +392,12 @@ export class EntityIndex {
         const constructors = this.constructorAliases.get(phrase) ?? [];
         const place = this.placeAliases.has(phrase);
         if (drivers.length === 0 && constructors.length === 0 && !place) continue;
-        if (n === 1 && COMMON_WORDS.has(phrase) && !capitalised(phrase)) continue;
+        // A common word ("hunt", "hill") names a driver in lower case only next to a comparison or a possessive.
+        const besideName =
+          /^(vs|versus|v|or|and|than)$/.test(words[i - 1] ?? '') ||
+          /^(vs|versus|v|or|and|than|s)$/.test(words[i + 1] ?? '');
+        if (n === 1 && COMMON_WORDS.has(phrase) && !capitalised(phrase) && !(drivers.length && besideName))
+          continue;
         mentions.push({
           text: phrase,
           start: i,

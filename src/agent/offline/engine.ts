@@ -103,6 +103,14 @@ function raceOfQuestion(
       `That is not available: the data covers ${years[0]}–${years.at(-1)}, and the ${q.year} season is not in it.`,
     );
   }
+  // "the very first world championship race": round 1 of 1950.
+  if (
+    /\b(very first|first ever) ((world )?championship )?(race|round|grand prix|gp)\b|\bfirst (world )?championship (race|round|grand prix)\b/.test(
+      q.norm,
+    ) &&
+    q.year === undefined
+  )
+    return index.races[0];
   // "the season opener in 2017", "the final race of 2008": the first or last round on that calendar.
   if (q.year !== undefined) {
     const rounds = index.racesOf(q.year);
@@ -149,7 +157,13 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   let body: { text: string; sources: string[] };
   let status: AnswerStatus = 'answered';
   try {
-    const parts = splitQuestion(a.index.correctTypos(question, ORDINARY_WORDS));
+    const mended = dropDescription(a.index.correctTypos(question, ORDINARY_WORDS));
+    const chained = CHAINED.exec(normalize(mended));
+    if (chained)
+      throw new Abstain(
+        `I can't answer that offline: "${chained[0]}" refers to another fact the question does not name, and I do not chain one answer into the next. Ask in two steps, naming the race or season — e.g. "When did Piastri win his first race?", then "Who finished second in the 2024 Hungarian GP?".`,
+      );
+    const parts = splitQuestion(mended);
     const answers: Body[] = [];
     for (const [i, part] of parts.entries()) {
       // "…and who was on pole?": a later part inherits the race, season and names of the first.
@@ -197,6 +211,15 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
   return stats ?? (await route(a, q, now));
 }
 
+/** References to a fact the question does not state: answering them needs one answer fed into another. */
+const CHAINED =
+  /\b(when|after|before|where) (he|she|they) (got|won|took|scored|made|had|finally|first|clinched)\b[^?]*|\b(his|her|their) (title|championship) (year|season|winning year)\b|\bthat (race|year|season|weekend|grand prix)\b|\b(after|since) (he|she) died\b/;
+
+/** ", the race where Hamilton won the title on the last lap": a description of what is already named. */
+function dropDescription(text: string): string {
+  return text.replace(/,\s*the (race|one|year|season|weekend) (where|when|in which)[^?,]*/i, '');
+}
+
 /** "Who won X and who was on pole?" → its parts; a question with one ask is one part. */
 export function splitQuestion(text: string): string[] {
   const parts = text
@@ -242,6 +265,9 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion): boolean {
   if (oneSeason && f.place && (f.op === 'count' || f.op === 'compare')) return false;
   // "Lauda's last grand prix win" is a pick over his career; "who won the last race" is one race.
   if (q.relative && !((f.op === 'first' || f.op === 'last') && (f.drivers.length || f.teams.length)))
+    return false;
+  // "who took 10th at Silverstone this year": a place in one race.
+  if (oneSeason && f.place && /\b\d{1,2}(st|nd|rd|th)\b|\bp\d{1,2}\b|\blast point\b/.test(q.norm))
     return false;
   // "who finished right behind Piastri…": a neighbour in one race's classification.
   if (/\b(behind|ahead of|in front of)\b/.test(q.norm) && f.drivers.length) return false;
@@ -450,6 +476,9 @@ const ORDINALS: Record<string, number> = {
 /** "who finished second", "who came P3", "who was 4th" → the position asked about. */
 function positionAsked(norm: string): number | undefined {
   if (/\brunner up\b/.test(norm)) return 2;
+  if (/\b(took|scored|got) the last point\b/.test(norm)) return 10;
+  const inPlace = /\bin (\d{1,2})(?:st|nd|rd|th)( place)?\b/.exec(norm);
+  if (inPlace) return Number(inPlace[1]);
   if (/\b(just )?missed (out on )?the podium\b|\bfirst (driver )?off the podium\b/.test(norm)) return 4;
   if (/\b(finished|came|come|was|placed|classified) last\b/.test(norm)) return -1;
   const m =

@@ -42,6 +42,7 @@ export interface StatsFrame {
   text: string;
   streak?: boolean;
   worstGrid?: boolean;
+  notChampionThatSeason?: boolean;
   gender?: 'FEMALE' | 'MALE';
   /** Only races up to this date ("as of round 11 of 2026"). */
   toDate?: string;
@@ -64,7 +65,7 @@ const FILLER = new Set(
   guy guys man bloke person people somebody someone anyone anybody name list give show find say said called
   not no never record records stat stats statistic statistics official officially career's other else
   again per single same both either neither whole entire full lot lots wow damn heck like yeah yes right
-  loads lots exactly now currently produced produce produces yet ever been good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
+  round rounds loads lots exactly now currently produced produce produces yet ever been good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
   scoring big gap doing wise hows whats whos wheres very much well hmm um uh anyway btw also too overall
   totals tally tot mate mates teammate teammates team-mate buddy pal career-wise alltime f1's them`.split(
     /\s+/,
@@ -174,7 +175,10 @@ const OPERATION_PATTERNS: [Operation, RegExp][] = [
 const SUBJECT_PATTERNS: [GroupBy, RegExp][] = [
   ['nationality', /\b(which|what) (country|countries|nation|nations|nationality)\b|\bnation\b|\bcountry\b/],
   ['engine', /\b(which|what) (engines?|power units?|engine (manufacturer|supplier)s?)\b/],
-  ['constructor', /\b(which|what) (teams?|constructors?|manufacturers?|outfits?|marques?)\b/],
+  [
+    'constructor',
+    /\b(which|what) (teams?|constructors?|manufacturers?|outfits?|marques?)\b|\b(one|a|any|single) (team|constructor)\b/,
+  ],
   ['circuit', /\b(which|what) (circuits?|tracks?|venues?)\b/],
   ['race', /\b(which|what|at which|in which) (races?|grand prix|gp|grands prix|event)\b/],
   ['season', /\b(which|what|in which) (years?|seasons?)\b|\bwhen\b/],
@@ -236,6 +240,11 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   )
     withoutWin = true;
   if (take(/\bhow many (seasons|years)\b/)) countSeasons = true;
+  // "most wins in a season where he didn't win the title": the title of that season, not of a career.
+  const notChampionThatSeason = !!take(
+    /\bin a (single )?(season|year) (where|in which|when) (they|he|she) (didn t|did not|didnt|failed to|never) (win|take) the (title|championship|crown)\b|\bwithout (winning|taking) the (title|championship) that (year|season)\b|\bin a (losing|non title|non championship) (season|year)\b/,
+  );
+  if (notChampionThatSeason) pre.push('wins');
   // "his debut", "first f1 race", "last grand prix of his career": a race start picked first or last.
   const winVerb = /\b(win|won|winning|victory|pole|podium)\b/.test(norm);
   if (
@@ -313,7 +322,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     yr.toYear = Number(m[3]) - (m[1] === 'before' ? 1 : 0);
   } else if (take(/\b(the )?year before last\b|\btwo (years|seasons) ago\b/)) {
     yr.fromYear = yr.toYear = season - 2;
-  } else if (take(/\b(last|previous) (year|season)s?('s)?\b|\ba year ago\b/)) {
+  } else if (take(/(?<!\b(his|her|their|its) )\b(last|previous) (year|season)s?('s)?\b|\ba year ago\b/)) {
     yr.fromYear = yr.toYear = season - 1;
   } else if (
     take(/\b(this|current) (year|season|championship)\b|\bso far this (year|season)\b|\bthis year s\b/)
@@ -347,7 +356,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     );
   }
   // "the longest winning streak", "most consecutive poles".
-  if (take(/\b(consecutive|in a row|straight|back to back|streaks?|run of)\b/)) {
+  if (take(/\b(longest |biggest )?(consecutive|in a row|straight|back to back|streaks?|run of)\b/)) {
+    take(/\blongest\b/);
     streak = true;
     if (op !== 'compare') op = 'most';
   }
@@ -387,6 +397,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     ...(streak ? { streak } : {}),
     ...(worstGrid ? { worstGrid } : {}),
     ...(gender ? { gender } : {}),
+    ...(notChampionThatSeason ? { notChampionThatSeason, perSeason: true } : {}),
   };
   if (countSeasons) frame.op = 'count';
   if ((withoutTitle || withoutWin) && frame.op === 'count' && !q.drivers.length) frame.op = 'most';

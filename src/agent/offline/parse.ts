@@ -42,7 +42,8 @@ const CUE_PATTERNS = {
     /\b(won|win|wins|winner|winning|victory|victorious|came out on top|come out on top|first place|triumph(ed)?)\b/,
   date: /\b(what day|which day|when|date|take place|took place|which round|what round)\b/,
   venue: /\b(circuit|track|venue|where was|where is|where s|held|host|hosted|which city)\b/,
-  championship: /\b(champion|champions|championships?|titles?|wdc|wcc|crowns?|champs?)\b/,
+  championship:
+    /\b(champion|champions|championships?|titles?|wdc|wcc|crowns?|champs?)\b(?! (race|races|round|rounds|grand prix|gp)\b)/,
   leader: /\b(led|lead|leader|leading|top of|ahead in|on top of)\b/,
   constructorTitle: /\b(constructor|constructors|team|teams|wcc|manufacturer)\b/,
   points: /\bpoints?\b/,
@@ -122,7 +123,7 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     year = currentSeason(index, now);
   if (year === undefined && /\b(the )?year before last\b|\btwo (years|seasons) ago\b/.test(norm))
     year = currentSeason(index, now) - 2;
-  if (year === undefined && /\b(last|previous) (year|season)s?\b/.test(norm))
+  if (year === undefined && /(?<!\b(his|her|their|its) )\b(last|previous) (year|season)s?\b/.test(norm))
     year = currentSeason(index, now) - 1;
   const roundMatch = /\b(?:round|r)\s*(\d{1,2})\b/.exec(norm);
   const round = roundMatch ? Number(roundMatch[1]) : undefined;

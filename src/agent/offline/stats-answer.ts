@@ -68,6 +68,7 @@ function baseArgs(f: StatsFrame, metric: Metric, session: 'race' | 'sprint'): St
   if (f.withoutWin) args.without_win = true;
   if (f.toDate) args.up_to_date = f.toDate;
   if (f.gender) args.gender = f.gender;
+  if (f.notChampionThatSeason) args.not_champion_that_season = true;
   if (f.champions) args.champions_only = true;
   if (f.nationality) args.nationality = f.nationality;
   return args;

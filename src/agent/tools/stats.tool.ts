@@ -53,6 +53,12 @@ export const statsInput = z.object({
   position: z.number().int().min(1).max(40).optional().describe('Only results at this finishing position.'),
   grid: z.number().int().min(1).max(40).optional().describe('Only results from this grid slot (1 = pole).'),
   without_title: z.boolean().optional().describe('Only drivers who never won the drivers’ championship.'),
+  not_champion_that_season: z
+    .boolean()
+    .optional()
+    .describe(
+      'Only seasons in which the driver did not win the title ("most wins in a season without the title").',
+    ),
   without_win: z.boolean().optional().describe('Only drivers who never won a Grand Prix.'),
   champions_only: z.boolean().optional().describe('Only drivers who won the drivers’ championship.'),
   count: z
@@ -99,6 +105,7 @@ function resolveFilters(
     withoutTitle: args.without_title,
     champions: args.champions_only,
     withoutWin: args.without_win,
+    notChampionThatSeason: args.not_champion_that_season,
     gender: args.gender,
   };
   if (args.driver) {

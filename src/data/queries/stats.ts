@@ -70,6 +70,8 @@ export interface StatsFilters {
   withoutTitle?: boolean | undefined;
   /** Only drivers of this gender ('FEMALE' | 'MALE'). */
   gender?: 'FEMALE' | 'MALE' | undefined;
+  /** Only events of a season the driver did not win the drivers' title in. */
+  notChampionThatSeason?: boolean | undefined;
   /** Only drivers who never won a Grand Prix. */
   withoutWin?: boolean | undefined;
   /** Only drivers who won the drivers' title at least once. */
@@ -263,6 +265,10 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
   if (f.engineId) add('e.engine_id = ?', f.engineId);
   if (f.nationalityId) add('d.nationality_country_id = ?', f.nationalityId);
   if (f.gender) add('d.gender = ?', f.gender);
+  if (f.notChampionThatSeason)
+    where.push(
+      `NOT EXISTS (SELECT 1 FROM season_driver_standing s WHERE s.year = r.year AND s.driver_id = e.driver_id AND s.championship_won = 1)`,
+    );
   if (f.grandPrixId) add('r.grand_prix_id = ?', f.grandPrixId);
   if (f.circuitId) add('r.circuit_id = ?', f.circuitId);
   if (f.fromYear !== undefined) add('r.year >= ?', f.fromYear);
