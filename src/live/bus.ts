@@ -3,12 +3,14 @@
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
+import type { CommentaryLine } from './commentary.ts';
 import type { ReplayStatus, LiveEvent, SessionState, UpstreamStatus } from './types.ts';
 
 export type HubMessage =
   | { type: 'snapshot'; seq: number; state: SessionState }
   | { type: 'delta'; seq: number; delta: Record<string, unknown>; state?: SessionState }
   | { type: 'event'; event: LiveEvent }
+  | { type: 'commentary'; line: CommentaryLine }
   | { type: 'status'; status: UpstreamStatus }
   | { type: 'replay'; status: ReplayStatus };
 

@@ -141,15 +141,19 @@ export class ClientConn {
     }
     if (buffered > SOFT_BUFFER_LIMIT) {
       // Skip deltas while the socket is backed up; a fresh snapshot replaces them once it drains.
+      // Events and commentary of skipped moments are dropped with them.
       if (type === 'delta' || type === 'snapshot') this.awaitingSnapshot = true;
-      else if (type !== 'event') this.transport.send(text, type);
+      else if (type !== 'event' && type !== 'commentary') this.transport.send(text, type);
       return;
     }
-    if (this.awaitingSnapshot && (type === 'delta' || type === 'snapshot')) {
-      this.awaitingSnapshot = false;
+    if (this.awaitingSnapshot) {
+      // Whatever comes first once drained, the fresh state goes before it.
       const snap = this.current?.snapshotText();
-      if (snap) this.transport.send(snap, 'snapshot');
-      return;
+      if (snap) {
+        this.awaitingSnapshot = false;
+        this.transport.send(snap, 'snapshot');
+      }
+      if (type === 'delta' || type === 'snapshot') return;
     }
     this.transport.send(text, type);
   }

@@ -1,5 +1,6 @@
 // One session's ingest: source → reducer → event detector → hub messages (published on the bus). Updates of one
 // tick become one delta; a replaced state (a seek) becomes a snapshot.
+import { commentaryLine } from './commentary.ts';
 import { diff } from './diff.ts';
 import { EventDetector } from './detect.ts';
 import { initialState, reduce } from './reducer.ts';
@@ -45,7 +46,10 @@ export class Ingest implements SourceSink {
     if (d) this.publish({ type: 'delta', seq: ++this.seq, delta: d, state: this.state });
     const events = this.events;
     this.events = [];
-    for (const event of events) this.publish({ type: 'event', event });
+    for (const event of events) {
+      this.publish({ type: 'event', event });
+      this.publish({ type: 'commentary', line: commentaryLine(event, this.state.drivers) });
+    }
   }
 
   reset(state: SessionState): void {

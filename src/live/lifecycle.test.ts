@@ -92,6 +92,19 @@ describe('channel lifecycle', () => {
     await expect(c.submit({ type: 'replay.speed', speed: 4 })).resolves.toBeUndefined();
   });
 
+  it('commentary is written on the server: one line per detected event, in the same stream', async () => {
+    const h = hub();
+    const t = transport();
+    const c = h.register(t);
+    h.attach(c, await h.open(info, makeSource));
+    await c.submit({ type: 'replay.start', id: ID, positionMs: 1_500_000, speed: 60 });
+    await waitFor(() => t.msgs.some((m) => m.type === 'commentary'), 10_000, 'a commentary line');
+    const lines = t.msgs.filter((m) => m.type === 'commentary').map((m) => m.line as { text: string });
+    const events = t.msgs.filter((m) => m.type === 'event');
+    expect(lines.length).toBe(events.length);
+    expect(lines.some((l) => /^Fastest lap: [A-Z]{3} 1:\d\d\.\d{3}$/.test(l.text))).toBe(true);
+  });
+
   it('after switching channel with a delay set, nothing queued for the old channel arrives', async () => {
     const h = hub();
     const t = transport();

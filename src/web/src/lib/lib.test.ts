@@ -132,11 +132,12 @@ describe('countdown', () => {
 });
 
 describe('live', () => {
-  it('merges deltas: objects by key, arrays whole, null deletes', () => {
-    const base = { a: { x: 1, y: 2 }, list: [1, 2, 3], gone: 1, keep: 'k' };
-    expect(mergeDelta(base, { a: { y: 3 }, list: [9], gone: null })).toEqual({
+  it('merges deltas: objects by key, arrays whole, null is a value (a car without a position)', () => {
+    const base = { a: { x: 1, y: 2 }, list: [1, 2, 3], position: 1, keep: 'k' };
+    expect(mergeDelta(base, { a: { y: 3 }, list: [9], position: null })).toEqual({
       a: { x: 1, y: 3 },
       list: [9],
+      position: null,
       keep: 'k',
     });
     expect(base.a.y).toBe(2); // not mutated

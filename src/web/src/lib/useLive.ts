@@ -1,8 +1,8 @@
-// One WebSocket to the live hub: holds the session state (snapshot + deltas), the commentary from
-// `event` messages, replay status and link status; answers pings; reconnects with backoff.
+// One WebSocket to the live hub: holds the session state (snapshot + deltas), the server's `commentary`
+// lines, replay status and link status; answers pings; reconnects with backoff.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveEvent, ReplayStatus, SessionMeta, SessionState } from '../../../live/types.ts';
-import { commentary, emptyState, mergeDelta } from './live.ts';
+import { emptyState, mergeDelta } from './live.ts';
 
 export type LinkState = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'unavailable';
 
@@ -84,12 +84,10 @@ export function useLive(path: string | null): LiveConnection {
             );
             setState(stateRef.current);
             break;
-          case 'event': {
-            const ev = msg.event as LiveEvent;
-            const text = commentary(ev, stateRef.current?.drivers ?? {});
-            setLines((ls) =>
-              [{ id: ++lineId.current, timeMs: ev.timeMs, kind: ev.kind, text }, ...ls].slice(0, 200),
-            );
+          case 'commentary': {
+            // Written on the server, once per channel, and delayed with the state.
+            const line = msg.line as { timeMs: number; kind: LiveEvent['kind']; text: string };
+            setLines((ls) => [{ id: ++lineId.current, ...line }, ...ls].slice(0, 200));
             break;
           }
           case 'replay':
