@@ -43,7 +43,9 @@ class Answerer {
   async call<T>(name: string, args: Record<string, unknown>): Promise<{ data: T; sources: string[] }> {
     const outcome = await runTool(name, args, this.ctx, listTools(this.ctx.config));
     this.tools.push(outcome);
-    if (!outcome.ok || !outcome.result) throw new AppError('not_found', outcome.error ?? `${name} failed`);
+    // The tool's own code travels on: a timeout or a 503 is not "not in the data".
+    if (!outcome.ok || !outcome.result)
+      throw new AppError(outcome.code ?? 'internal', outcome.error ?? `${name} failed`);
     return { data: outcome.result.data as T, sources: outcome.result.sources };
   }
 }

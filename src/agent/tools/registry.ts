@@ -1,55 +1,51 @@
-// The one tool registry. Every `*.tool.ts` file in this folder is a tool module (default export: one
-// tool or an array of tools), discovered at load time — adding a tool is adding one file.
-// Consumers: the LLM loop, the offline engine, the MCP server (`listTools`, then `tool.execute`).
-import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+// The one tool registry: every tool module of this folder, listed once below (a test checks that no
+// `*.tool.ts` file is left out). Consumers: the LLM loop, the offline engine, the MCP server
+// (`listTools`, then `tool.execute`).
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { AppError, isAppError } from '../../errors.ts';
+import { AppError, isAppError, type ErrorCode } from '../../errors.ts';
 import type { AgentTool, ToolContext, ToolResult } from './types.ts';
+import analysisTools from './analysis.tool.ts';
+import driverTools from './drivers.tool.ts';
+import lineupTools from './lineup.tool.ts';
+import qualifyingTools from './qualifying.tool.ts';
+import resultTools from './results.tool.ts';
+import rulebookTool from './rulebook.tool.ts';
+import scheduleTool from './schedule.tool.ts';
+import sqlTool from './sql.tool.ts';
+import standingsTools from './standings.tool.ts';
+import statsTools from './stats.tool.ts';
+import webSearchTool from './web-search.tool.ts';
 
 export type { AgentTool, ToolContext, ToolResult } from './types.ts';
 
-const TOOL_DIR = fileURLToPath(new URL('.', import.meta.url));
+/** Every tool, in a stable order. */
+export const ALL_TOOLS: readonly AgentTool[] = checked([
+  ...analysisTools,
+  ...driverTools,
+  ...lineupTools,
+  ...qualifyingTools,
+  ...resultTools,
+  rulebookTool,
+  scheduleTool,
+  sqlTool,
+  ...standingsTools,
+  ...statsTools,
+  webSearchTool,
+] as AgentTool[]);
 
-function isTool(value: unknown): value is AgentTool {
-  const t = value as AgentTool | undefined;
-  return (
-    !!t &&
-    typeof t.name === 'string' &&
-    typeof t.description === 'string' &&
-    typeof t.execute === 'function' &&
-    t.inputSchema instanceof z.ZodType
-  );
-}
-
-async function discover(): Promise<AgentTool[]> {
-  const files = readdirSync(TOOL_DIR)
-    .filter((f) => /\.tool\.(ts|js)$/.test(f))
-    .sort();
-  const tools: AgentTool[] = [];
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(join(TOOL_DIR, file)).href)) as { default?: unknown };
-    const exported = Array.isArray(mod.default) ? mod.default : [mod.default];
-    for (const t of exported) {
-      if (!isTool(t)) throw new Error(`${file}: default export is not an agent tool`);
-      if (tools.some((o) => o.name === t.name)) throw new Error(`duplicate tool name ${t.name}`);
-      tools.push(t);
-    }
+function checked(tools: AgentTool[]): AgentTool[] {
+  const names = new Set<string>();
+  for (const t of tools) {
+    if (names.has(t.name)) throw new Error(`duplicate tool name ${t.name}`);
+    names.add(t.name);
   }
   return tools;
 }
 
-const ALL_TOOLS: readonly AgentTool[] = await discover();
-
 /** The tools usable with this configuration (e.g. web search only when a search key is set). */
 export function listTools(config: Config): AgentTool[] {
   return ALL_TOOLS.filter((t) => t.enabled?.(config) ?? true);
-}
-
-export function findTool(config: Config, name: string): AgentTool | undefined {
-  return listTools(config).find((t) => t.name === name);
 }
 
 /** JSON Schema of a tool's input, as LLM function-calling APIs and MCP expect it. */
@@ -70,6 +66,8 @@ export interface ToolCallOutcome {
   ms: number;
   result?: ToolResult;
   error?: string;
+  /** Why it failed: not_found is "not in the data"; timeout, unavailable, bad_request… are not. */
+  code?: ErrorCode;
 }
 
 /**
@@ -93,6 +91,7 @@ export async function runTool(
       ok: false,
       ms: ms(),
       error: `Unknown tool "${name}". Available tools: ${known}.`,
+      code: 'bad_request',
     };
   }
   const parsed = tool.inputSchema.safeParse(rawArgs ?? {});
@@ -105,6 +104,7 @@ export async function runTool(
       ok: false,
       ms: ms(),
       error: `Invalid arguments for ${name}${where}: ${issue?.message ?? 'bad value'}`,
+      code: 'bad_request',
     };
   }
   const timeoutMs = ctx.config.TOOL_TIMEOUT * 1000;
@@ -138,7 +138,8 @@ export async function runTool(
       { event: 'tool.done', tool: name, ok: false, ms: elapsed, error: message },
       `tool ${name} failed`,
     );
-    return { name, args: parsed.data, ok: false, ms: elapsed, error: message };
+    const code: ErrorCode = isAppError(err) ? err.code : 'internal';
+    return { name, args: parsed.data, ok: false, ms: elapsed, error: message, code };
   } finally {
     clearTimeout(timer);
     ctx.signal?.removeEventListener('abort', onParentAbort);
