@@ -10,6 +10,7 @@ import { Empty, ErrorBanner } from '../components/Status.tsx';
 import { Tyre } from '../components/Bits.tsx';
 import { TrackMap } from '../components/TrackMap.tsx';
 import type { DriverState, SessionState } from '../../../live/types.ts';
+import { liveStandings } from '../../../live/points.ts';
 import type { RaceDetail } from '../types.ts';
 
 interface RecordedSession {
@@ -254,6 +255,7 @@ export function LivePage() {
                   </ul>
                 )}
               </div>
+              <LiveChampionship state={s} />
               <div className="panel">
                 <h3>Race control</h3>
                 {s.raceControl.length === 0 ? (
@@ -310,6 +312,65 @@ export function LivePage() {
         </>
       )}
     </>
+  );
+}
+
+interface DriverStandingsAnswer {
+  standings: { position: number; driver: { code: string | null; name: string }; points: number }[];
+}
+
+/** The drivers' table as it would stand if the race (or sprint) ended in the running order now. */
+function LiveChampionship({ state }: { state: SessionState }) {
+  const meta = state.session;
+  const type = meta?.type ?? '';
+  const kind = /sprint/i.test(type) || type === 'S' ? 'S' : /race/i.test(type) || type === 'R' ? 'R' : null;
+  const year = meta?.year;
+  const round = meta?.round;
+  const before = useApi<DriverStandingsAnswer>(
+    kind && year && round && round > 1 ? `/api/standings/drivers/${year}?round=${round - 1}` : null,
+  );
+  if (!kind || !year || !round) return null;
+  if (round > 1 && !before.data) return null;
+  const table = liveStandings(
+    year,
+    kind,
+    (before.data?.standings ?? []).map((r) => ({
+      code: r.driver.code ?? r.driver.name,
+      name: r.driver.name,
+      points: r.points,
+      position: r.position,
+    })),
+    Object.values(state.drivers),
+    state.fastestLap ? (state.drivers[state.fastestLap.number]?.tla ?? null) : null,
+  );
+  if (!table) return null;
+  return (
+    <div className="panel">
+      <h3>Championship if it ended now</h3>
+      <table className="data" data-testid="live-championship">
+        <tbody>
+          {table.slice(0, 10).map((r) => (
+            <tr key={r.code}>
+              <td className="pos">{r.position}</td>
+              <td className="mono">{r.code}</td>
+              <td className="num">{r.points}</td>
+              <td className="num small muted">{r.gained > 0 ? `+${r.gained}` : ''}</td>
+              <td className="num small">
+                {r.moved ? (
+                  r.moved > 0 ? (
+                    <span className="s-green">▲{r.moved}</span>
+                  ) : (
+                    <span>▼{-r.moved}</span>
+                  )
+                ) : (
+                  ''
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
