@@ -302,11 +302,11 @@ export class EntityIndex {
    * five letters or more that names nothing and is no ordinary word, within a small edit distance (one
    * edit up to seven letters, two beyond) of exactly one name word with the same first letter.
    */
-  correctTypos(text: string, ordinary: ReadonlySet<string>): string {
+  correctTypos(text: string, ordinary: (word: string) => boolean): string {
     const vocab = this.nameWords();
     return text.replace(/[\p{L}']+/gu, (raw) => {
       const w = normalize(raw);
-      if (w.length < 5 || w.includes(' ') || ordinary.has(w) || vocab.has(w)) return raw;
+      if (w.length < 5 || w.includes(' ') || vocab.has(w) || ordinary(w)) return raw;
       const budget = w.length >= 8 ? 2 : 1;
       let best: string | undefined;
       let bestD = Infinity;
@@ -392,10 +392,10 @@ export class EntityIndex {
         const constructors = this.constructorAliases.get(phrase) ?? [];
         const place = this.placeAliases.has(phrase);
         if (drivers.length === 0 && constructors.length === 0 && !place) continue;
-        // A common word ("hunt", "hill") names a driver in lower case only next to a comparison or a possessive.
+        // A common word ("hunt", "hill") names a driver in lower case only next to a comparison.
         const besideName =
           /^(vs|versus|v|or|and|than)$/.test(words[i - 1] ?? '') ||
-          /^(vs|versus|v|or|and|than|s)$/.test(words[i + 1] ?? '');
+          /^(vs|versus|v|or|and|than)$/.test(words[i + 1] ?? '');
         if (n === 1 && COMMON_WORDS.has(phrase) && !capitalised(phrase) && !(drivers.length && besideName))
           continue;
         mentions.push({

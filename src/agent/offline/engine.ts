@@ -7,13 +7,16 @@ import { entityIndex, type DriverEntity, type EntityIndex, type RaceEntity } fro
 import { currentSeason, isoDate, label, lastRace, nextRace, resolveRace } from '../race-ref.ts';
 import { containsPhrase, formatPoints, normalize, ordinal } from '../text.ts';
 import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
-import type { ToolContext } from '../tools/types.ts';
+import type { ToolContext, ToolResult } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
-import { parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
+import { CUE_REGULATION, parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
+import { bestSentences } from '../../rulebook/quote.ts';
 import { ORDINARY_WORDS, readStatsFrame, type StatsFrame } from './frame.ts';
 import { answerStats } from './stats-answer.ts';
 import { answerRelation, relationAsked, seasonMeant } from './relations.ts';
 import { missingStatistic, missingText } from './unavailable.ts';
+import { definitionAsked } from './glossary.ts';
+import { isEnglishWord } from '../dictionary.ts';
 
 /** answered: facts stated; unavailable: the data does not hold it (said plainly); abstained: not understood. */
 export type AnswerStatus = 'answered' | 'unavailable' | 'abstained';
@@ -41,12 +44,18 @@ class Answerer {
 
   /** Calls a tool; a failure becomes an AppError carrying the tool's message (said to the user as is). */
   async call<T>(name: string, args: Record<string, unknown>): Promise<{ data: T; sources: string[] }> {
+    const r = await this.callFull(name, args);
+    return { data: r.data as T, sources: r.sources };
+  }
+
+  /** The whole tool result, Markdown rendering included (for answers that are the tool's table). */
+  async callFull(name: string, args: Record<string, unknown>): Promise<ToolResult> {
     const outcome = await runTool(name, args, this.ctx, listTools(this.ctx.config));
     this.tools.push(outcome);
     // The tool's own code travels on: a timeout or a 503 is not "not in the data".
     if (!outcome.ok || !outcome.result)
       throw new AppError(outcome.code ?? 'internal', outcome.error ?? `${name} failed`);
-    return { data: outcome.result.data as T, sources: outcome.result.sources };
+    return outcome.result;
   }
 }
 
@@ -142,7 +151,7 @@ function raceOfQuestion(
   if (/\b(inaugural|debut|maiden)\b|\bthe first [a-z ]*(grand prix|gp|edition)\b/.test(q.norm))
     return [...best].sort((x, y) => x.date.localeCompare(y.date))[0];
   // "When is the Las Vegas GP?": this season's edition, run or not.
-  if (q.cues.date || q.cues.schedule) {
+  if (q.cues.date || q.cues.schedule || q.cues.prediction || q.cues.weather) {
     const season = currentSeason(index, now);
     const current = best.find((r) => r.year === season);
     if (current) return current;
@@ -159,13 +168,24 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   let body: { text: string; sources: string[] };
   let status: AnswerStatus = 'answered';
   try {
-    const mended = dropDescription(a.index.correctTypos(question, ORDINARY_WORDS));
+    if (
+      /\b(select|drop|insert|delete|update|union|pragma|attach)\b[^?]*\b(from|table|into|set|select|database)\b|;\s*--/i.test(
+        question,
+      )
+    )
+      throw new Abstain(
+        'That looks like SQL. Offline I answer questions asked in words — e.g. "who won the 2021 Abu Dhabi GP?". (Programs can run read-only SELECTs through the query_f1_database tool over MCP.)',
+      );
+    const mended = dropDescription(
+      a.index.correctTypos(question, (w) => ORDINARY_WORDS.has(w) || isEnglishWord(w)),
+    );
     const chained = CHAINED.exec(normalize(mended));
     if (chained)
       throw new Abstain(
         `I can't answer that offline: "${chained[0]}" refers to another fact the question does not name, and I do not chain one answer into the next. Ask in two steps, naming the race or season — e.g. "When did Piastri win his first race?", then "Who finished second in the 2024 Hungarian GP?".`,
       );
-    const parts = splitQuestion(mended);
+    // A rules question is searched whole: the rulebook ranks articles by all of its words.
+    const parts = CUE_REGULATION.test(normalize(mended)) ? [mended] : splitQuestion(mended);
     const answers: Body[] = [];
     for (const [i, part] of parts.entries()) {
       // "…and who was on pole?": a later part inherits the race, season and names of the first.
@@ -198,6 +218,9 @@ interface Body {
 }
 
 async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Body> {
+  const term = definitionAsked(q.norm);
+  if (term) return { text: term, sources: ['Race Engineer glossary'] };
+  if (SCENARIO.test(q.norm) && !q.cues.regulation) return scenario(a, q, now);
   const missing = missingStatistic(q.norm, q.year);
   if (missing) throw new AppError('not_found', missingText(missing));
   const [only] = q.drivers;
@@ -404,6 +427,7 @@ async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
   );
   const [d1, d2] = named;
   if (c.prediction && !race.hasRaceResults) return prediction(a, race, d1);
+  if (STRATEGY.test(q.norm) && !c.regulation) return strategy(a, race, d1);
   if (c.weather && !c.regulation) return weather(a, race);
   if (c.date && !d1) return raceDate(a, race);
   if (c.venue && !d1 && !c.winner && !c.pole) return venue(a, race);
@@ -946,16 +970,15 @@ async function rulebook(a: Answerer, q: ParsedQuestion) {
   }>('consult_rulebook', { query: q.text, ...(q.year !== undefined ? { year: q.year } : {}) });
   if (data.hits.length === 0)
     return { text: `I found nothing in the regulations on that. ${data.note}`, sources };
-  // No model to summarise: the two best-matching articles, cited, trimmed to their opening lines.
+  // No model to summarise: quote the sentences that answer, with their article; fall back to the best
+  // article's opening when no sentence shares the question's words.
+  const quotes = bestSentences(q.text, data.hits);
   const excerpt = (t: string) => (t.length > 450 ? `${t.slice(0, 450).replace(/\s+\S*$/, '')}…` : t);
-  const text = data.hits
-    .slice(0, 2)
-    .map(
-      (h) =>
-        `**${h.citation}**${h.heading ? ` — ${h.heading}` : ''}: ${excerpt(h.text.replace(/\s+/g, ' ').trim())}`,
-    )
-    .join('\n\n');
-  const shown = data.hits.slice(0, 2).map((h) => h.citation);
+  const best = data.hits[0]!;
+  const text = quotes.length
+    ? quotes.map((x) => `${x.citation}: “${x.sentence}”`).join('\n\n')
+    : `${best.citation}${best.heading ? ` — ${best.heading}` : ''}: ${excerpt(best.text.replace(/\s+/g, ' ').trim())}`;
+  const shown = quotes.length ? quotes.map((x) => x.citation) : [best.citation];
   return {
     text: `From the regulations:\n\n${text}\n\n_${data.note}_`,
     sources: sources.filter((s) => shown.includes(s)),
@@ -1018,6 +1041,30 @@ async function qualifyingPosition(a: Answerer, race: RaceEntity, driver: DriverE
   const time = r.q3 ?? r.q2 ?? r.q1 ?? r.time;
   const pos = r.position !== null ? `P${r.position} (${ordinal(r.position)})` : r.positionText;
   return { text: `${driver.name} qualified ${pos} in ${what}${time ? ` with a ${time}` : ''}.`, sources };
+}
+
+const SCENARIO =
+  /\b(clinch|clinches|clinched|wrap (it |the title )?up|mathematically|still (win|take|lose) the (title|championship)|can \w+( \w+)? (still )?(win|take) the (title|championship)|what does \w+( \w+)? need|title (scenario|permutations|maths|math)|who can (still )?win the (title|championship))\b/;
+const STRATEGY =
+  /\b(strategy|strategies|stints?|undercuts?|overcuts?|one stop|two stop|pit window|tyre plan|pit loss|degradation)\b/;
+
+/** "Can Antonelli clinch the title in Abu Dhabi?": the title scenario after the latest round, for him. */
+async function scenario(a: Answerer, q: ParsedQuestion, now: Date) {
+  const year = q.year ?? currentSeason(a.index, now);
+  const outcome = await a.callFull('calculate_championship_scenario', {
+    year,
+    ...(q.drivers[0] ? { driver: q.drivers[0].id } : {}),
+  });
+  return { text: outcome.markdown, sources: outcome.sources };
+}
+
+/** Stints, degradation, pit loss and undercut battles of one race, as the strategy tool renders them. */
+async function strategy(a: Answerer, race: RaceEntity, driver?: DriverEntity) {
+  const outcome = await a.callFull('get_pit_strategy', {
+    ...raceArgs(race),
+    ...(driver ? { driver: driver.id } : {}),
+  });
+  return { text: outcome.markdown, sources: outcome.sources };
 }
 
 async function prediction(a: Answerer, race: RaceEntity, driver?: DriverEntity) {

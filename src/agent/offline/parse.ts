@@ -65,6 +65,9 @@ const CUE_PATTERNS = {
 
 export type Cues = Record<keyof typeof CUE_PATTERNS, boolean>;
 
+/** Words of a rules question (the regulation cue). */
+export const CUE_REGULATION = CUE_PATTERNS.regulation;
+
 /** Capitalised words that start questions or name other things, never read as a driver's first name. */
 const NOT_FIRST_NAMES = new Set([
   'who',

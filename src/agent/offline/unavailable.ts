@@ -42,7 +42,7 @@ const MISSING: [RegExp, string, string][] = [
     'grid and finishing positions (places gained)',
   ],
   [
-    /\b(salary|salaries|paid|contract (value|worth)|net worth|earn|earns|earnings)\b/,
+    /\b(salary|salaries|how much (is|was|does) \w+( \w+)? (paid|earn)|contract (value|worth)|net worth|earnings)\b/,
     'salaries or contracts',
     'results and career statistics',
   ],
