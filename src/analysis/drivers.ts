@@ -1,6 +1,7 @@
 // Finding a driver of a season from what a user types: f1db id, three-letter code, car number or name.
 import type { Db } from '../data/db.ts';
 import { badRequest, notFound } from '../errors.ts';
+import { resolveDriver as resolveDataDriver } from '../data/queries/resolve.ts';
 
 export interface SeasonDriver {
   id: string;
@@ -25,31 +26,21 @@ export function seasonDrivers(db: Db, year: number): SeasonDriver[] {
   return rows.map(({ numbers, ...d }) => ({ ...d, raceNumbers: numbers ? numbers.split(',') : [] }));
 }
 
-const norm = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim();
-
-/** Resolves a driver among `drivers`; throws 400 on no or several matches, naming the candidates. */
-export function resolveDriver(drivers: readonly SeasonDriver[], query: string, year: number): SeasonDriver {
-  const q = norm(query);
-  if (!q) throw badRequest('Empty driver name');
-  const tiers: ((d: SeasonDriver) => boolean)[] = [
-    (d) => d.id === q,
-    (d) => (d.abbreviation ?? '').toLowerCase() === q,
-    (d) => d.raceNumbers.includes(q),
-    (d) => d.number === q,
-    (d) => norm(d.lastName) === q,
-    (d) => norm(d.name) === q,
-    (d) => norm(d.name).includes(q),
-  ];
-  for (const tier of tiers) {
-    const hits = drivers.filter(tier);
-    if (hits.length === 1) return hits[0]!;
-    if (hits.length > 1)
-      throw badRequest(`"${query}" matches several ${year} drivers: ${hits.map((h) => h.name).join(', ')}`);
-  }
-  throw notFound(`No driver "${query}" in the ${year} season`);
+/**
+ * A driver of the season among `drivers`, named as anywhere else in the product (the one name resolver of
+ * the data layer: id, code, race number of that season, surname, full name, typo-tolerant). Unknown or
+ * ambiguous names are 404 with the closest candidates, as on every route; a driver who did not race that
+ * season is 404 too.
+ */
+export function resolveDriver(
+  db: Db,
+  drivers: readonly SeasonDriver[],
+  query: string,
+  year: number,
+): SeasonDriver {
+  if (!query.trim()) throw badRequest('Empty driver name');
+  const ref = resolveDataDriver(db, query, { year });
+  const hit = drivers.find((d) => d.id === ref.id);
+  if (!hit) throw notFound(`${ref.name} did not race in the ${year} season`);
+  return hit;
 }

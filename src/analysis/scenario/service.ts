@@ -96,7 +96,7 @@ export function championshipScenario(db: Db, year: number, opts: ScenarioOptions
     ps,
   );
   if (opts.driver) {
-    const d = resolveDriver(seasonDrivers(db, year), opts.driver, year);
+    const d = resolveDriver(db, seasonDrivers(db, year), opts.driver, year);
     scenario.driver = scenario.contenders.find((c) => c.driverId === d.id) ?? {
       driverId: d.id,
       name: d.name,
@@ -154,8 +154,8 @@ export function whatIf(db: Db, year: number, input: WhatIfInput): WhatIfResult {
     return {
       round: r.round,
       session,
-      order: r.order.map((q) => resolveDriver(drivers, q, year).id),
-      fastestLap: r.fastestLap ? resolveDriver(drivers, r.fastestLap, year).id : undefined,
+      order: r.order.map((q) => resolveDriver(db, drivers, q, year).id),
+      fastestLap: r.fastestLap ? resolveDriver(db, drivers, r.fastestLap, year).id : undefined,
     };
   });
   const lastApplied = Math.max(...results.map((r) => r.round));
