@@ -9,7 +9,8 @@ import { OpenAiProvider } from './llm/openai.ts';
 import { systemPrompt } from './llm/prompt.ts';
 import type { ChatMessage, LlmProvider } from './llm/types.ts';
 import { runAgentLoop, type AgentEvents } from './loop.ts';
-import { answerOffline, type AnswerStatus } from './offline/engine.ts';
+import { answerOffline, mergeFollowUp, type AnswerStatus } from './offline/engine.ts';
+import { entityIndex } from './entities.ts';
 import { listTools, type ToolCallOutcome } from './tools/registry.ts';
 import type { ToolContext } from './tools/types.ts';
 
@@ -164,7 +165,10 @@ export class Agent {
     // 2019?", "who was second?"): it is read after the previous question, so its own words win (the latest
     // season named is the one used). A complete question never inherits.
     const previous = history.filter((m) => m.role === 'user').at(-1)?.content;
-    const text = previous && isElliptical(question) ? `${previous} ${question}` : question;
+    const text =
+      previous && isElliptical(question)
+        ? mergeFollowUp(entityIndex(toolCtx.db()), previous, question)
+        : question;
     const result = await answerOffline(text, toolCtx);
     for (const t of result.tools) {
       events?.toolStart?.({ name: t.name, args: t.args });

@@ -269,6 +269,32 @@ export function splitQuestion(text: string): string[] {
   return parts;
 }
 
+/**
+ * An elliptical follow-up read against the previous question: "and Hamilton?" after "how many wins did
+ * Verstappen have in 2021?" asks the same of Hamilton, so a driver (or team) the follow-up names replaces the
+ * previous question's; anything else it says is appended, where its words win (the latest season named).
+ */
+export function mergeFollowUp(index: EntityIndex, previous: string, followUp: string): string {
+  const own = index.scan(followUp).filter((m) => m.start < Number.MAX_SAFE_INTEGER);
+  const prevWords = normalize(previous).split(' ');
+  const replaceKind = (kind: 'drivers' | 'constructors') => {
+    const mine = own.find((m) => m[kind].length && !m.place);
+    const theirs = index.scan(previous).find((m) => m[kind].length && !m.place && m.start < prevWords.length);
+    if (!mine || !theirs) return false;
+    prevWords.splice(theirs.start, theirs.end - theirs.start, mine.text);
+    return true;
+  };
+  const replaced = replaceKind('drivers') || replaceKind('constructors');
+  if (!replaced) return `${previous} ${followUp}`;
+  const rest = normalize(followUp)
+    .split(' ')
+    .filter(
+      (w) =>
+        !own.some((m) => m.text.split(' ').includes(w)) && !/^(and|what|about|how|for|same|the|of)$/.test(w),
+    );
+  return [...prevWords, ...rest].join(' ');
+}
+
 /** The names, place and season of a question, as words another question can inherit. */
 export function contextPhrase(index: EntityIndex, text: string): string {
   const norm = normalize(text);
