@@ -100,6 +100,11 @@ export function LivePage() {
               {s.lap.total ? ` / ${s.lap.total}` : ''}
             </span>
           )}
+          {s?.lap.current != null && s.lap.total != null && s.lap.total > s.lap.current && (
+            <span className="badge" data-testid="laps-to-go">
+              {s.lap.total - s.lap.current} to go
+            </span>
+          )}
           {s?.clock.remainingMs != null && <span className="badge">{clock(s.clock.remainingMs)} left</span>}
           <span className={`badge ${live.link === 'open' ? 'next' : 'warn'}`}>{live.link}</span>
         </div>
