@@ -304,7 +304,7 @@ export class EntityIndex {
    */
   correctTypos(text: string, ordinary: (word: string) => boolean): string {
     const vocab = this.nameWords();
-    return text.replace(/[\p{L}']+/gu, (raw) => {
+    return text.replace(/\p{L}+/gu, (raw) => {
       const w = normalize(raw);
       if (w.length < 5 || w.includes(' ') || vocab.has(w) || ordinary(w)) return raw;
       const budget = w.length >= 8 ? 2 : 1;

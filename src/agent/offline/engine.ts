@@ -238,7 +238,7 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
 
 /** References to a fact the question does not state: answering them needs one answer fed into another. */
 const CHAINED =
-  /\b(when|after|before|where) (he|she|they) (got|won|took|scored|made|had|finally|first|clinched)\b[^?]*|\b(his|her|their) (title|championship) (year|season|winning year)\b|\bthat (race|year|season|weekend|grand prix)\b|\b(after|since) (he|she) died\b/;
+  /\b(when|after|before|where) (he|she|they) (finally )?(got|won|took|scored|made|had|clinched) (his|her|their) (first|maiden|last|only|debut|\d+\w*)\b[^?]*|\b(his|her|their) (title|championship) (year|season|winning year)\b|\bthat (race|year|season|weekend|grand prix)\b|\b(after|since) (he|she) died\b/;
 
 /** ", the race where Hamilton won the title on the last lap": a description of what is already named. */
 function dropDescription(text: string): string {

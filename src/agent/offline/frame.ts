@@ -7,6 +7,7 @@ import type { GroupBy, Metric } from '../../data/queries/stats.ts';
 import type { ConstructorEntity, DriverEntity, EntityIndex } from '../entities.ts';
 import type { ParsedQuestion } from './parse.ts';
 import { currentSeason } from '../race-ref.ts';
+import { normalize } from '../text.ts';
 
 export type Operation =
   'count' | 'most' | 'fewest' | 'distinct' | 'first' | 'last' | 'youngest' | 'oldest' | 'list' | 'compare';
@@ -43,6 +44,8 @@ export interface StatsFrame {
   streak?: boolean;
   worstGrid?: boolean;
   notChampionThatSeason?: boolean;
+  /** "first to N wins": the N-th event of each driver. */
+  nth?: number;
   gender?: 'FEMALE' | 'MALE';
   /** Only races up to this date ("as of round 11 of 2026"). */
   toDate?: string;
@@ -240,6 +243,45 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   )
     withoutWin = true;
   if (take(/\bhow many (seasons|years)\b/)) countSeasons = true;
+  // "how many times did Alonso finish second", "P4 finishes": finishes at one place.
+  const placeWord: Record<string, number> = {
+    second: 2,
+    third: 3,
+    fourth: 4,
+    fifth: 5,
+    sixth: 6,
+    seventh: 7,
+    eighth: 8,
+    ninth: 9,
+    tenth: 10,
+    runner: 2,
+  };
+  let finishedAt: number | undefined;
+  // "second in the constructors' standings" is a championship place, not a race finish.
+  const fin = /\b(standings|championship|table)\b/.test(norm)
+    ? undefined
+    : take(
+        /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (places?|place finishes)\b|\b(runner) up finishes\b|\b(?:finish|finished|came|come|ended up) (?:in )?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|p\d{1,2}|\d{1,2}(?:st|nd|rd|th))\b|\bp(\d{1,2}) finishes\b/,
+      );
+  if (fin) {
+    const w = fin[1] ?? fin[3] ?? fin[4] ?? `p${fin[5]}`;
+    finishedAt = placeWord[w] ?? (Number(w.replace(/\D/g, '')) || undefined);
+    if (finishedAt !== undefined) pre.push('finishes');
+  }
+  // "first driver to win 100 races": the first to reach the N-th event.
+  let milestone: number | undefined;
+  const ms = take(
+    /\b(first|fastest|quickest) (driver |man |one |person )?to (?:(win|reach|score|take|get|claim) )?(\d{1,3})\b/,
+  );
+  if (ms) {
+    milestone = Number(ms[4]);
+    // "to win 100 races": race wins, unless the count is of titles, poles or sprints.
+    if (
+      ms[3] === 'win' &&
+      !new RegExp(`\\b${ms[4]} (titles?|championships?|crowns?|poles?|sprints?)\\b`).test(norm)
+    )
+      pre.push('wins');
+  }
   // "most wins in a season where he didn't win the title": the title of that season, not of a career.
   const notChampionThatSeason = !!take(
     /\bin a (single )?(season|year) (where|in which|when) (they|he|she) (didn t|did not|didnt|failed to|never) (win|take) the (title|championship|crown)\b|\bwithout (winning|taking) the (title|championship) that (year|season)\b|\bin a (losing|non title|non championship) (season|year)\b/,
@@ -290,6 +332,11 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     )
   )
     metrics.push('points');
+  // "how many races has Hamilton started": race starts.
+  if (metrics.length === 0 && take(/\bhow many (races|grands prix|gps|starts|grand prix starts)\b/)) {
+    metrics.push('starts');
+    take(/\b(started|entered|raced|contested|competed|took part|taken part|driven)( in)?\b/);
+  }
   if (metrics.length === 0) return undefined;
 
   // Seasons (before the operations, whose "last" would take "the year before last"): "as of round N of
@@ -374,6 +421,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   take(/\brecord holders?\b|\bholders?\b|\bholds?( it)?\b/);
   if (metrics.includes('grand_slams'))
     while (take(/\b(pole|win|fastest lap|led|leading|lead|every|lap|laps|same race)\b/));
+  if (!op && milestone !== undefined) op = 'first';
   if (!op) {
     // "Hamilton's wins at Silverstone", "Prost's McLaren wins": a total of one subject.
     if (q.drivers.length || q.constructors.length) op = 'count';
@@ -449,23 +497,10 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // Positions: "finished second", "P4", "from pole", "from the back of the grid".
   if ((m = take(/\bfrom (pole|p1|the pole)\b/))) frame.grid = 1;
   else if ((m = take(/\bfrom (p|grid slot |grid position |position )(\d{1,2})\b/))) frame.grid = Number(m[2]);
-  const ordinals: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, runner: 2 };
-  if (
-    (m = take(
-      /\b(second|third|fourth|fifth|sixth) (places?|place finishes)\b|\brunner up finishes\b|\bfinished (second|third|fourth|fifth)\b/,
-    ))
-  ) {
-    const word = (m[1] ?? m[3] ?? 'runner').split(' ')[0]!;
-    frame.position = ordinals[word] ?? 2;
-    if (!metrics.includes('finishes')) {
-      metrics.length = 0;
-      metrics.push('finishes');
-    }
-  }
-  if ((m = take(/\bp(\d{1,2}) finishes\b/))) {
-    frame.position = Number(m[1]);
-    metrics.length = 0;
-    metrics.push('finishes');
+  if (finishedAt !== undefined) frame.position = finishedAt;
+  if (milestone !== undefined) {
+    frame.nth = milestone;
+    frame.op = 'first';
   }
 
   if (metrics.length > 1 && metrics.includes('titles') && frame.op !== 'first') {
@@ -525,7 +560,10 @@ function placeOf(
   for (let i = 0; i < words.length; i++)
     if (/^(grand|prix|gp|circuit|track)$/.test(words[i]!)) covered[i] = true;
   void q;
-  return hit.weight >= 2.5 || hit.weight === 1
-    ? { grandPrixId: best.grandPrixId, name: best.grandPrixName }
-    : { circuitId: best.circuitId, name: best.circuitName };
+  // "Imola", "Silverstone", "Spa" name a circuit (the San Marino GP was at Imola too); "Hungarian" a grand prix.
+  const circuitWords = normalize(`${best.circuitName} ${best.place}`);
+  const namesCircuit = (' ' + circuitWords + ' ').includes(' ' + hit.text + ' ');
+  return namesCircuit || (hit.weight < 2.5 && hit.weight !== 1)
+    ? { circuitId: best.circuitId, name: best.circuitName }
+    : { grandPrixId: best.grandPrixId, name: best.grandPrixName };
 }

@@ -44,7 +44,8 @@ function noun(metric: Metric, n: number, session: 'race' | 'sprint', position?: 
 
 function scopeText(f: StatsFrame): string {
   const parts: string[] = [];
-  if (f.teams.length === 1 && f.op !== 'compare') parts.push(`with ${f.teams[0]!.name}`);
+  // "with Ferrari" qualifies a driver's totals; a team's own totals need no such words.
+  if (f.teams.length === 1 && f.op !== 'compare' && f.drivers.length) parts.push(`with ${f.teams[0]!.name}`);
   if (f.place) parts.push(`at the ${f.place.name}`);
   if (f.grid) parts.push(f.grid === 1 ? 'from pole' : `from P${f.grid} on the grid`);
   if (f.fromYear !== undefined && f.fromYear === f.toYear) parts.push(`in ${f.fromYear}`);
@@ -240,6 +241,24 @@ async function onePart(
         ? `${x.name} and ${y.name} are level on ${value(metric, x.value)} ${n}${scoped}.`
         : `${x.value > y.value ? x.name : y.name} has more ${n}${scoped}: ${value(metric, Math.max(x.value, y.value))} to ${value(metric, Math.min(x.value, y.value))} for ${x.value > y.value ? y.name : x.name} — a difference of ${value(metric, diff)}.`;
     return { text: `${lead}${asOfText(x.d)}`, sources: srcs };
+  }
+
+  if (f.nth) {
+    const { d, sources } = await call({ group_by: 'driver', pick: 'first', nth: f.nth, limit: 4 });
+    const top = d.rows[0];
+    if (!top?.event)
+      return {
+        text: `Nobody has reached ${f.nth} ${noun(metric, 2, session, f.position)}${scoped} in the data.`,
+        sources,
+      };
+    const next = d.rows
+      .slice(1, 4)
+      .map((r) => `${r.name} (${r.event!.year})`)
+      .join(', ');
+    return {
+      text: `${top.name} was the first to reach ${f.nth} ${noun(metric, f.nth, session, f.position)}${scoped}: number ${f.nth} came ${metric === 'titles' || metric === 'constructor_titles' ? `in ${top.event.year}` : `at the ${eventText(top.event)}`}.${next ? ` Then: ${next}.` : ''}`,
+      sources,
+    };
   }
 
   if (f.op === 'first' || f.op === 'last') {

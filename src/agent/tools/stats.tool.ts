@@ -73,6 +73,13 @@ export const statsInput = z.object({
     .describe(
       'Instead of a total per row: its first, last, youngest or oldest event (age on the day), or the one started furthest down the grid.',
     ),
+  nth: z
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('With pick "first": the n-th event of each row ("first to 100 wins").'),
   streak: z
     .boolean()
     .optional()
@@ -171,6 +178,7 @@ export const getF1Stats = defineTool({
       count: args.count,
       pick: args.pick,
       streak: args.streak,
+      nth: args.nth,
       order: args.order,
       limit: args.limit,
     });

@@ -88,6 +88,8 @@ export interface StatsQuery {
   count?: 'events' | 'drivers' | 'seasons' | 'races' | undefined;
   /** Instead of aggregating, one event per group: the first, last, youngest or oldest. */
   pick?: 'first' | 'last' | 'youngest' | 'oldest' | 'worst_grid' | undefined;
+  /** With pick 'first': each group's n-th event instead of its first ("first to 100 wins"). */
+  nth?: number | undefined;
   /** Longest run of consecutive races started with the event (driver groups): "most consecutive wins". */
   streak?: boolean | undefined;
   order?: 'most' | 'fewest' | undefined;
@@ -331,8 +333,9 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
     out = [];
     for (const [key, grp] of groups) {
       const candidates = byAge ? grp.events.filter((e) => e.birth) : grp.events;
-      if (candidates.length === 0) continue;
-      let chosen = pick === 'last' ? candidates.at(-1)! : candidates[0]!;
+      const nth = pick === 'first' && query.nth ? query.nth : 1;
+      if (candidates.length < nth) continue;
+      let chosen = pick === 'last' ? candidates.at(-1)! : candidates[nth - 1]!;
       if (byAge)
         for (const ev of candidates)
           if (pick === 'oldest' ? ageDays(ev) > ageDays(chosen) : ageDays(ev) < ageDays(chosen)) chosen = ev;
