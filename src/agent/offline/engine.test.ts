@@ -218,4 +218,13 @@ describe('offline engine: statistics, relations, abstention', () => {
       expect(res.tools, q).toEqual([]);
     }
   });
+
+  it('looks up an event named by its kind before answering ("when X won his first title")', async () => {
+    expect((await ask('what engine did lotus run when jim clark won his first title')).answer).toContain(
+      'In 1963, Lotus ran Climax engines',
+    );
+    expect(
+      (await ask('who finished right behind piastri when he got his first win in hungary')).answer,
+    ).toContain('Lando Norris finished P2 (2nd) in the 2024 Hungarian Grand Prix');
+  });
 });

@@ -13,6 +13,7 @@ import { CUE_REGULATION, parseQuestion, placeText, type ParsedQuestion } from '.
 import { bestSentences } from '../../rulebook/quote.ts';
 import { ORDINARY_WORDS, readStatsFrame, type StatsFrame } from './frame.ts';
 import { answerStats } from './stats-answer.ts';
+import type { StatsData } from '../tools/stats.tool.ts';
 import { answerRelation, relationAsked, seasonMeant } from './relations.ts';
 import { missingStatistic, missingText } from './unavailable.ts';
 import { definitionAsked } from './glossary.ts';
@@ -167,6 +168,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   const now = ctx.now();
   let body: { text: string; sources: string[] };
   let status: AnswerStatus = 'answered';
+  const referenceSources: string[] = [];
   try {
     if (
       /\b(select|drop|insert|delete|update|union|pragma|attach)\b[^?]*\b(from|table|into|set|select|database)\b|;\s*--/i.test(
@@ -179,13 +181,18 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
     const mended = dropDescription(
       a.index.correctTypos(question, (w) => ORDINARY_WORDS.has(w) || isEnglishWord(w)),
     );
-    const chained = CHAINED.exec(normalize(mended));
+    // "…when Jim Clark won his first title": that event is looked up first and named in its place.
+    const resolved = await resolveReference(a, mended, now);
+    if (resolved.sources.length) referenceSources.push(...resolved.sources);
+    const chained = CHAINED.exec(normalize(resolved.text));
     if (chained)
       throw new Abstain(
         `I can't answer that offline: "${chained[0]}" refers to another fact the question does not name, and I do not chain one answer into the next. Ask in two steps, naming the race or season — e.g. "When did Piastri win his first race?", then "Who finished second in the 2024 Hungarian GP?".`,
       );
     // A rules question is searched whole: the rulebook ranks articles by all of its words.
-    const parts = CUE_REGULATION.test(normalize(mended)) ? [mended] : splitQuestion(mended);
+    const parts = CUE_REGULATION.test(normalize(resolved.text))
+      ? [resolved.text]
+      : splitQuestion(resolved.text);
     const answers: Body[] = [];
     for (const [i, part] of parts.entries()) {
       // "…and who was on pole?": a later part inherits the race, season and names of the first.
@@ -194,7 +201,10 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
       const text = parts.length > 1 ? `${contextPhrase(a.index, others)} ${part}` : part;
       answers.push(await answerPart(a, parseQuestion(a.index, text, now), now));
     }
-    body = { text: answers.map((x) => x.text).join('\n\n'), sources: answers.flatMap((x) => x.sources) };
+    body = {
+      text: answers.map((x) => x.text).join('\n\n'),
+      sources: [...referenceSources, ...answers.flatMap((x) => x.sources)],
+    };
     if (answers.every((x) => x.status === 'unavailable')) status = 'unavailable';
   } catch (err) {
     if (err instanceof Abstain) {
@@ -236,9 +246,63 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
   return stats ?? (await route(a, q, now));
 }
 
+/** "when he won his first title", "when Piastri got his first win in Hungary": an event named by its kind. */
+const REFERENCE =
+  /\b(when|the year|the season|the race where|the race when|in the race where) (he|she|[a-z]+(?: [a-z]+)?) (?:finally )?(?:got|won|took|scored|clinched|claimed) (?:his|her) (first|maiden|last|only) (title|championship|world title|win|victory|grand prix win|pole|podium)(?: (?:in|at) ([a-z]+(?: [a-z]+)?))?\b/;
+
+/**
+ * Replaces a reference to an event by the event itself — "when Jim Clark won his first title" → "in 1963",
+ * "when he got his first win in Hungary" → "at the 2024 Hungarian Grand Prix" — using the stats query for
+ * the driver named (or, for "he", the question's driver). Unresolvable references are left for the
+ * chained-question abstention.
+ */
+async function resolveReference(
+  a: Answerer,
+  text: string,
+  now: Date,
+): Promise<{ text: string; sources: string[] }> {
+  const norm = normalize(text);
+  const m = REFERENCE.exec(norm);
+  if (!m) return { text, sources: [] };
+  const [whole, , who, which, what, place] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
+  const named = /^(he|she)$/.test(who) ? undefined : a.index.findDriver(who);
+  const driver = named ?? parseQuestion(a.index, norm.replace(whole, ' '), now).drivers[0];
+  if (!driver) return { text, sources: [] };
+  const metric = /title|championship/.test(what)
+    ? 'titles'
+    : /pole/.test(what)
+      ? 'poles'
+      : /podium/.test(what)
+        ? 'podiums'
+        : 'wins';
+  const args: Record<string, unknown> = {
+    metric,
+    group_by: 'driver',
+    driver: driver.id,
+    pick: which === 'last' ? 'last' : 'first',
+  };
+  if (place) {
+    const race = a.index.matchRaces(place)[0]?.race;
+    if (!race) return { text, sources: [] };
+    args.grand_prix = race.grandPrixId;
+  }
+  const r = await a.call<StatsData>('get_f1_stats', args).catch(() => undefined);
+  const e = r?.data.rows[0]?.event;
+  if (!r || !e) return { text, sources: [] };
+  const replacement = metric === 'titles' ? `in ${e.year}` : `at the ${e.year} ${e.raceName}`;
+  return { text: norm.replace(whole, replacement), sources: r.sources };
+}
+
 /** References to a fact the question does not state: answering them needs one answer fed into another. */
 const CHAINED =
-  /\b(when|after|before|where) (he|she|they) (finally )?(got|won|took|scored|made|had|clinched) (his|her|their) (first|maiden|last|only|debut|\d+\w*)\b[^?]*|\b(his|her|their) (title|championship) (year|season|winning year)\b|\bthat (race|year|season|weekend|grand prix)\b|\b(after|since) (he|she) died\b/;
+  /\b(when|after|before|where) (he|she|they|[a-z]+( [a-z]+)?) (finally )?(got|won|took|scored|made|had|clinched) (his|her|their) (first|maiden|last|only|debut|\d+\w*)\b[^?]*|\b(his|her|their) (title|championship) (year|season|winning year)\b|\bthat (race|year|season|weekend|grand prix)\b|\b(after|since) (he|she) died\b/;
 
 /** ", the race where Hamilton won the title on the last lap": a description of what is already named. */
 function dropDescription(text: string): string {

@@ -133,7 +133,11 @@ const METRIC_PATTERNS: [Metric, RegExp][] = [
     'titles',
     /\b(world )?(titles?|championships?|crowns?)\b(?! (race|races|round|rounds|grand prix|points|standings|lead|leader|table|battle|fight|era))|\bworld champions?\b|\bwdcs?\b|\bchampions?\b|\bchamps?\b/,
   ],
-  ['poles', /\bpoles?( positions?| sitters?| starts?)?\b|\bstarted (from|on) pole\b/],
+  ['poles', /\bpoles?( positions?| sitters?| starts?)?\b/],
+  [
+    'laps',
+    /\blaps (completed|raced|driven|done|covered)\b|\b(complete|completed|cover|covered|drive|drove|do|did) [a-z ]{0,20}?laps\b|\bhow many laps\b/,
+  ],
   ['podiums', /\bpodiums?( finishes| places| appearances)?\b|\btop (three|3)( finishes)?\b/],
   [
     'points_finishes',
@@ -177,7 +181,7 @@ const OPERATION_PATTERNS: [Operation, RegExp][] = [
 
 const SUBJECT_PATTERNS: [GroupBy, RegExp][] = [
   ['nationality', /\b(which|what) (country|countries|nation|nations|nationality)\b|\bnation\b|\bcountry\b/],
-  ['engine', /\b(which|what) (engines?|power units?|engine (manufacturer|supplier)s?)\b/],
+  ['engine', /\b(which|what) (engine (manufacturer|supplier|maker|make)s?|engines?|power units?)\b/],
   [
     'constructor',
     /\b(which|what) (teams?|constructors?|manufacturers?|outfits?|marques?)\b|\b(one|a|any|single) (team|constructor)\b/,
@@ -238,11 +242,13 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     withoutTitle = true;
   if (
     take(
-      /\bwithout (ever )?(winning|taking) (a |one |any )?(single )?(race|grand prix|gp)s?\b|\bnever (won|winning) (a |one |any )?(race|grand prix|gp)\b|\bwinless\b/,
+      /\bwithout (ever )?(winning|taking) (a |one |any )?(single )?(race|grand prix|gp)s?\b|\bwithout (ever )?(a |any |one )?(single )?(win|victory)\b|\bnever (won|winning) (a |one |any )?(race|grand prix|gp)\b|\bwinless\b/,
     )
   )
     withoutWin = true;
   if (take(/\bhow many (seasons|years)\b/)) countSeasons = true;
+  // "won from pole": the grid slot, not a pole metric.
+  const fromPole = !!take(/\b(started |starting )?(from|on) (pole|p1|the pole)( position)?\b/);
   // "how many times did Alonso finish second", "P4 finishes": finishes at one place.
   const placeWord: Record<string, number> = {
     second: 2,
@@ -419,6 +425,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
   if (take(/\b(woman|women|female|lady|ladies)\b/)) gender = 'FEMALE';
   take(/\brecord holders?\b|\bholders?\b|\bholds?( it)?\b/);
+  if (metrics.includes('laps'))
+    take(/\b(complete|completed|cover|covered|drive|drove|driven|racing|raced)\b/);
   if (metrics.includes('grand_slams'))
     while (take(/\b(pole|win|fastest lap|led|leading|lead|every|lap|laps|same race)\b/));
   if (!op && milestone !== undefined) op = 'first';
@@ -495,7 +503,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
 
   // Positions: "finished second", "P4", "from pole", "from the back of the grid".
-  if ((m = take(/\bfrom (pole|p1|the pole)\b/))) frame.grid = 1;
+  if (fromPole) frame.grid = 1;
   else if ((m = take(/\bfrom (p|grid slot |grid position |position )(\d{1,2})\b/))) frame.grid = Number(m[2]);
   if (finishedAt !== undefined) frame.position = finishedAt;
   if (milestone !== undefined) {

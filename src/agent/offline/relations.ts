@@ -8,7 +8,7 @@ import type { ParsedQuestion } from './parse.ts';
 import type { Caller } from './stats-answer.ts';
 
 const LINEUP =
-  /\b(every driver|all (the |of the )?drivers|drivers? (they |it )?(used|ran|fielded|had)|list (the |all |every )?drivers|who (drove|raced|were|was|is|are|drives|races|was driving|were driving)( \w+)? for|line ?ups?|driver (pairing|line ?up)|(two|their|its|the) drivers|drivers (for|at|of)|who drove the)\b/;
+  /\b([a-z]+ s drivers|drivers were|every driver|all (the |of the )?drivers|drivers? (they |it )?(used|ran|fielded|had)|list (the |all |every )?drivers|who (drove|raced|were|was|is|are|drives|races|was driving|were driving)( \w+)? for|line ?ups?|driver (pairing|line ?up)|(two|their|its|the) drivers|drivers (for|at|of)|who drove the)\b/;
 const TEAM_OF =
   /\b(what|which) (team|constructor|car)\b|\bwho did \w+( \w+)? (drive|race) for\b|\bwho was \w+( \w+)? (driving|racing) for\b|\b(drove|driving|raced|racing) for (what|which)\b/;
 const ENGINE = /\b(engines?|power units?|powered|engine (supplier|manufacturer)|motor|pu)\b/;
@@ -70,16 +70,23 @@ export async function answerRelation(
     return { text: `${entries[0]!.driver} drove for ${list.join(' and ')} in ${year}.`, sources };
   }
   if (kind === 'engine') {
-    const byTeam = new Map<string, Set<string>>();
+    // Per team, its engines by how many race entries used them: customer cars of a chassis maker
+    // ("Lotus" with a BRM engine in 1963) show after the works engine.
+    const byTeam = new Map<string, Map<string, number>>();
     for (const e of entries) {
-      const set = byTeam.get(e.constructor) ?? new Set<string>();
-      if (e.engine) set.add(e.engine);
-      byTeam.set(e.constructor, set);
+      const counts = byTeam.get(e.constructor) ?? new Map<string, number>();
+      if (e.engine) counts.set(e.engine, (counts.get(e.engine) ?? 0) + e.rounds.length);
+      byTeam.set(e.constructor, counts);
     }
-    const parts = [...byTeam].map(
-      ([t, engines]) =>
-        `${t} ran ${[...engines].join(' and ') || 'an unrecorded'} engine${engines.size > 1 ? 's' : ''}`,
-    );
+    const parts = [...byTeam].map(([t, counts]) => {
+      const ranked = [...counts].sort((x, y) => y[1] - x[1]);
+      if (!ranked.length) return `${t} ran an engine the data does not name`;
+      const total = ranked.reduce((n, [, c]) => n + c, 0);
+      const [main, ...others] = ranked;
+      return others.length
+        ? `${t} ran ${main![0]} engines (${main![1]} of its ${total} race entries); also ${others.map(([e, c]) => `${e} (${c})`).join(', ')}`
+        : `${t} ran ${main![0]} engines`;
+    });
     return { text: `In ${year}, ${parts.join('; ')}.`, sources };
   }
   // Replacement: the team's drivers who first raced after the named driver, in rounds he missed.

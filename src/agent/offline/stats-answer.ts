@@ -276,7 +276,7 @@ async function onePart(
     const who = row.name;
     const when =
       metric === 'titles' || metric === 'constructor_titles' ? `in ${e.year}` : `at the ${eventText(e)}`;
-    const nat = f.nationality ? ` ${f.nationality}` : '';
+    const nat = d.resolved.nationality ? ` ${d.resolved.nationality}` : '';
     const subject = driver || team ? `${who}'s` : `The${nat}`;
     const kind = noun(metric, 1, session, f.position);
     const by =
@@ -420,8 +420,12 @@ async function onePart(
       count === 'drivers'
         ? `${top.value === 1 ? 'champion' : 'champions'}`
         : noun(metric, top.value, session, f.position);
-    const nat = f.nationality ? ` by a ${f.nationality} driver` : '';
-    const without = f.withoutTitle ? ' among drivers who never won the title' : '';
+    const nat = d.resolved.nationality ? ` by a ${d.resolved.nationality} driver` : '';
+    const without = f.withoutTitle
+      ? ' among drivers who never won the title'
+      : f.withoutWin
+        ? ' among drivers who never won a Grand Prix'
+        : '';
     const season = f.perSeason ? ' in a single season' : '';
     const who =
       ties.length > 1
