@@ -107,6 +107,8 @@ export class EntityIndex {
   /** Drivers by the first word of their first name ("kimi", "lewis"), for questions that use only that. */
   private readonly firstNameIndex = new Map<string, DriverEntity[]>();
   private readonly placeAliases = new Set<string>();
+  /** Engine manufacturer ids by normalised name ("honda", "mercedes", "cosworth"). */
+  private readonly engineMakers = new Map<string, { id: string; name: string }>();
   /** Country ids by normalised name and demonym ("brazil", "brazilian", "british"). */
   private readonly countries = new Map<string, string>();
   private maxPhrase = 1;
@@ -168,6 +170,11 @@ export class EntityIndex {
       for (const n of [c.name, c.demonym]) if (n) this.countries.set(normalize(n), c.id);
     }
     for (const [alias, id] of Object.entries(COUNTRY_WORDS)) this.countries.set(alias, id);
+    for (const e of db.prepare('SELECT id, name FROM engine_manufacturer').all() as {
+      id: string;
+      name: string;
+    }[])
+      this.engineMakers.set(normalize(e.name), e);
 
     const constructorRows = db
       .prepare(
@@ -361,6 +368,11 @@ export class EntityIndex {
     return this.nameWordSet;
   }
 
+  /** The engine manufacturer a name means ("honda", "ford cosworth"), if any. */
+  engineMaker(name: string): { id: string; name: string } | undefined {
+    return this.engineMakers.get(normalize(name));
+  }
+
   /** The country a single word names as a nationality ("brazilian", "finnish", "uk"), if any. */
   country(word: string): string | undefined {
     return this.countries.get(word);
@@ -440,6 +452,11 @@ export class EntityIndex {
   /** The drivers of `year` whose first name starts with `first` (normalised). */
   driversByFirstName(first: string, year: number): DriverEntity[] {
     return (this.firstNameIndex.get(first) ?? []).filter((d) => d.years.has(year));
+  }
+
+  /** Every driver whose first name starts with `first` (normalised), any season. */
+  driversByFirstNameAnyYear(first: string): DriverEntity[] {
+    return [...(this.firstNameIndex.get(first) ?? [])];
   }
 
   pickDriver(candidates: readonly DriverEntity[], year?: number): DriverEntity | undefined {

@@ -120,7 +120,9 @@ function raceOfQuestion(
     /\b(very first|first ever) ((world )?championship )?(race|round|grand prix|gp)\b|\bfirst (world )?championship (race|round|grand prix)\b/.test(
       q.norm,
     ) &&
-    q.year === undefined
+    q.year === undefined &&
+    !placeText(index, q).match(/\b(at|in) the new\b/) &&
+    index.matchRaces(placeText(index, q)).length === 0
   )
     return index.races[0];
   // "the season opener in 2017", "the final race of 2008": the first or last round on that calendar.
@@ -184,7 +186,13 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
     // "…when Jim Clark won his first title": that event is looked up first and named in its place.
     const resolved = await resolveReference(a, mended, now);
     if (resolved.sources.length) referenceSources.push(...resolved.sources);
-    const chained = CHAINED.exec(normalize(resolved.text));
+    // "Piquet won the 87 title, but who won more races that year?": "that year" is the year it names.
+    const named = normalize(resolved.text);
+    const chained = CHAINED.exec(
+      /\b(19[5-9]\d|20\d\d)\b|\b(in|the|of) '?\d\d\b/.test(named)
+        ? named.replace(/\bthat (year|season)\b/g, ' ')
+        : named,
+    );
     if (chained)
       throw new Abstain(
         `I can't answer that offline: "${chained[0]}" refers to another fact the question does not name, and I do not chain one answer into the next. Ask in two steps, naming the race or season — e.g. "When did Piastri win his first race?", then "Who finished second in the 2024 Hungarian GP?".`,
@@ -239,6 +247,9 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
       'not_found',
       `That is not in the data: ${only.name} never started a World Championship race (he appears only as an entrant or in practice).`,
     );
+  // "Where did Jordan end up in the 1999 constructors' championship?": that entry of the final table.
+  if (STANDING_PLACE.test(q.norm) && (q.drivers.length === 1 || q.constructors.length === 1))
+    return standingOf(a, q, now);
   const relation = relationAsked(q);
   if (relation) return answerRelation(a, a.index, q, relation, now);
   const frame = readStatsFrame({ index: a.index, q, now });
@@ -307,6 +318,35 @@ const CHAINED =
 /** ", the race where Hamilton won the title on the last lap": a description of what is already named. */
 function dropDescription(text: string): string {
   return text.replace(/,\s*the (race|one|year|season|weekend) (where|when|in which)[^?,]*/i, '');
+}
+
+/** "Where did Jordan end up in the 1999 constructors' championship?", "what position did Alonso finish in the standings". */
+const STANDING_PLACE =
+  /\b(where|what position|which position|what place) (did|does|do|was|is) [a-z]+( [a-z]+)? (end up|ended up|end|finish|finished|place|placed|come|came|rank|ranked)\b.*\b(championship|standings|table)\b/;
+
+async function standingOf(a: Answerer, q: ParsedQuestion, now: Date): Promise<Body> {
+  const team = q.drivers.length === 1 && !/\bconstructors?\b/.test(q.norm) ? undefined : q.constructors[0];
+  const year = q.year ?? currentSeason(a.index, now);
+  const { data, sources } = await a.call<{
+    year: number;
+    afterRound: number;
+    seasonComplete: boolean;
+    standings: StandingRow[];
+  }>(team ? 'get_constructor_standings' : 'get_driver_standings', { year });
+  const who = team ?? q.drivers[0]!;
+  const row = data.standings.find((s) => s.id === who.id);
+  if (!row)
+    return {
+      text: `${who.name} has no ${team ? "constructors'" : "drivers'"} championship standing in ${year} in the data.`,
+      sources,
+      status: 'unavailable',
+    };
+  const place = row.position ? `P${row.position} (${ordinal(row.position)})` : row.positionText;
+  const when = data.seasonComplete ? `the ${year} season` : `${year} after round ${data.afterRound}`;
+  return {
+    text: `${who.name} finished ${place} in the ${team ? "constructors'" : "drivers'"} championship of ${when}, with ${formatPoints(row.points)} points and ${row.wins} win${row.wins === 1 ? '' : 's'}.`,
+    sources,
+  };
 }
 
 /** "Who won X and who was on pole?" → its parts; a question with one ask is one part. */
@@ -381,6 +421,8 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion): boolean {
   // "Lauda's last grand prix win" is a pick over his career; "who won the last race" is one race.
   if (q.relative && !((f.op === 'first' || f.op === 'last') && (f.drivers.length || f.teams.length)))
     return false;
+  // "Where did Jordan end up in the 1999 constructors' championship?": a standings place.
+  if (STANDING_PLACE.test(q.norm)) return false;
   // "who took 10th at Silverstone this year": a place in one race.
   if (oneSeason && f.place && /\b\d{1,2}(st|nd|rd|th)\b|\bp\d{1,2}\b|\blast point\b/.test(q.norm))
     return false;
@@ -596,7 +638,7 @@ function positionAsked(norm: string): number | undefined {
   const inPlace = /\bin (\d{1,2})(?:st|nd|rd|th)( place)?\b/.exec(norm);
   if (inPlace) return Number(inPlace[1]);
   if (/\b(just )?missed (out on )?the podium\b|\bfirst (driver )?off the podium\b/.test(norm)) return 4;
-  if (/\b(finished|came|come|was|placed|classified) last\b/.test(norm)) return -1;
+  if (/\b(finished|came|come|was|placed|classified) last\b|\blast classified\b/.test(norm)) return -1;
   const m =
     /\b(?:finish(?:ed)?|came|come|was|placed|ended|end) (?:in )?(?:p(\d{1,2})|(\d{1,2})(?:st|nd|rd|th)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b/.exec(
       norm,

@@ -44,6 +44,12 @@ export interface StatsFrame {
   streak?: boolean;
   worstGrid?: boolean;
   notChampionThatSeason?: boolean;
+  /** Engine manufacturer id ("Honda-engined"). */
+  engineId?: string;
+  /** Single-race records ("most pit stops in one race"). */
+  perRace?: boolean;
+  /** "how old was X when he won the title": the age at the event. */
+  ageAsked?: boolean;
   /** "first to N wins": the N-th event of each driver. */
   nth?: number;
   gender?: 'FEMALE' | 'MALE';
@@ -68,6 +74,7 @@ const FILLER = new Set(
   guy guys man bloke person people somebody someone anyone anybody name list give show find say said called
   not no never record records stat stats statistic statistics official officially career's other else
   again per single same both either neither whole entire full lot lots wow damn heck like yeah yes right
+  during across throughout often set sets setting largest add combined convert converted turned still
   round rounds loads lots exactly now currently produced produce produces yet ever been good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
   scoring big gap doing wise hows whats whos wheres very much well hmm um uh anyway btw also too overall
   totals tally tot mate mates teammate teammates team-mate buddy pal career-wise alltime f1's them`.split(
@@ -168,7 +175,7 @@ const OPERATION_PATTERNS: [Operation, RegExp][] = [
   ],
   [
     'most',
-    /\b(most|record|highest|more than (any|anyone|any other)|the biggest|the greatest number)\b|\bmore [a-z0-9 ]{1,40}? than any( other| one|one)?\b/,
+    /\b(most|record|highest|more than (any|anyone|any other)|the biggest|biggest|the greatest number|top|leading)\b|\bmore [a-z0-9 ]{1,40}? than any( other| one|one)?\b/,
   ],
   ['first', /\b(first|maiden|debut|earliest)\b(?! (place|race of|round|lap|corner|time i|half|stint))/],
   [
@@ -276,6 +283,14 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
   // "first driver to win 100 races": the first to reach the N-th event.
   let milestone: number | undefined;
+  const nthWord = take(
+    /\b(his|her|their|its) (second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th|7th)\b/,
+  );
+  if (nthWord)
+    milestone =
+      { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7 }[nthWord[2] as 'second'] ??
+      Number(nthWord[2]!.replace(/\D/g, ''));
+  const ageAsked = !!take(/\bhow old (was|is|were)\b|\bat what age\b|\bwhat age\b|\bage (was|of)\b/);
   const ms = take(
     /\b(first|fastest|quickest) (driver |man |one |person )?to (?:(win|reach|score|take|get|claim) )?(\d{1,3})\b/,
   );
@@ -290,7 +305,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
   // "most wins in a season where he didn't win the title": the title of that season, not of a career.
   const notChampionThatSeason = !!take(
-    /\bin a (single )?(season|year) (where|in which|when) (they|he|she) (didn t|did not|didnt|failed to|never) (win|take) the (title|championship|crown)\b|\bwithout (winning|taking) the (title|championship) that (year|season)\b|\bin a (losing|non title|non championship) (season|year)\b/,
+    /\bin a (single )?(season|year) (where|in which|when) (they|he|she) (didn t|did not|didnt|failed to|never) (win|take) the (title|championship|crown)\b|\bin (a|one) (single )?season by a driver who (still )?(didn t|did not|didnt) (become|win|take)( the)? (champion|title|championship)\b|\bwithout (winning|taking) the (title|championship) that (year|season)\b|\bin a (losing|non title|non championship) (season|year)\b/,
   );
   if (notChampionThatSeason) pre.push('wins');
   // "his debut", "first f1 race", "last grand prix of his career": a race start picked first or last.
@@ -328,6 +343,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (withoutWin) removeMetric(metrics, 'wins');
   if (metrics.length === 0 && (withoutTitle || withoutWin)) metrics.push(withoutWin ? 'podiums' : 'wins');
   if (metrics.length === 0 && countSeasons) metrics.push('starts');
+  // "how many drivers have started from pole": starts from the first grid slot.
+  if (metrics.length === 0 && fromPole) metrics.push('starts');
   // "is Ferrari ahead of McLaren in the constructors?": two names in a standings comparison are points.
   if (
     metrics.length === 0 &&
@@ -361,7 +378,20 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   } else if ((m = take(/\b(19[5-9]\d|20\d\d) (to|until|through|and)? ?(19[5-9]\d|20\d\d)\b/))) {
     yr.fromYear = Number(m[1]);
     yr.toYear = Number(m[3]);
-  } else if ((m = take(/\b(in )?the (19[5-9]0|20[0-2]0)s\b|\b(19[5-9]0|20[0-2]0)s\b/))) {
+  } else if (
+    (m = take(/\b(in |during |across )?the (fifties|sixties|seventies|eighties|nineties|noughties)\b/))
+  ) {
+    const y = {
+      fifties: 1950,
+      sixties: 1960,
+      seventies: 1970,
+      eighties: 1980,
+      nineties: 1990,
+      noughties: 2000,
+    }[m[2] as 'fifties'];
+    yr.fromYear = y;
+    yr.toYear = y + 9;
+  } else if ((m = take(/\b(in |during |across )?the (19[5-9]0|20[0-2]0)s\b|\b(19[5-9]0|20[0-2]0)s\b/))) {
     const y = Number(m[2] ?? m[3]);
     yr.fromYear = y;
     yr.toYear = y + 9;
@@ -373,7 +403,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     yr.fromYear = Number(m[2]) + (m[1] === 'after' ? 1 : 0);
   } else if ((m = take(/\b(before|until|up to) (the )?(19[5-9]\d|20\d\d)( season)?\b/))) {
     yr.toYear = Number(m[3]) - (m[1] === 'before' ? 1 : 0);
-  } else if (take(/\b(the )?year before last\b|\btwo (years|seasons) ago\b/)) {
+  } else if (take(/\b(the )?year before last\b|\b(two|2) (years|seasons|yrs) ago\b/)) {
     yr.fromYear = yr.toYear = season - 2;
   } else if (take(/(?<!\b(his|her|their|its) )\b(last|previous) (year|season)s?('s)?\b|\ba year ago\b/)) {
     yr.fromYear = yr.toYear = season - 1;
@@ -398,13 +428,15 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
   // "X vs Y", "did X or Y have more", "difference between X's and Y's": a comparison.
   const compareCue =
-    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better)\b/.test(norm);
+    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between)\b/.test(
+      norm,
+    );
   const two = q.drivers.length >= 2 || q.constructors.length >= 2;
   if (two && compareCue) {
     op = 'compare';
     while (
       take(
-        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|who had more|more|by how much|how big|gap)\b/,
+        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|who had more|more|by how much|how big|gap( between them)?|between them|came out on top|on top)\b/,
       )
     );
   }
@@ -430,6 +462,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (metrics.includes('grand_slams'))
     while (take(/\b(pole|win|fastest lap|led|leading|lead|every|lap|laps|same race)\b/));
   if (!op && milestone !== undefined) op = 'first';
+  if (!op && ageAsked) op = 'youngest';
   if (!op) {
     // "Hamilton's wins at Silverstone", "Prost's McLaren wins": a total of one subject.
     if (q.drivers.length || q.constructors.length) op = 'count';
@@ -454,6 +487,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     ...(worstGrid ? { worstGrid } : {}),
     ...(gender ? { gender } : {}),
     ...(notChampionThatSeason ? { notChampionThatSeason, perSeason: true } : {}),
+    ...(ageAsked ? { ageAsked } : {}),
   };
   if (countSeasons) frame.op = 'count';
   if ((withoutTitle || withoutWin) && frame.op === 'count' && !q.drivers.length) frame.op = 'most';
@@ -493,6 +527,15 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     }
   }
 
+  // Engine: "Honda-engined cars", "Renault-powered", "with a Ford engine".
+  const eng = /\b([a-z]+) (engined|powered|engines?)\b/.exec(masked);
+  const maker = eng ? index.engineMaker(eng[1]!) : undefined;
+  if (eng && maker && (eng[2] !== 'engine' || !frame.teams.some((t) => normalize(t.name) === eng[1]))) {
+    frame.engineId = maker.id;
+    take(new RegExp(`\\b(a |an )?${eng[1]} ${eng[2]}( cars?)?\\b`));
+    frame.teams = frame.teams.filter((t) => normalize(t.name) !== eng[1]);
+  }
+
   // Place: a grand prix or circuit named (not a nationality).
   if (q.namesRace && !frame.nationality) {
     const place = placeOf(index, q, words, covered);
@@ -521,6 +564,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
 
   if (take(/\bin (a|one) (single )?season\b|\bsingle season\b|\bone season\b|\bin a year\b/))
     frame.perSeason = true;
+  if (take(/\bin (a|one) (single )?(race|grand prix|gp)\b|\bsingle race\b/)) frame.perRace = true;
 
   // What the answer lists.
   for (const [subject, re] of SUBJECT_PATTERNS) {

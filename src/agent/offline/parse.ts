@@ -121,10 +121,12 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   // "a couple of weeks ago", "last weekend": this season's edition, run or not.
   if (
     year === undefined &&
-    /\b(couple of weeks|few weeks|weeks|days) ago\b|\blast weekend\b|\byesterday\b|\brecently\b/.test(norm)
+    /\b(couple of weeks|few weeks|weeks|days|a month) ago\b|\blast (weekend|month)\b|\byesterday\b|\brecently\b/.test(
+      norm,
+    )
   )
     year = currentSeason(index, now);
-  if (year === undefined && /\b(the )?year before last\b|\btwo (years|seasons) ago\b/.test(norm))
+  if (year === undefined && /\b(the )?year before last\b|\b(two|2) (years|seasons|yrs) ago\b/.test(norm))
     year = currentSeason(index, now) - 2;
   if (year === undefined && /(?<!\b(his|her|their|its) )\b(last|previous) (year|season)s?\b/.test(norm))
     year = currentSeason(index, now) - 1;
@@ -160,6 +162,13 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
         const word = norm.split(' ').slice(m.start, m.end).join(' ');
         const byFirst = index.driversByFirstName(word, year);
         if (byFirst.length === 1) d = byFirst[0]!;
+      }
+      // With no season: "lewis's last win" is Hamilton (391 starts), not Jackie Lewis (9) — a first name
+      // wins over a surname when its best-known bearer raced far more.
+      if (d && !m.fullName && year === undefined) {
+        const word = norm.split(' ').slice(m.start, m.end).join(' ');
+        const famous = index.driversByFirstNameAnyYear(word).sort((x, y) => y.starts - x.starts)[0];
+        if (famous && famous !== d && famous.starts > 10 * Math.max(d.starts, 1)) d = famous;
       }
       if (d && !drivers.includes(d)) {
         drivers.push(d);

@@ -46,6 +46,10 @@ function scopeText(f: StatsFrame): string {
   const parts: string[] = [];
   // "with Ferrari" qualifies a driver's totals; a team's own totals need no such words.
   if (f.teams.length === 1 && f.op !== 'compare' && f.drivers.length) parts.push(`with ${f.teams[0]!.name}`);
+  if (f.engineId)
+    parts.push(
+      `with ${f.engineId.replace(/(^|-)(\w)/g, (_, d: string, c: string) => `${d ? ' ' : ''}${c.toUpperCase()}`)} engines`,
+    );
   if (f.place) parts.push(`at the ${f.place.name}`);
   if (f.grid) parts.push(f.grid === 1 ? 'from pole' : `from P${f.grid} on the grid`);
   if (f.fromYear !== undefined && f.fromYear === f.toYear) parts.push(`in ${f.fromYear}`);
@@ -69,6 +73,7 @@ function baseArgs(f: StatsFrame, metric: Metric, session: 'race' | 'sprint'): St
   if (f.withoutWin) args.without_win = true;
   if (f.toDate) args.up_to_date = f.toDate;
   if (f.gender) args.gender = f.gender;
+  if (f.engineId) args.engine = f.engineId;
   if (f.notChampionThatSeason) args.not_champion_that_season = true;
   if (f.champions) args.champions_only = true;
   if (f.nationality) args.nationality = f.nationality;
@@ -243,6 +248,22 @@ async function onePart(
     return { text: `${lead}${asOfText(x.d)}`, sources: srcs };
   }
 
+  // "his second title", "Hamilton's 100th win": one driver's n-th event.
+  if (f.nth && driver) {
+    const { d, sources } = await call({ group_by: 'driver', driver: driver.id, pick: 'first', nth: f.nth });
+    const e = d.rows[0]?.event;
+    if (!e)
+      return {
+        text: `${driver.name} has fewer than ${f.nth} ${noun(metric, 2, session, f.position)}${scoped} in the data.`,
+        sources,
+      };
+    const when =
+      metric === 'titles' || metric === 'constructor_titles' ? `in ${e.year}` : `at the ${eventText(e)}`;
+    return {
+      text: `${driver.name}'s ${ordinal(f.nth)} ${noun(metric, 1, session, f.position)}${scoped} came ${when}.`,
+      sources,
+    };
+  }
   if (f.nth) {
     const { d, sources } = await call({ group_by: 'driver', pick: 'first', nth: f.nth, limit: 4 });
     const top = d.rows[0];
@@ -295,6 +316,18 @@ async function onePart(
     return { text: text.replace(/^The /, ''), sources };
   }
 
+  // "How old was Button when he won the title?": his age at the (first) event.
+  if (f.ageAsked && driver) {
+    const { d, sources } = await call({ group_by: 'driver', driver: driver.id, pick: 'first' });
+    const e = d.rows[0]?.event;
+    if (!e?.age) return { text: noneText(f, metric, session, scoped), sources };
+    const what =
+      metric === 'titles' ? "his first drivers' title" : `his first ${noun(metric, 1, session, f.position)}`;
+    return {
+      text: `${driver.name} was ${e.age.years} years and ${e.age.days} days old when he took ${what}${scoped}, at the ${eventText(e)}${metric === 'titles' ? ` (the title was decided there, ${e.year})` : ''}.`,
+      sources,
+    };
+  }
   if (f.op === 'youngest' || f.op === 'oldest') {
     const { d, sources } = await call({ group_by: 'driver', pick: f.op, limit: 4 });
     const row = d.rows[0];
@@ -329,6 +362,16 @@ async function onePart(
     const kind = noun(metric, n, session, f.position);
     return {
       text: `${who}: ${n} ${kind}${scoped} — in ${years.join(', ')}.`,
+      sources,
+    };
+  }
+
+  // "Frentzen won races for which teams?": one driver's totals per team.
+  if (driver && !team && f.subject === 'constructor' && f.op === 'count') {
+    const { d, sources } = await call({ group_by: 'constructor', driver: driver.id, limit: 20 });
+    if (!d.rows.length) return { text: noneText(f, metric, session, scoped), sources };
+    return {
+      text: `${driver.name}'s ${noun(metric, 2, session, f.position)}${scoped} by team: ${d.rows.map((r) => `${r.name} ${value(metric, r.value)}`).join(', ')}.`,
       sources,
     };
   }
@@ -406,6 +449,7 @@ async function onePart(
     let group = f.subject;
     if (teamMetric && group === 'driver') group = 'constructor';
     if (f.perSeason) group = group === 'constructor' ? 'constructor_season' : 'driver_season';
+    if (f.perRace && group === 'driver') group = 'driver_race';
     const count = metric === 'titles' && group === 'nationality' ? 'drivers' : undefined;
     const { d, sources } = await call({
       group_by: group === 'season' || group === 'race' ? group : group,
@@ -426,10 +470,21 @@ async function onePart(
       : f.withoutWin
         ? ' among drivers who never won a Grand Prix'
         : '';
-    const season = f.perSeason ? ' in a single season' : '';
+    const season = f.perSeason
+      ? f.notChampionThatSeason
+        ? ' in a season he did not win the title'
+        : ' in a single season'
+      : f.perRace
+        ? ' in a single race'
+        : '';
     const who =
       ties.length > 1
-        ? `${ties.map((r) => r.name).join(' and ')} share the ${f.op}`
+        ? ties.length > 4
+          ? `${ties.length} share the ${f.op} (${ties
+              .slice(0, 4)
+              .map((r) => r.name)
+              .join(', ')}, …)`
+          : `${ties.map((r) => r.name).join(' and ')} share the ${f.op}`
         : `${top.name} has the ${f.op}`;
     const countText = count === 'drivers' ? `world ${n}` : n;
     return {

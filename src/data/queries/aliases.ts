@@ -4,6 +4,9 @@
 export const DRIVER_NICKNAMES: Record<string, readonly string[]> = {
   checo: ['sergio-perez'],
   jpm: ['juan-pablo-montoya'],
+  nige: ['nigel-mansell'],
+  'our nige': ['nigel-mansell'],
+  'jos the boss': ['jos-verstappen'],
   monty: ['juan-pablo-montoya'],
   kmag: ['kevin-magnussen'],
   'k mag': ['kevin-magnussen'],

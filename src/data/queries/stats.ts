@@ -39,6 +39,7 @@ export type Metric = (typeof METRICS)[number];
 export const GROUPS = [
   'driver',
   'driver_season',
+  'driver_race',
   'constructor_season',
   'constructor',
   'engine',
@@ -207,6 +208,7 @@ function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
 const GROUP_KEY: Record<GroupBy, { key: string; name: string }> = {
   driver: { key: 'e.driver_id', name: 'd.name' },
   driver_season: { key: "e.driver_id || '@' || r.year", name: "d.name || ' (' || r.year || ')'" },
+  driver_race: { key: "e.driver_id || '@' || r.id", name: "d.name || ' (' || r.year || ' ' || gp.full_name || ')'" },
   constructor_season: { key: "e.constructor_id || '@' || r.year", name: "c.name || ' (' || r.year || ')'" },
   constructor: { key: 'e.constructor_id', name: 'c.name' },
   engine: { key: 'e.engine_id', name: 'em.name' },
