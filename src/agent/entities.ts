@@ -448,7 +448,6 @@ export class EntityIndex {
     return mentions;
   }
 
-  /** The one driver a mention means in a season: a driver of that season first, then the longest career. */
   /** The drivers of `year` whose first name starts with `first` (normalised). */
   driversByFirstName(first: string, year: number): DriverEntity[] {
     return (this.firstNameIndex.get(first) ?? []).filter((d) => d.years.has(year));
@@ -459,6 +458,7 @@ export class EntityIndex {
     return [...(this.firstNameIndex.get(first) ?? [])];
   }
 
+  /** The one driver a mention means in a season: a driver of that season first, then the longest career. */
   pickDriver(candidates: readonly DriverEntity[], year?: number): DriverEntity | undefined {
     return [...candidates].sort((a, b) => {
       if (year !== undefined) {
