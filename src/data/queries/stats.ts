@@ -208,7 +208,10 @@ function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
 const GROUP_KEY: Record<GroupBy, { key: string; name: string }> = {
   driver: { key: 'e.driver_id', name: 'd.name' },
   driver_season: { key: "e.driver_id || '@' || r.year", name: "d.name || ' (' || r.year || ')'" },
-  driver_race: { key: "e.driver_id || '@' || r.id", name: "d.name || ' (' || r.year || ' ' || gp.full_name || ')'" },
+  driver_race: {
+    key: "e.driver_id || '@' || r.id",
+    name: "d.name || ' (' || r.year || ' ' || gp.full_name || ')'",
+  },
   constructor_season: { key: "e.constructor_id || '@' || r.year", name: "c.name || ' (' || r.year || ')'" },
   constructor: { key: 'e.constructor_id', name: 'c.name' },
   engine: { key: 'e.engine_id', name: 'em.name' },
