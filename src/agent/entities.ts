@@ -174,7 +174,7 @@ export class EntityIndex {
       id: string;
       name: string;
     }[])
-      this.engineMakers.set(normalize(e.name), e);
+      for (const n of [e.name, e.id]) this.engineMakers.set(normalize(n), e);
 
     const constructorRows = db
       .prepare(
@@ -368,7 +368,7 @@ export class EntityIndex {
     return this.nameWordSet;
   }
 
-  /** The engine manufacturer a name means ("honda", "ford cosworth"), if any. */
+  /** The engine manufacturer a name or f1db id means ("honda", "Ford Cosworth"), if any. */
   engineMaker(name: string): { id: string; name: string } | undefined {
     return this.engineMakers.get(normalize(name));
   }

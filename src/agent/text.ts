@@ -11,6 +11,19 @@ export function containsPhrase(haystack: string, phrase: string): boolean {
   return (' ' + haystack + ' ').includes(' ' + phrase + ' ');
 }
 
+/** Places written as words, as questions say them ("finished second", "his third title"). */
+export const PLACE_WORDS: Readonly<Record<string, number>> = {
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
+
 export function ordinal(n: number): string {
   const mod100 = n % 100;
   if (mod100 >= 11 && mod100 <= 13) return `${n}th`;

@@ -5,7 +5,7 @@
 import { AppError } from '../../errors.ts';
 import { entityIndex, type DriverEntity, type EntityIndex, type RaceEntity } from '../entities.ts';
 import { currentSeason, isoDate, label, lastRace, nextRace, resolveRace } from '../race-ref.ts';
-import { containsPhrase, formatPoints, normalize, ordinal } from '../text.ts';
+import { containsPhrase, formatPoints, normalize, ordinal, PLACE_WORDS } from '../text.ts';
 import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
 import type { ToolContext, ToolResult } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
@@ -618,18 +618,7 @@ async function raceData(a: Answerer, race: RaceEntity, session: 'race' | 'sprint
   return { race: data, sources };
 }
 
-const ORDINALS: Record<string, number> = {
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  last: -1,
-};
+const ORDINALS: Record<string, number> = { ...PLACE_WORDS, last: -1 };
 
 /** "who finished second", "who came P3", "who was 4th" → the position asked about. */
 function positionAsked(norm: string): number | undefined {

@@ -7,7 +7,7 @@ import type { GroupBy, Metric } from '../../data/queries/stats.ts';
 import type { ConstructorEntity, DriverEntity, EntityIndex } from '../entities.ts';
 import type { ParsedQuestion } from './parse.ts';
 import { currentSeason } from '../race-ref.ts';
-import { normalize } from '../text.ts';
+import { normalize, PLACE_WORDS } from '../text.ts';
 
 export type Operation =
   'count' | 'most' | 'fewest' | 'distinct' | 'first' | 'last' | 'youngest' | 'oldest' | 'list' | 'compare';
@@ -257,18 +257,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // "won from pole": the grid slot, not a pole metric.
   const fromPole = !!take(/\b(started |starting )?(from|on) (pole|p1|the pole)( position)?\b/);
   // "how many times did Alonso finish second", "P4 finishes": finishes at one place.
-  const placeWord: Record<string, number> = {
-    second: 2,
-    third: 3,
-    fourth: 4,
-    fifth: 5,
-    sixth: 6,
-    seventh: 7,
-    eighth: 8,
-    ninth: 9,
-    tenth: 10,
-    runner: 2,
-  };
+  const placeWord: Record<string, number> = { ...PLACE_WORDS, runner: 2 };
   let finishedAt: number | undefined;
   // "second in the constructors' standings" is a championship place, not a race finish.
   const fin = /\b(standings|championship|table)\b/.test(norm)
@@ -286,10 +275,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   const nthWord = take(
     /\b(his|her|their|its) (second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th|7th)\b/,
   );
-  if (nthWord)
-    milestone =
-      { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7 }[nthWord[2] as 'second'] ??
-      Number(nthWord[2]!.replace(/\D/g, ''));
+  if (nthWord) milestone = PLACE_WORDS[nthWord[2]!] ?? Number(nthWord[2]!.replace(/\D/g, ''));
   const ageAsked = !!take(/\bhow old (was|is|were)\b|\bat what age\b|\bwhat age\b|\bage (was|of)\b/);
   const ms = take(
     /\b(first|fastest|quickest) (driver |man |one |person )?to (?:(win|reach|score|take|get|claim) )?(\d{1,3})\b/,

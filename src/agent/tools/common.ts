@@ -2,7 +2,13 @@
 // Markdown tables and source lines.
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { entityIndex, type EntityIndex, type RaceEntity } from '../entities.ts';
+import {
+  entityIndex,
+  type ConstructorEntity,
+  type DriverEntity,
+  type EntityIndex,
+  type RaceEntity,
+} from '../entities.ts';
 import { currentSeason, label, resolveRace, THIS_SEASON } from '../race-ref.ts';
 import { normalize } from '../text.ts';
 import type { ToolContext } from './types.ts';
@@ -33,6 +39,22 @@ export function seasonOf(ctx: ToolContext, year: number | string | undefined): n
   if (!text || THIS_SEASON.test(text) || /^(this|current|now)$/.test(text))
     return currentSeason(index(ctx), ctx.now());
   throw new AppError('bad_request', `"${year}" is not a season; give a year such as 2024.`);
+}
+
+/** The driver a tool argument names (season-aware), or the not_found every tool gives. */
+export function driverOf(ctx: ToolContext, name: string, year?: number): DriverEntity {
+  const d = index(ctx).findDriver(name, year);
+  if (!d)
+    throw new AppError('not_found', `No driver called "${name}" in the data.`, { reason: 'unknown_driver' });
+  return d;
+}
+
+/** The team a tool argument names (season-aware), or not_found. */
+export function teamOf(ctx: ToolContext, name: string, year?: number): ConstructorEntity {
+  const c = index(ctx).findConstructor(name, year);
+  if (!c)
+    throw new AppError('not_found', `No team called "${name}" in the data.`, { reason: 'unknown_team' });
+  return c;
 }
 
 export function raceOf(ctx: ToolContext, year: number | string | undefined, grandPrix: string): RaceEntity {

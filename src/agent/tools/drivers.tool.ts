@@ -6,15 +6,8 @@ import { stmt } from '../../data/queries/statements.ts';
 import type { DriverEntity } from '../entities.ts';
 import { isoDate, label } from '../race-ref.ts';
 import { formatPoints } from '../text.ts';
-import { defineTool, type ToolContext, type ToolResult } from './types.ts';
-import { index, notRun, raceOf, raceSource, seasonOf, table, yearArg } from './common.ts';
-
-function driverOf(ctx: ToolContext, name: string, year?: number): DriverEntity {
-  const d = index(ctx).findDriver(name, year);
-  if (!d)
-    throw new AppError('not_found', `No driver called "${name}" in the data.`, { reason: 'unknown_driver' });
-  return d;
-}
+import { defineTool, type ToolResult } from './types.ts';
+import { driverOf, index, notRun, raceOf, raceSource, seasonOf, table, yearArg } from './common.ts';
 
 const rank = (pos: number | null | undefined) => (pos === null || pos === undefined ? 999 : pos);
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { roundRanges, seasonEntries, type SeasonEntry } from '../../data/queries/entries.ts';
-import { index, seasonOf, table, yearArg } from './common.ts';
+import { driverOf, seasonOf, table, teamOf, yearArg } from './common.ts';
 import { defineTool, type ToolResult } from './types.ts';
 
 export const getTeamLineup = defineTool({
@@ -16,12 +16,8 @@ export const getTeamLineup = defineTool({
   }),
   execute(args, ctx): ToolResult<{ year: number; entries: SeasonEntry[] }> {
     const year = seasonOf(ctx, args.year);
-    const idx = index(ctx);
-    const team = args.team ? idx.findConstructor(args.team, year) : undefined;
-    if (args.team && !team) throw new AppError('not_found', `No team called "${args.team}" in the data.`);
-    const driver = args.driver ? idx.findDriver(args.driver, year) : undefined;
-    if (args.driver && !driver)
-      throw new AppError('not_found', `No driver called "${args.driver}" in the data.`);
+    const team = args.team ? teamOf(ctx, args.team, year) : undefined;
+    const driver = args.driver ? driverOf(ctx, args.driver, year) : undefined;
     const entries = seasonEntries(ctx.db(), year, { constructorId: team?.id, driverId: driver?.id });
     if (entries.length === 0)
       throw new AppError(

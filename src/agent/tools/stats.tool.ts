@@ -12,7 +12,7 @@ import {
   type StatsResult,
 } from '../../data/queries/stats.ts';
 import { formatPoints } from '../text.ts';
-import { index, table } from './common.ts';
+import { driverOf, index, table, teamOf } from './common.ts';
 import { defineTool, type ToolContext, type ToolResult } from './types.ts';
 
 const season = z.number().int().min(1950).max(2100);
@@ -115,28 +115,19 @@ function resolveFilters(
     notChampionThatSeason: args.not_champion_that_season,
     gender: args.gender,
   };
+  const season = args.to_season ?? args.from_season;
   if (args.driver) {
-    const d = idx.findDriver(args.driver, args.to_season ?? args.from_season);
-    if (!d)
-      throw new AppError('not_found', `No driver called "${args.driver}" in the data.`, {
-        reason: 'unknown_driver',
-      });
+    const d = driverOf(ctx, args.driver, season);
     filters.driverId = d.id;
     resolved.driver = d.name;
   }
   if (args.team) {
-    const c = idx.findConstructor(args.team, args.to_season ?? args.from_season);
-    if (!c)
-      throw new AppError('not_found', `No team called "${args.team}" in the data.`, {
-        reason: 'unknown_team',
-      });
+    const c = teamOf(ctx, args.team, season);
     filters.constructorId = c.id;
     resolved.team = c.name;
   }
   if (args.engine) {
-    const row = db
-      .prepare('SELECT id, name FROM engine_manufacturer WHERE id = ? OR lower(name) = lower(?)')
-      .get(args.engine, args.engine) as { id: string; name: string } | undefined;
+    const row = idx.engineMaker(args.engine);
     if (!row) throw new AppError('not_found', `No engine manufacturer called "${args.engine}" in the data.`);
     filters.engineId = row.id;
     resolved.engine = row.name;

@@ -299,17 +299,6 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
                ORDER BY r.date, r.round`;
   const rows = db.prepare(sql).all(...params) as EventRow[];
 
-  const eventOf = (r: EventRow): StatsEvent => ({
-    date: r.date,
-    year: r.year,
-    round: r.round,
-    raceName: r.race_name,
-    driverId: r.driver_id,
-    driverName: r.driver_name,
-    constructorName: r.constructor_name,
-    age: r.birth ? ageOn(r.birth, r.date) : null,
-  });
-
   const groups = new Map<string, { name: string; events: EventRow[] }>();
   for (const r of rows) {
     if (r.gkey === null) continue;
@@ -419,20 +408,29 @@ function streaks(
       }
     }
     if (best > 0 && bestEnd && bestStart) {
-      const ev = (r: EventRow): StatsEvent => ({
-        date: r.date,
-        year: r.year,
-        round: r.round,
-        raceName: r.race_name,
-        driverId: r.driver_id,
-        driverName: r.driver_name,
-        constructorName: r.constructor_name,
-        age: r.birth ? ageOn(r.birth, r.date) : null,
+      out.push({
+        key,
+        name: grp.name,
+        value: best,
+        firstEvent: eventOf(bestStart),
+        lastEvent: eventOf(bestEnd),
       });
-      out.push({ key, name: grp.name, value: best, firstEvent: ev(bestStart), lastEvent: ev(bestEnd) });
     }
   }
   return out.sort((a, b) => b.value - a.value || a.firstEvent!.date.localeCompare(b.firstEvent!.date));
+}
+
+function eventOf(r: EventRow): StatsEvent {
+  return {
+    date: r.date,
+    year: r.year,
+    round: r.round,
+    raceName: r.race_name,
+    driverId: r.driver_id,
+    driverName: r.driver_name,
+    constructorName: r.constructor_name,
+    age: r.birth ? ageOn(r.birth, r.date) : null,
+  };
 }
 
 function ageDays(r: EventRow): number {
