@@ -27,6 +27,8 @@ const schema = z.object({
   // --- server ---
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   HOST: z.string().default('127.0.0.1'),
+  /** Seconds a SIGTERM waits for requests in flight before the process exits anyway. */
+  SHUTDOWN_TIMEOUT: seconds(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   ENVIRONMENT: z.enum(['development', 'production', 'test']).optional(),
@@ -49,6 +51,15 @@ const schema = z.object({
   COOKIE_SECRET: z.string().min(32).optional(),
   // --- F1 data ---
   DATABASE_PATH: z.string().default('./data/race-engineer.db'),
+  // --- run-time store (chats, tokens, tracker …; src/store/) ---
+  /** postgres://user:pass@host:5432/db: every node shares chats and the rest there; unset: SQLite files. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** PostgreSQL connections per node. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   F1_DATA_DIR: optionalString,
   F1DB_DIR: optionalString,
   // Unset: `data import` downloads F1DB_DEFAULT_SOURCE_URL; `serve` only imports from a configured source.

@@ -81,7 +81,8 @@ const app = Fastify({ logger: false }) as unknown as App;
 app.setValidatorCompiler(validatorCompiler);
 app.setSerializerCompiler(serializerCompiler);
 const service = new BenchLiveService(config, silentLogger);
-await registerLiveRoutes(app, ctx, service);
+await app.register(registerLiveRoutes, { live: service });
+app.addHook('onClose', async () => ctx.close());
 await app.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });
 
 // Times each delta broadcast (serialise + the send loop over every client), to tell the server's own cost

@@ -4,30 +4,27 @@
 // Both question routes share one rate-limit bucket per client; oversized messages are refused with 413
 // before any work is done.
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { App } from '../server/app.ts';
-import type { AppContext } from '../server/context.ts';
+import type { Config } from '../config.ts';
 import { AppError, notFound } from '../errors.ts';
-import { Agent, safeMessage, type HistoryMessage } from './service.ts';
-import { identify, type Identity } from './identity.ts';
+import { safeMessage, type Agent, type HistoryMessage } from './service.ts';
+import type { Identities, Identity } from './identity.ts';
+import type { ChatStore } from './chats.ts';
 
 const message = z.object({ role: z.enum(['user', 'assistant']), content: z.string().min(1) });
 
-/** The agent of a context, built once (it holds the provider client). */
-const agents = new WeakMap<AppContext, Agent>();
-export function agentOf(ctx: AppContext): Agent {
-  let agent = agents.get(ctx);
-  if (!agent) {
-    agent = new Agent({ config: ctx.config, logger: ctx.logger, db: () => ctx.db() });
-    agents.set(ctx, agent);
-  }
-  return agent;
+/** What the agent's routes need; the server's context owns each of them. */
+export interface AgentRouteDeps {
+  config: Config;
+  agent: Agent;
+  chats: ChatStore;
+  identities: Identities;
 }
 
-function checkSizes(ctx: AppContext, texts: string[]): void {
+function checkSizes(ctx: AgentRouteDeps, texts: string[]): void {
   const max = ctx.config.CHAT_MAX_MESSAGE_CHARS;
   if (texts.some((t) => t.length > max))
     throw new AppError('payload_too_large', `A message is longer than ${max} characters.`);
@@ -37,13 +34,15 @@ function checkSizes(ctx: AppContext, texts: string[]): void {
 }
 
 /** The owner of a request; a new identity's cookie is set on the reply. */
-function ownerOf(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Identity {
-  const id = identify(req, reply, ctx.config.API_TOKENS)!;
+async function ownerOf(ctx: AgentRouteDeps, req: FastifyRequest, reply: FastifyReply): Promise<Identity> {
+  const id = (await ctx.identities.identify(req, reply))!;
   if (id.setCookie) void reply.header('set-cookie', id.setCookie);
   return id;
 }
 
-export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<void> {
+/** The agent's routes, as a Fastify plugin: `app.register(registerAgentRoutes, deps)`. */
+export async function registerAgentRoutes(root: FastifyInstance, ctx: AgentRouteDeps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const bodyLimit = Math.max(64 * 1024, ctx.config.CHAT_MAX_MESSAGE_CHARS * ctx.config.CHAT_MAX_MESSAGES * 4);
 
   await app.register(async (plain) => {
@@ -66,7 +65,7 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
       async (req) => {
         const { question, history = [] } = req.body;
         checkSizes(ctx, [question, ...history.map((m) => m.content)]);
-        const res = await agentOf(ctx).ask({ question, history });
+        const res = await ctx.agent.ask({ question, history });
         return {
           answer: res.answer,
           engine: res.engine,
@@ -98,19 +97,22 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
         const last = messages.at(-1)!;
         if (last.role !== 'user')
           throw new AppError('bad_request', "The last message must be the user's question.");
-        const { owner } = ownerOf(ctx, req, reply);
-        const store = ctx.chats();
+        const { owner } = await ownerOf(ctx, req, reply);
+        const store = ctx.chats;
         let chatId = req.body.chatId;
-        if (chatId && !store.exists(chatId, owner)) throw notFound(`No chat ${chatId}`);
+        if (chatId && !(await store.exists(chatId, owner))) throw notFound(`No chat ${chatId}`);
         // History: what the client sent before the question, else what the chat has stored.
         // For a stored chat the stored messages win over the client's copies (mergeHistory).
         const sent: HistoryMessage[] = messages.slice(0, -1);
         const history: HistoryMessage[] = !chatId
           ? sent
           : messages.length > 1
-            ? store.mergeHistory(chatId, sent)
-            : (store.get(chatId, owner)?.messages ?? []).map((m) => ({ role: m.role, content: m.content }));
-        chatId ??= store.create(last.content, owner);
+            ? await store.mergeHistory(chatId, sent)
+            : ((await store.get(chatId, owner))?.messages ?? []).map((m) => ({
+                role: m.role,
+                content: m.content,
+              }));
+        chatId ??= await store.create(last.content, owner);
 
         const controller = new AbortController();
         reply.hijack();
@@ -132,7 +134,7 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
           if (!raw.destroyed) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         };
         try {
-          const res = await agentOf(ctx).ask({
+          const res = await ctx.agent.ask({
             question: last.content,
             history,
             signal: controller.signal,
@@ -142,7 +144,7 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
               delta: (text) => send('delta', { text }),
             },
           });
-          store.saveTurn(chatId, history, [
+          await store.saveTurn(chatId, history, [
             { role: 'user', content: last.content },
             {
               role: 'assistant',
@@ -165,13 +167,13 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
   app.get(
     '/api/chats',
     { schema: { tags: ['agent'], summary: 'Your stored chats, most recent first' } },
-    async (req, reply) => ({ chats: ctx.chats().list(ownerOf(ctx, req, reply).owner) }),
+    async (req, reply) => ({ chats: await ctx.chats.list((await ownerOf(ctx, req, reply)).owner) }),
   );
 
   app.delete(
     '/api/chats',
     { schema: { tags: ['agent'], summary: 'Delete every chat of your identity' } },
-    async (req, reply) => ({ deleted: ctx.chats().deleteAll(ownerOf(ctx, req, reply).owner) }),
+    async (req, reply) => ({ deleted: await ctx.chats.deleteAll((await ownerOf(ctx, req, reply)).owner) }),
   );
 
   app.get(
@@ -184,7 +186,7 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (req, reply) => {
-      const chat = ctx.chats().get(req.params.id, ownerOf(ctx, req, reply).owner);
+      const chat = await ctx.chats.get(req.params.id, (await ownerOf(ctx, req, reply)).owner);
       if (!chat) throw notFound(`No chat ${req.params.id}`);
       return chat;
     },
@@ -200,7 +202,7 @@ export async function registerAgentRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (req, reply) => {
-      if (!ctx.chats().delete(req.params.id, ownerOf(ctx, req, reply).owner))
+      if (!(await ctx.chats.delete(req.params.id, (await ownerOf(ctx, req, reply)).owner)))
         throw notFound(`No chat ${req.params.id}`);
       return reply.status(204).send();
     },

@@ -1,6 +1,7 @@
 // The agent as the API and CLI use it: picks the engine from configuration (an LLM provider when one is
 // configured, else the offline engine), runs it, and falls back to the offline engine when the
 // provider fails (after the SDK's own retries), so a question always gets an answer.
+import { channel as diagnosticsChannel } from 'node:diagnostics_channel';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../data/db.ts';
@@ -27,8 +28,20 @@ export interface AgentAnswer {
   sources: string[];
   /** Set when the provider failed and the offline engine answered instead. */
   fallback?: string;
+  /** Set when a spend limit sent the question to the offline engine (the reason, also said in the answer). */
+  limited?: string;
   /** The offline engine's account of its reply: answered, unavailable (not in the data) or abstained. */
   status?: AnswerStatus;
+}
+
+/** Published once per answer (an AnswerEvent), for metrics (Node diagnostics_channel). */
+export const AGENT_ANSWER_CHANNEL = 'race-engineer.agent.answer';
+const answered = diagnosticsChannel(AGENT_ANSWER_CHANNEL);
+
+export interface AnswerEvent {
+  engine: string;
+  outcome: 'answered' | 'fallback' | 'limited' | 'error';
+  tools: { name: string; ok: boolean }[];
 }
 
 export function createProvider(config: Config): LlmProvider | undefined {
@@ -77,6 +90,15 @@ export function isElliptical(question: string): boolean {
   );
 }
 
+export interface AskInput {
+  question: string;
+  history?: HistoryMessage[];
+  events?: AgentEvents;
+  signal?: AbortSignal;
+  /** Who asks (the chat owner), for the per-identity answer limit; none: not limited per identity. */
+  identity?: string;
+}
+
 export class Agent {
   readonly provider: LlmProvider | undefined;
 
@@ -101,12 +123,24 @@ export class Agent {
     };
   }
 
-  async ask(input: {
-    question: string;
-    history?: HistoryMessage[];
-    events?: AgentEvents;
-    signal?: AbortSignal;
-  }): Promise<AgentAnswer> {
+  async ask(input: AskInput): Promise<AgentAnswer> {
+    try {
+      const answer = await this.answer(input);
+      if (answered.hasSubscribers)
+        answered.publish({
+          engine: answer.engine,
+          outcome: answer.limited ? 'limited' : answer.fallback ? 'fallback' : 'answered',
+          tools: answer.tools,
+        } satisfies AnswerEvent);
+      return answer;
+    } catch (err) {
+      if (answered.hasSubscribers)
+        answered.publish({ engine: this.engineName, outcome: 'error', tools: [] } satisfies AnswerEvent);
+      throw err;
+    }
+  }
+
+  private async answer(input: AskInput): Promise<AgentAnswer> {
     const toolCtx = this.toolContext(input.signal);
     if (this.provider) {
       let streamed = false;

@@ -9,7 +9,7 @@ import { loadHistory } from './predictions/history.ts';
 import type { CalibrationBin, Scores } from './predictions/metrics.ts';
 import type { FeatureSet } from './predictions/model.ts';
 import { getRacePredictions } from './predictions/service.ts';
-import { trackerFor } from './routes.ts';
+import { openStore } from '../store/store.ts';
 import { getRace } from './races.ts';
 import { championshipScenario } from './scenario/service.ts';
 import { loadSeasonLaps, type RaceLaps } from './strategy/laps.ts';
@@ -200,12 +200,13 @@ export function registerAnalysisCommands(program: Command, ctx: CliContext): voi
     .command('accuracy')
     .description('score stored pre-race predictions whose results are in, and summarise')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
       const config = ctx.config();
       const db = openDatabase(config.DATABASE_PATH);
-      const tracker = trackerFor(config.ANALYSIS_DB_PATH);
-      const n = tracker.scorePending(db);
-      const s = tracker.summary();
+      const store = openStore(config);
+      const n = await store.tracker.scorePending(db);
+      const s = await store.tracker.summary();
+      await store.close();
       if (opts.json) out(JSON.stringify(s, null, 2));
       else {
         out(`Scored ${n} new prediction(s); ${s.scored} of ${s.tracked} tracked predictions scored.`);
@@ -233,13 +234,15 @@ export function registerAnalysisCommands(program: Command, ctx: CliContext): voi
     .command('predict <year> <round>')
     .description('predict a race (stores it in the accuracy tracker when the race has not been run)')
     .option('--json', 'print JSON')
-    .action((y: string, r: string, opts: { json?: boolean }) => {
+    .action(async (y: string, r: string, opts: { json?: boolean }) => {
       const config = ctx.config();
       const db = openDatabase(config.DATABASE_PATH);
       const year = intArg('year', y, 1950, 2100);
       const round = intArg('round', r, 1, 40);
       const p = getRacePredictions(db, year, round);
-      const stored = trackerFor(config.ANALYSIS_DB_PATH).record(p, getRace(db, year, round).hasResult);
+      const store = openStore(config);
+      const stored = await store.tracker.record(p, getRace(db, year, round).hasResult);
+      await store.close();
       if (opts.json) out(JSON.stringify(p, null, 2));
       else {
         out(

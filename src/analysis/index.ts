@@ -26,7 +26,7 @@
 //       model is fitted on earlier seasons. The server and the agent ask
 //   predictionThread(config.DATABASE_PATH).predict(db, year, round) → Promise<RacePrediction> instead: the
 //       same, computed in a worker thread and cached per (race, data version).     [get_race_predictions]
-//   new PredictionTracker(config.ANALYSIS_DB_PATH): .record(prediction, raceHasResult), .scorePending(db), .summary()
+//   the tracker lives in the run-time store (src/store/): store.tracker.record(prediction, raceHasResult), .scorePending(db), .summary()
 //       — the accuracy tracker; `serve` stores the next race's prediction and scores stored ones at start.
 export { championshipScenario, whatIf } from './scenario/service.ts';
 export type { DriverScenario, ScenarioOptions, WhatIfInput, WhatIfResult } from './scenario/service.ts';

@@ -69,6 +69,7 @@ describe('analysis routes', () => {
     await runPredictionStartup(
       ctx.config,
       () => ctx.db(),
+      ctx.store.tracker,
       silentLogger,
       () => new Date('2026-07-01T00:00:00Z'),
     );

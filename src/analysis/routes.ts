@@ -1,27 +1,32 @@
 // REST routes of the analysis domain: predictions (+ accuracy tracker), pit strategy, weather, championship.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App } from '../server/app.ts';
-import type { AppContext } from '../server/context.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../data/db.ts';
 import { resolveRace } from '../data/queries/resolve.ts';
-import { round as roundParam, wholeNumber, year as yearParam } from '../server/routes/params.ts';
-import { closePredictionThreads, predictionThread } from './predictions/off-thread.ts';
-import { PredictionTracker } from './predictions/tracker.ts';
+import { round as roundParam, wholeNumber, year as yearParam } from '../http/params.ts';
+import { predictionThread } from './predictions/off-thread.ts';
+import type { PredictionTracker } from './predictions/tracker.ts';
 import { championshipScenario, whatIf } from './scenario/service.ts';
 import { getPitStrategyAsync } from './strategy/service.ts';
 import { getWeather } from './weather/service.ts';
 
 const raceParams = z.object({ year: yearParam, round: roundParam });
 
-const trackers = new Map<string, PredictionTracker>();
-export function trackerFor(path: string): PredictionTracker {
-  let t = trackers.get(path);
-  if (!t) trackers.set(path, (t = new PredictionTracker(path)));
-  return t;
+/** What the analysis routes need; the server's context owns each of them. */
+export interface AnalysisRouteDeps {
+  config: Config;
+  db(): Db;
+  tracker: PredictionTracker;
+  /** False while nothing was ever tracked (a read never creates the tracker's file). */
+  trackerExists(): boolean;
 }
 
-export async function registerAnalysisRoutes(app: App, ctx: AppContext): Promise<void> {
+/** The analysis routes, as a Fastify plugin: `app.register(registerAnalysisRoutes, deps)`. */
+export async function registerAnalysisRoutes(root: FastifyInstance, ctx: AnalysisRouteDeps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const roundNumber = (year: number, round: string) => resolveRace(ctx.db(), year, round).round;
-  app.addHook('onClose', async () => closePredictionThreads());
 
   app.get(
     '/api/predictions/accuracy',
@@ -32,7 +37,8 @@ export async function registerAnalysisRoutes(app: App, ctx: AppContext): Promise
       },
     },
     // Read-only: predictions are stored and scored by the start-up job (warm-on-listen.ts), never by a GET.
-    async () => PredictionTracker.readSummary(ctx.config.ANALYSIS_DB_PATH),
+    async () =>
+      ctx.trackerExists() ? ctx.tracker.summary() : { tracked: 0, scored: 0, overall: null, races: [] },
   );
 
   app.get(

@@ -2,10 +2,11 @@
 // does (query.ts has the differences). JSON only, read-only, paged with ?limit (default 30; at most 1000 on
 // ergast.com, 100 on Jolpica) and ?offset.
 import { z } from 'zod';
-import type { App } from '../server/app.ts';
-import type { AppContext } from '../server/context.ts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, badRequest, unavailable } from '../errors.ts';
-import { publicBaseUrl } from '../config.ts';
+import { publicBaseUrl, type Config } from '../config.ts';
+import type { Db } from '../data/db.ts';
 import { parseErgastPath, type Dialect } from './path.ts';
 import { ergastQuery, type Page } from './query.ts';
 import { CROSSWALK_VERSION, ergastCrosswalkVersion, hasErgastCrosswalk } from './crosswalk.ts';
@@ -40,11 +41,16 @@ export interface ErgastRouteOptions {
   now?: () => Date;
 }
 
-export async function registerErgastRoutes(
-  app: App,
-  ctx: AppContext,
-  opts: ErgastRouteOptions = {},
-): Promise<void> {
+/** What the Ergast routes need; the server's context owns each of them. */
+export interface ErgastRouteDeps extends ErgastRouteOptions {
+  config: Config;
+  db(): Db;
+}
+
+/** The Ergast-compatible API, as a Fastify plugin: `app.register(registerErgastRoutes, deps)`. */
+export async function registerErgastRoutes(root: FastifyInstance, ctx: ErgastRouteDeps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const opts = ctx;
   const now = opts.now ?? (() => new Date());
   let checked = false;
   for (const [prefix, { dialect, xmlns }] of Object.entries(DIALECTS)) {

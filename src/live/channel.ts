@@ -1,5 +1,6 @@
 // One session's clients on this node, with the node's copy of the state: every bus message is serialised once
 // and handed to each client.
+import { channel as diagnosticsChannel } from 'node:diagnostics_channel';
 import { applyDelta } from './diff.ts';
 import { initialState } from './reducer.ts';
 import type { HubMessage } from './bus.ts';
@@ -8,6 +9,10 @@ import type { Ingest } from './ingest.ts';
 import { ReplaySource } from './sources/replay.ts';
 import type { LiveSource } from './sources/source.ts';
 import type { ReplayStatus, SessionState, UpstreamStatus } from './types.ts';
+
+/** Published per message handed to this node's clients ({ type, clients, ms }), for metrics (Node diagnostics_channel). */
+export const LIVE_FANOUT_CHANNEL = 'race-engineer.live.fanout';
+const fanout = diagnosticsChannel(LIVE_FANOUT_CHANNEL);
 
 export interface ChannelInfo {
   key: string;
@@ -97,7 +102,10 @@ export class Channel {
       default:
         text = JSON.stringify(m);
     }
+    const started = fanout.hasSubscribers ? performance.now() : 0;
     for (const c of this.clients) c.deliver(text, m.type);
+    if (fanout.hasSubscribers)
+      fanout.publish({ type: m.type, clients: this.clients.size, ms: performance.now() - started });
   }
 
   /** A message from this node to this channel's clients only (not through the bus). */

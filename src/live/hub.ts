@@ -330,10 +330,11 @@ export class Hub implements ClientHost, ControlHost {
     };
   }
 
-  async close(): Promise<void> {
+  /** Closes every client (default 1012 Service Restart: clients reconnect, to another node behind a balancer). */
+  async close(code = 1012, reason = 'server restarting: reconnect'): Promise<void> {
     clearInterval(this.heartbeat);
     clearInterval(this.delayTimer);
-    for (const c of [...this.clients.values()]) c.close(1001, 'server shutting down');
+    for (const c of [...this.clients.values()]) c.close(code, reason);
     for (const ch of [...this.channels.values()]) await this.closeChannel(ch);
     await this.opts.bus.close();
   }

@@ -3,13 +3,12 @@ import websocket from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { WebSocket } from 'ws';
-import type { App } from '../server/app.ts';
-import type { AppContext } from '../server/context.ts';
+import type { FastifyInstance } from 'fastify';
 import { notFound } from '../errors.ts';
-import { wholeNumber } from '../server/routes/params.ts';
+import { wholeNumber } from '../http/params.ts';
 import type { ChannelInfo, ClientConn } from './hub.ts';
 import { sseTransport, wsTransport } from './transport.ts';
-import { LiveService } from './service.ts';
+import type { LiveService } from './service.ts';
 
 const roundParams = z.object({ year: wholeNumber(1950, 2100, 'year'), round: wholeNumber(1, 40, 'round') });
 const roundQuery = z.object({
@@ -24,13 +23,13 @@ declare module 'fastify' {
   }
 }
 
-export async function registerLiveRoutes(
-  app: App,
-  ctx: AppContext,
-  service?: LiveService,
-): Promise<LiveService> {
-  const live = service ?? new LiveService(ctx.config, ctx.logger, { db: () => ctx.db() });
-  app.addHook('onClose', async () => live.close());
+/** What the live routes need: the server's live service (created and closed by the server's context). */
+export interface LiveRouteDeps {
+  live: LiveService;
+}
+
+/** The live routes, as a Fastify plugin: `app.register(registerLiveRoutes, deps)`. */
+export async function registerLiveRoutes(app: FastifyInstance, { live }: LiveRouteDeps): Promise<void> {
   await app.register(websocket, {
     options: { maxPayload: 64 * 1024, perMessageDeflate: false },
     // A client's bad frame (invalid UTF-8, a reserved opcode, over maxPayload: ws's WS_ERR_* codes) is its
@@ -162,5 +161,4 @@ export async function registerLiveRoutes(
     { schema: { tags: ['live'], params: roundParams, querystring: controlQuery } },
     controlHandler,
   );
-  return live;
 }

@@ -14,7 +14,7 @@ export const CHAT_TEMPLATE: ResourceTemplate = {
   mimeType: MARKDOWN,
 };
 
-export function chatResources(deps: McpDeps): Resource[] {
+export async function chatResources(deps: McpDeps): Promise<Resource[]> {
   if (!deps.owner || !deps.chats) return [];
   const list: Resource = {
     uri: 'f1://chats',
@@ -24,10 +24,11 @@ export function chatResources(deps: McpDeps): Resource[] {
   };
   return [
     list,
-    ...deps
-      .chats()
-      .list(deps.owner, 20)
-      .map((c) => ({ uri: `f1://chats/${c.id}`, name: c.title, mimeType: MARKDOWN })),
+    ...(await deps.chats.list(deps.owner, 20)).map((c) => ({
+      uri: `f1://chats/${c.id}`,
+      name: c.title,
+      mimeType: MARKDOWN,
+    })),
   ];
 }
 
@@ -35,12 +36,12 @@ export function isChatUri(uri: string): boolean {
   return uri === 'f1://chats' || uri.startsWith('f1://chats/');
 }
 
-export function readChatResource(deps: McpDeps, uri: string) {
+export async function readChatResource(deps: McpDeps, uri: string) {
   const notFound = () => new McpError(RESOURCE_NOT_FOUND, `Unknown resource ${uri}`);
   if (!deps.owner || !deps.chats) throw notFound();
-  const store = deps.chats();
+  const store = deps.chats;
   if (uri === 'f1://chats') {
-    const chats = store.list(deps.owner);
+    const chats = await store.list(deps.owner);
     const text = chats.length
       ? chats
           .map((c) => `- [${c.title}](f1://chats/${c.id}) — ${c.messageCount} messages, ${c.updatedAt}`)
@@ -48,7 +49,7 @@ export function readChatResource(deps: McpDeps, uri: string) {
       : 'No stored chats.';
     return { uri, mimeType: MARKDOWN, text };
   }
-  const chat = store.get(decodeURIComponent(uri.slice('f1://chats/'.length)), deps.owner);
+  const chat = await store.get(decodeURIComponent(uri.slice('f1://chats/'.length)), deps.owner);
   if (!chat) throw notFound();
   const text = [
     `# ${chat.title}`,

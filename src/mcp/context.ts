@@ -14,7 +14,7 @@ export interface McpDeps {
   progressIntervalMs?: number;
   /** Who is calling (HTTP with an API token or identity cookie), for the chat resources; none over stdio. */
   owner?: string;
-  chats?: () => ChatStore;
+  chats?: ChatStore;
 }
 
 export function toolContext(deps: McpDeps, signal?: AbortSignal): ToolContext {

@@ -2,12 +2,14 @@
 // stateless pattern), so nothing is kept between requests and any number of clients can call in.
 // Responses stream as SSE, which carries progress notifications of long tools before the result.
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import type { App } from '../server/app.ts';
-import type { AppContext } from '../server/context.ts';
-import { allowedHosts } from '../config.ts';
+import type { FastifyInstance } from 'fastify';
+import { allowedHosts, type Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Db } from '../data/db.ts';
+import type { ChatStore } from '../agent/chats.ts';
+import type { Identities } from '../agent/identity.ts';
 import { isAppError } from '../errors.ts';
 import { hostAllowed } from '../server/hosts.ts';
-import { identify } from '../agent/identity.ts';
 import { createMcpServer } from './server.ts';
 
 export const MCP_PATH = '/mcp';
@@ -31,7 +33,17 @@ export function originAllowed(origin: string | undefined, origins: string[], hos
   }
 }
 
-export async function registerMcpRoutes(app: App, ctx: AppContext): Promise<void> {
+/** What /mcp needs; the server's context owns each of them. */
+export interface McpRouteDeps {
+  config: Config;
+  logger: Logger;
+  db(): Db;
+  chats: ChatStore;
+  identities: Identities;
+}
+
+/** /mcp as a Fastify plugin: `app.register(registerMcpRoutes, deps)`. */
+export async function registerMcpRoutes(app: FastifyInstance, ctx: McpRouteDeps): Promise<void> {
   const hosts = allowedHosts(ctx.config);
   app.post(MCP_PATH, { schema: { hide: true } }, async (req, reply) => {
     if (!originAllowed(req.headers.origin, ctx.config.ALLOWED_ORIGINS, hosts)) {
@@ -41,7 +53,7 @@ export async function registerMcpRoutes(app: App, ctx: AppContext): Promise<void
     }
     let owner: string | undefined;
     try {
-      owner = identify(req, reply, ctx.config.API_TOKENS, { issue: false })?.owner;
+      owner = (await ctx.identities.identify(req, reply, { issue: false }))?.owner;
     } catch (err) {
       if (!isAppError(err)) throw err;
       return reply
@@ -52,7 +64,7 @@ export async function registerMcpRoutes(app: App, ctx: AppContext): Promise<void
       config: ctx.config,
       logger: ctx.logger,
       db: () => ctx.db(),
-      ...(owner ? { owner, chats: () => ctx.chats() } : {}),
+      ...(owner ? { owner, chats: ctx.chats } : {}),
     });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     reply.hijack();

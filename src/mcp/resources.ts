@@ -33,7 +33,7 @@ export const RESOURCE_TEMPLATES: ResourceTemplate[] = [
   CHAT_TEMPLATE,
 ];
 
-export function listResources(deps: McpDeps): Resource[] {
+export async function listResources(deps: McpDeps): Promise<Resource[]> {
   return [
     {
       uri: 'f1://calendar/current',
@@ -52,7 +52,7 @@ export function listResources(deps: McpDeps): Resource[] {
       name: 'Current drivers’ championship',
       mimeType: MARKDOWN,
     },
-    ...chatResources(deps),
+    ...(await chatResources(deps)),
   ];
 }
 

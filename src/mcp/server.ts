@@ -125,7 +125,9 @@ export function createMcpServer(deps: McpDeps): Server {
     }
   });
 
-  server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: listResources(deps) }));
+  server.setRequestHandler(ListResourcesRequestSchema, async () => ({
+    resources: await listResources(deps),
+  }));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
     resourceTemplates: RESOURCE_TEMPLATES,
   }));

@@ -1,9 +1,9 @@
 // REST: GET /api/rulebook/search and GET /api/rulebook/articles/:season/:article.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App } from '../server/app.ts';
-import type { AppContext } from '../server/context.ts';
-import { wholeNumber } from '../server/routes/params.ts';
-import { getRulebook, MAX_K, MAX_QUERY_CHARS } from './index.ts';
+import { wholeNumber } from '../http/params.ts';
+import { MAX_K, MAX_QUERY_CHARS, type Rulebook } from './index.ts';
 
 const searchQuery = z.object({
   q: z
@@ -22,8 +22,15 @@ const searchQuery = z.object({
   k: wholeNumber(1, MAX_K, 'k').optional(),
 });
 
-export async function registerRulebookRoutes(app: App, ctx: AppContext): Promise<void> {
-  const rulebook = () => getRulebook(ctx.config, ctx.logger);
+/** What the rulebook routes need: the server's rulebook (opened on first search). */
+export interface RulebookRouteDeps {
+  rulebook(): Rulebook;
+}
+
+/** The rulebook routes, as a Fastify plugin: `app.register(registerRulebookRoutes, deps)`. */
+export async function registerRulebookRoutes(root: FastifyInstance, deps: RulebookRouteDeps): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const rulebook = () => deps.rulebook();
 
   app.get(
     '/api/rulebook/search',

@@ -27,7 +27,6 @@ import { handleClientError, handleError, handleFrameworkError } from './http-err
 import { registerHostCheck } from './hosts.ts';
 import { requestId } from './request-id.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
-import { registerIdentity } from '../agent/identity.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -53,7 +52,19 @@ export async function buildApp(config: Config, logger: Logger, ctx: AppContext):
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  // Shutting down: each connection closes after its answer, so no keep-alive socket holds the close up
+  // (and a load balancer stops reusing connections to this node).
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (ctx.draining) reply.header('connection', 'close');
+    return payload;
+  });
   app.addHook('onResponse', async (req, reply) => {
+    ctx.metrics.observeHttp(
+      req.method,
+      req.routeOptions.url ?? (reply.statusCode === 404 ? 'unmatched' : 'other'),
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
     req.log.info(
       {
         event: 'http.request',
@@ -90,7 +101,9 @@ export async function buildApp(config: Config, logger: Logger, ctx: AppContext):
       .send(new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`).toJSON());
   });
 
-  await registerIdentity(app, ctx);
+  // The context's services close with the app (live clients, threads, the store, the F1 database).
+  app.addHook('onClose', async () => ctx.close());
+  await ctx.identities.register(app);
   await registerRoutes(app, ctx);
   return app;
 }

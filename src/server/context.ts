@@ -1,40 +1,117 @@
-// What route handlers need: configuration, the logger and lazily opened stores.
+// The server's services, owned in one place: created here (most on first use, so a test that never asks
+// for the live service opens no Redis connection), handed to each domain's Fastify plugin, and closed on
+// shutdown in the reverse order of their dependencies (live clients first, the store and the F1 database
+// last).
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { openDatabase, type Db } from '../data/db.ts';
-import { ChatStore } from '../agent/chats.ts';
+import { openDatabase, readMeta, type Db } from '../data/db.ts';
+import { Agent } from '../agent/service.ts';
+import { Identities } from '../agent/identity.ts';
+import { LiveService } from '../live/service.ts';
+import { closeRulebooks, getRulebook, type Rulebook } from '../rulebook/index.ts';
+import { closePredictionThreads } from '../analysis/predictions/off-thread.ts';
+import { closeSqlPools } from '../agent/tools/sql-pool.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { Metrics } from './metrics.ts';
 
 export interface AppContext {
   config: Config;
   logger: Logger;
   /** The F1 database, opened read-only on first use. */
   db(): Db;
-  /** Agent chat history (writable SQLite at CHATS_DB_PATH), opened on first use. */
-  chats(): ChatStore;
+  /** Everything written at run time (chats, tokens, tracker …): SQLite files or PostgreSQL (DATABASE_URL). */
+  readonly store: Store;
+  /** Who asks: the identity cookie and API tokens. */
+  readonly identities: Identities;
+  /** The race engineer (holds the LLM provider client), built on first use. */
+  readonly agent: Agent;
+  /** Live timing: catalog, hub and bus (Redis with LIVE_BUS=redis), built on first use. */
+  readonly live: LiveService;
+  /** Whether the live service has been built (metrics and shutdown leave it alone otherwise). */
+  hasLive(): boolean;
+  /** The rulebook of this configuration (opened on first search). */
+  rulebook(): Rulebook;
+  readonly metrics: Metrics;
+  /** Set once shutdown began: readiness fails, so a load balancer stops sending new requests. */
+  readonly draining: boolean;
+  drain(): void;
   close(): Promise<void>;
 }
 
-export function createContext(config: Config, logger: Logger): AppContext {
+export interface ContextOverrides {
+  /** A live service built by the caller (benchmarks, tests); closed with the context all the same. */
+  live?: LiveService;
+  agent?: Agent;
+}
+
+export function createContext(config: Config, logger: Logger, overrides: ContextOverrides = {}): AppContext {
   let db: Db | undefined;
-  let chats: ChatStore | undefined;
-  const closers: (() => Promise<void> | void)[] = [];
-  return {
+  let live: LiveService | undefined = overrides.live;
+  let agent: Agent | undefined = overrides.agent;
+  let rulebookUsed = false;
+  let draining = false;
+  const store = openStore(config);
+  const ctx: AppContext = {
     config,
     logger,
     db() {
       db ??= openDatabase(config.DATABASE_PATH);
       return db;
     },
-    chats() {
-      chats ??= new ChatStore(config.CHATS_DB_PATH);
-      return chats;
+    store,
+    identities: new Identities({
+      config,
+      secret: (name) => store.secrets.secret(name),
+      verifyToken: (token) => store.tokens.verify(token),
+    }),
+    get agent() {
+      agent ??= new Agent({ config, logger, db: () => ctx.db() });
+      return agent;
+    },
+    get live() {
+      live ??= new LiveService(config, logger, { db: () => ctx.db() });
+      return live;
+    },
+    hasLive: () => live !== undefined,
+    rulebook() {
+      rulebookUsed = true;
+      return getRulebook(config, logger);
+    },
+    metrics: new Metrics({
+      live: () => live?.hub.stats(),
+      importedAt: () => {
+        try {
+          return db ? readMeta(db)['imported_at'] : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+    }),
+    get draining() {
+      return draining;
+    },
+    drain() {
+      draining = true;
     },
     async close() {
-      chats?.close();
-      chats = undefined;
-      for (const c of closers) await c();
-      db?.close();
+      draining = true;
+      const step = async (name: string, fn: () => Promise<void> | void) => {
+        try {
+          await fn();
+        } catch (err) {
+          logger.warn({ event: 'server.close.failed', service: name, err }, `closing ${name} failed`);
+        }
+      };
+      await step('live', async () => live?.close());
+      live = undefined;
+      await step('predictions', () => closePredictionThreads());
+      await step('sql', () => closeSqlPools());
+      if (rulebookUsed) await step('rulebook', () => closeRulebooks());
+      await step('store', () => store.close());
+      ctx.metrics.close();
+      await step('database', () => void db?.close());
       db = undefined;
     },
   };
+  return ctx;
 }

@@ -9,7 +9,7 @@ import { warmLapsCacheOnListen } from '../analysis/strategy/laps-warmup.ts';
 import { ingestRulebookOnListen } from '../rulebook/auto-ingest.ts';
 import { warmPredictionsOnListen } from '../analysis/predictions/warm-on-listen.ts';
 import { buildApp, type App } from './app.ts';
-import { createContext } from './context.ts';
+import { createContext, type AppContext } from './context.ts';
 
 /**
  * Before listening: the F1 database must be a complete import of this schema. A missing, empty, unreadable or
@@ -42,22 +42,57 @@ export async function ensureDatabase(config: Config, logger: Logger): Promise<vo
   });
 }
 
+/**
+ * Graceful shutdown: readiness turns 503 (orchestrators stop routing here), live WebSockets close with 1012
+ * so their clients reconnect (through a load balancer, to another node), the listener closes and requests
+ * in flight finish, then every service closes. Past SHUTDOWN_TIMEOUT the process exits anyway.
+ */
+export async function shutdownGracefully(app: App, ctx: AppContext, signal: string): Promise<void> {
+  const { logger, config } = ctx;
+  const started = performance.now();
+  logger.info({ event: 'server.stopping', signal }, 'shutting down: draining');
+  ctx.drain();
+  const force = setTimeout(() => {
+    logger.warn({ event: 'server.stop.forced', timeoutS: config.SHUTDOWN_TIMEOUT }, 'shutdown timed out');
+    process.exit(1);
+  }, config.SHUTDOWN_TIMEOUT * 1000);
+  force.unref();
+  const liveClients = ctx.hasLive() ? ctx.live.hub.clients.size : 0;
+  if (ctx.hasLive()) await ctx.live.hub.close();
+  await app.close(); // stops accepting; waits for requests in flight; onClose closes the context
+  logger.info(
+    { event: 'server.stopped', signal, liveClients, ms: Math.round(performance.now() - started) },
+    'stopped',
+  );
+}
+
 export async function startServer(config: Config, logger: Logger): Promise<App> {
   await ensureDatabase(config, logger);
   const ctx = createContext(config, logger);
+  // Migrations at start: a node whose store cannot be opened does not listen.
+  await ctx.store.open().catch((err: unknown) => {
+    throw unavailable(
+      `The run-time store (${ctx.store.backend}) could not be opened: ${(err as Error).message}`,
+    );
+  });
   const app = await buildApp(config, logger, ctx);
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    logger.info({ event: 'server.stopping', signal }, 'shutting down');
-    await app.close();
-    await ctx.close();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    try {
+      await shutdownGracefully(app, ctx, signal);
+      process.exit(0);
+    } catch (err) {
+      logger.error({ event: 'server.stop.failed', err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  app.addHook('onClose', async () => ctx.close());
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   warmLapsCacheOnListen(app, config, logger);
   ingestRulebookOnListen(app, config, logger);
-  warmPredictionsOnListen(app, config, () => ctx.db(), logger);
+  warmPredictionsOnListen(app, config, () => ctx.db(), ctx.store.tracker, logger);
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.info(
     { event: 'server.started', host: config.HOST, port: config.PORT },

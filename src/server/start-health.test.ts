@@ -14,6 +14,8 @@ import { databaseProblem } from '../data/db.ts';
 import { isAppError } from '../errors.ts';
 import { runPredictionStartup } from '../analysis/predictions/warm-on-listen.ts';
 import { ensureDatabase } from './serve.ts';
+import { PredictionTracker } from '../analysis/predictions/tracker.ts';
+import { SqliteDatabase } from '../store/sql.ts';
 
 let work: string;
 let source: string;
@@ -100,8 +102,9 @@ describe('F1 database health at start', () => {
     const lines: { level: number; event?: string; err?: unknown }[] = [];
     const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
     await runPredictionStartup(
-      { DATABASE_PATH: path, ANALYSIS_DB_PATH: ':memory:' },
+      { DATABASE_PATH: path },
       () => new Database(path, { readonly: true }),
+      new PredictionTracker(new SqliteDatabase(':memory:')),
       logger,
     );
     expect(lines.length).toBeGreaterThan(0);

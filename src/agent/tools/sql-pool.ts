@@ -148,6 +148,16 @@ export class SqlPool {
     this.slots = Array.from({ length: limits.workers }, () => ({}));
   }
 
+  /** Queries waiting for a free process (metrics). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** Processes running a query now (metrics). */
+  get busy(): number {
+    return this.slots.filter((s) => s.job).length;
+  }
+
   /** Processes running (started and not killed), for tests and the benchmark. */
   get processes(): number[] {
     return this.slots.flatMap((s) => (s.child?.pid ? [s.child.pid] : []));
@@ -347,6 +357,11 @@ export function sqlPool(limits: SqlLimits): SqlPool {
   let pool = pools.get(key);
   if (!pool) pools.set(key, (pool = new SqlPool(limits)));
   return pool;
+}
+
+/** Every pool of this process (metrics). */
+export function allSqlPools(): SqlPool[] {
+  return [...pools.values()];
 }
 
 export function closeSqlPools(): void {

@@ -9,6 +9,7 @@ import { ScoreAccumulator, spearman } from './metrics.ts';
 import { fitModel, mulberry32, podiumProbabilities, simulatePositions, softmax } from './model.ts';
 import { getRacePredictions } from './service.ts';
 import { PredictionTracker } from './tracker.ts';
+import { SqliteDatabase } from '../../store/sql.ts';
 
 describe('Plackett–Luce pieces', () => {
   const u = [2, 1.2, 0.5, 0, -0.3, -1, -2];
@@ -202,25 +203,7 @@ describe('on the F1 database', () => {
     expect(() => getRacePredictions(db, 2005, 1)).toThrow(/available from/);
     expect(() => getRacePredictions(db, 2024, 40)).toThrow(/No round 40/);
   });
-
-  it('tracker: stores predictions only before the race and scores them once it is run', () => {
-    const tracker = new PredictionTracker(':memory:');
-    const upcoming = getRacePredictions(db, 2026, 13);
-    expect(tracker.record(upcoming, false)).toBe(true);
-    const past = getRacePredictions(db, 2024, 5);
-    expect(tracker.record(past, true)).toBe(false);
-    // A prediction stored before 2024 round 5 was run (as the tracker would have done at the time).
-    tracker.record(past, false);
-    expect(tracker.scorePending(db)).toBe(1);
-    const s = tracker.summary();
-    expect(s.tracked).toBe(2);
-    expect(s.scored).toBe(1);
-    const scored = s.races.find((r) => r.year === 2024)!;
-    expect(scored.actualWinner).toBe(past.actualResult![0]!.driverId);
-    expect(scored.scores!.brierWin).toBeGreaterThanOrEqual(0);
-    expect(s.races.find((r) => r.year === 2026)!.scores).toBeNull();
-    tracker.close();
-  });
+  // The tracker's storage is tested against both store backends in src/store/store.conformance.test.ts.
 });
 
 describe('markdown', () => {
@@ -253,8 +236,9 @@ describe('warm-up when the server starts', () => {
     const app = Fastify();
     warmPredictionsOnListen(
       app,
-      { DATABASE_PATH: process.env.DATABASE_PATH!, ANALYSIS_DB_PATH: ':memory:' },
+      { DATABASE_PATH: process.env.DATABASE_PATH! },
       () => warmDb,
+      new PredictionTracker(new SqliteDatabase(':memory:')),
       logger,
       () => new Date('2025-06-01T00:00:00Z'),
     );

@@ -1,9 +1,9 @@
-// Accuracy tracker: stores each prediction made BEFORE a race (its own small SQLite file, ANALYSIS_DB_PATH)
+// Accuracy tracker: stores each prediction made BEFORE a race (in the run-time store: the SQLite file
+// ANALYSIS_DB_PATH, or PostgreSQL with DATABASE_URL)
 // and scores it once the result is in the F1 database. Predictions for races already run are not stored:
 // they could not prove anything.
-import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { script, type Migration } from '../../store/migrate.ts';
+import type { Sql } from '../../store/sql.ts';
 import type { Db } from '../../data/db.ts';
 import { getRace } from '../races.ts';
 import { loadHistory, raceKey } from './history.ts';
@@ -30,13 +30,17 @@ export interface TrackerSummary {
   races: TrackedPrediction[];
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS tracked_prediction (
-  year INTEGER NOT NULL, round INTEGER NOT NULL, stage TEXT NOT NULL, race TEXT NOT NULL,
-  model_version TEXT NOT NULL, generated_at TEXT NOT NULL, payload TEXT NOT NULL,
-  scored_at TEXT, actual_winner TEXT, scores TEXT,
-  PRIMARY KEY (year, round, stage)
-);`;
+export const TRACKER_MIGRATIONS: Migration[] = [
+  script(
+    'tracker-001',
+    `CREATE TABLE IF NOT EXISTS tracked_prediction (
+       year INTEGER NOT NULL, round INTEGER NOT NULL, stage TEXT NOT NULL, race TEXT NOT NULL,
+       model_version TEXT NOT NULL, generated_at TEXT NOT NULL, payload TEXT NOT NULL,
+       scored_at TEXT, actual_winner TEXT, scores TEXT,
+       PRIMARY KEY (year, round, stage)
+     )`,
+  ),
+];
 
 interface Row {
   year: number;
@@ -58,52 +62,26 @@ interface Payload {
 }
 
 export class PredictionTracker {
-  private readonly db: Database.Database;
-
-  constructor(path: string, { readonly = false }: { readonly?: boolean } = {}) {
-    if (readonly) {
-      this.db = new Database(path, { readonly: true, fileMustExist: true });
-      return;
-    }
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(SCHEMA);
-  }
-
-  /** The summary of a tracker file, read only (no file or table yet: nothing tracked). */
-  static readSummary(path: string): TrackerSummary {
-    if (path === ':memory:' || !existsSync(path)) return { tracked: 0, scored: 0, overall: null, races: [] };
-    const t = new PredictionTracker(path, { readonly: true });
-    try {
-      return t.summary();
-    } catch {
-      return { tracked: 0, scored: 0, overall: null, races: [] };
-    } finally {
-      t.close();
-    }
-  }
+  constructor(private readonly sql: Sql) {}
 
   /**
    * Stores a prediction if its race has not been run yet (the latest one per race and stage wins).
    * Returns whether it was stored.
    */
-  record(prediction: RacePrediction, raceHasResult: boolean): boolean {
+  async record(prediction: RacePrediction, raceHasResult: boolean): Promise<boolean> {
     if (raceHasResult) return false;
     const payload: Payload = {
       order: prediction.predictions.map((p) => p.driverId),
       pWin: Object.fromEntries(prediction.predictions.map((p) => [p.driverId, p.pWin])),
       pPodium: Object.fromEntries(prediction.predictions.map((p) => [p.driverId, p.pPodium])),
     };
-    this.db
-      .prepare(
-        `INSERT INTO tracked_prediction (year, round, stage, race, model_version, generated_at, payload)
+    await this.sql.run(
+      `INSERT INTO tracked_prediction (year, round, stage, race, model_version, generated_at, payload)
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (year, round, stage) DO UPDATE SET model_version = excluded.model_version,
            generated_at = excluded.generated_at, payload = excluded.payload, race = excluded.race
          WHERE tracked_prediction.scored_at IS NULL`,
-      )
-      .run(
+      [
         prediction.year,
         prediction.round,
         prediction.stage,
@@ -111,15 +89,14 @@ export class PredictionTracker {
         prediction.model.version,
         prediction.generatedAt,
         JSON.stringify(payload),
-      );
+      ],
+    );
     return true;
   }
 
   /** Scores every stored prediction whose race result is now in the F1 database. Returns how many. */
-  scorePending(f1: Db): number {
-    const pending = this.db
-      .prepare(`SELECT * FROM tracked_prediction WHERE scored_at IS NULL`)
-      .all() as Row[];
+  async scorePending(f1: Db): Promise<number> {
+    const pending = await this.sql.all<Row>(`SELECT * FROM tracked_prediction WHERE scored_at IS NULL`);
     const history = loadHistory(f1);
     let n = 0;
     for (const row of pending) {
@@ -146,27 +123,26 @@ export class PredictionTracker {
         },
         actual,
       );
-      this.db
-        .prepare(
-          `UPDATE tracked_prediction SET scored_at = ?, actual_winner = ?, scores = ? WHERE year = ? AND round = ? AND stage = ?`,
-        )
-        .run(
+      // Only a row still unscored: two nodes scoring at once store one score.
+      await this.sql.run(
+        `UPDATE tracked_prediction SET scored_at = ?, actual_winner = ?, scores = ?
+         WHERE year = ? AND round = ? AND stage = ? AND scored_at IS NULL`,
+        [
           new Date().toISOString(),
           actual[0] ?? null,
           JSON.stringify(acc.scores()),
           row.year,
           row.round,
           row.stage,
-        );
+        ],
+      );
       n++;
     }
     return n;
   }
 
-  summary(): TrackerSummary {
-    const rows = this.db
-      .prepare(`SELECT * FROM tracked_prediction ORDER BY year, round, stage`)
-      .all() as Row[];
+  async summary(): Promise<TrackerSummary> {
+    const rows = await this.sql.all<Row>(`SELECT * FROM tracked_prediction ORDER BY year, round, stage`);
     const races: TrackedPrediction[] = rows.map((r) => ({
       year: r.year,
       round: r.round,
@@ -192,9 +168,5 @@ export class PredictionTracker {
         ) as unknown as Scores)
       : null;
     return { tracked: races.length, scored: scored.length, overall, races };
-  }
-
-  close(): void {
-    this.db.close();
   }
 }

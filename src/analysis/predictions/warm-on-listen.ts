@@ -8,7 +8,7 @@ import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import type { Db } from '../../data/db.ts';
 import { predictionThread } from './off-thread.ts';
-import { PredictionTracker } from './tracker.ts';
+import type { PredictionTracker } from './tracker.ts';
 
 /** The next championship race without a result, from `today` on (null when the data has none). */
 function nextRace(db: Db, today: string): { year: number; round: number } | null {
@@ -24,8 +24,9 @@ function nextRace(db: Db, today: string): { year: number; round: number } | null
 }
 
 export async function runPredictionStartup(
-  config: Pick<Config, 'DATABASE_PATH' | 'ANALYSIS_DB_PATH'>,
+  config: Pick<Config, 'DATABASE_PATH'>,
   db: () => Db,
+  tracker: PredictionTracker,
   logger: Logger,
   now: () => Date = () => new Date(),
 ): Promise<void> {
@@ -54,13 +55,11 @@ export async function runPredictionStartup(
   } catch (err) {
     failed('warm', err);
   }
-  let tracker: PredictionTracker | undefined;
   try {
-    tracker = new PredictionTracker(config.ANALYSIS_DB_PATH);
     const next = nextRace(database, now().toISOString().slice(0, 10));
     if (next) {
       const prediction = await thread.predict(database, next.year, next.round);
-      tracker.record(prediction, false);
+      await tracker.record(prediction, false);
       logger.info(
         {
           event: 'analysis.predictions.tracked',
@@ -71,24 +70,19 @@ export async function runPredictionStartup(
         `prediction of ${next.year} round ${next.round} stored for the accuracy tracker`,
       );
     }
-    const scored = tracker.scorePending(database);
+    const scored = await tracker.scorePending(database);
     if (scored > 0)
       logger.info({ event: 'analysis.predictions.scored', scored }, `${scored} stored prediction(s) scored`);
   } catch (err) {
     failed('track', err);
-  } finally {
-    try {
-      tracker?.close();
-    } catch {
-      // closing a tracker that failed to open
-    }
   }
 }
 
 export function warmPredictionsOnListen(
   app: FastifyInstance,
-  config: Pick<Config, 'DATABASE_PATH' | 'ANALYSIS_DB_PATH'>,
+  config: Pick<Config, 'DATABASE_PATH'>,
   db: () => Db,
+  tracker: PredictionTracker,
   logger: Logger,
   now: () => Date = () => new Date(),
 ): void {
@@ -96,7 +90,7 @@ export function warmPredictionsOnListen(
   app.addHook('onListen', async () => {
     // A moment later, so start-up requests (health checks, the first page) are answered first.
     timer = setTimeout(() => {
-      runPredictionStartup(config, db, logger, now).catch((err: unknown) =>
+      runPredictionStartup(config, db, tracker, logger, now).catch((err: unknown) =>
         logger.warn({ event: 'analysis.predictions.startup.failed', err }, 'predictions start-up failed'),
       );
     }, 1000);

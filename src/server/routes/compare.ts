@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { compareDrivers } from '../../data/queries/compare.ts';
-import { name, year } from './params.ts';
+import { name, year } from '../../http/params.ts';
 
 export async function registerCompareRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import { getDriver, listDrivers } from '../../data/queries/drivers.ts';
 import { getConstructor, listConstructors } from '../../data/queries/constructors.ts';
 import { getCircuit, listCircuits } from '../../data/queries/circuits.ts';
-import { listQuery, name } from './params.ts';
+import { listQuery, name } from '../../http/params.ts';
 
 const idParams = (what: string) => z.object({ id: name(what) });
 

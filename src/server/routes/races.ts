@@ -1,7 +1,7 @@
 import type { App } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { getRace } from '../../data/queries/races.ts';
-import { raceParams } from './params.ts';
+import { raceParams } from '../../http/params.ts';
 import { jsonCache, sendJson } from './json-cache.ts';
 
 /** Every finished round of 1950→2026 fits (≈1,160 × ~20 kB), by number and by a few names. */

@@ -1,7 +1,7 @@
 import type { App } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { getSchedule, listSeasons } from '../../data/queries/schedule.ts';
-import { yearParams } from './params.ts';
+import { yearParams } from '../../http/params.ts';
 
 export async function registerSeasonRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(

@@ -1,7 +1,7 @@
 import type { App } from '../app.ts';
 import type { AppContext } from '../context.ts';
 import { getConstructorStandings, getDriverStandings } from '../../data/queries/standings.ts';
-import { standingsQuery, yearParams } from './params.ts';
+import { standingsQuery, yearParams } from '../../http/params.ts';
 import { jsonCache, sendJson } from './json-cache.ts';
 
 /** Tables never change under an open database: after every round of history is ~2 × 1,100 small entries. */

@@ -1,3 +1,4 @@
+// Request schemas shared by every domain's routes (neutral: no domain and not the server).
 // Path and query parameters shared by the F1 data routes. Malformed values fail validation (→ 400);
 // well-formed values the data does not know (a season not in the database, round 30) are the query layer's
 // not_found (→ 404).
