@@ -138,6 +138,20 @@ const schema = z.object({
   OPENF1_BASE_URL: z.string().url().default('https://api.openf1.org/v1'),
   OPENF1_POLL_INTERVAL: seconds(4),
   LIVE_BROADCAST_DELAY: z.coerce.number().min(0).max(300).default(0),
+  // --- notifications (Web Push, docs/notifications.md) ---
+  /** VAPID key pair (base64url, `npx web-push generate-vapid-keys`); unset: generated once and kept in the store. */
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  /** Who push services contact about this sender: mailto: or https: (unset: PUBLIC_URL when https). */
+  VAPID_SUBJECT: optionalString,
+  /** Push subscriptions and deliveries on SQLite (unless DATABASE_URL points at PostgreSQL). */
+  PUSH_DB_PATH: z.string().default('./data/push.db'),
+  /** The reminder and alert sender runs in `serve` (default: on, except NODE_ENV=test). */
+  PUSH_SCHEDULER: bool.optional(),
+  PUSH_TICK_INTERVAL: seconds(10),
+  PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** Race alerts from replays too (demos); live sessions always alert. */
+  PUSH_ALERTS_FROM_REPLAYS: bool.default(false),
 });
 
 export type Config = z.infer<typeof schema> & { isProduction: boolean };

@@ -67,6 +67,7 @@ export class Hub implements ClientHost, ControlHost {
   private beats = 0;
   private registered = 0;
   private privateSeq = 0;
+  private readonly ingestObservers = new Set<(info: ChannelInfo, m: HubMessage) => void>();
 
   constructor(private readonly opts: HubOptions) {
     this.heartbeat = setInterval(() => this.beat(), opts.heartbeatMs / HEARTBEAT_SLICES);
@@ -170,7 +171,12 @@ export class Hub implements ClientHost, ControlHost {
       if (bus && !(await bus.claim(info.key))) return;
       // A node taking over from one that died resumes from the last published state.
       const source = await makeSource(channel.state);
-      const publish = bus ? (m: HubMessage) => bus.publish(info.key, m) : deliver;
+      const send = bus ? (m: HubMessage) => bus.publish(info.key, m) : deliver;
+      // Observers (push alerts) hear each message once, on the node that ingests: one sender per channel.
+      const publish = (m: HubMessage) => {
+        for (const o of this.ingestObservers) o(info, m);
+        send(m);
+      };
       channel.ingest = new Ingest(source, publish);
       channel.ingest.start();
       this.opts.logger.info(
@@ -315,6 +321,12 @@ export class Hub implements ClientHost, ControlHost {
     c.takePrivate(source);
     this.attach(c, ch);
     if (old) await this.closeChannel(old);
+  }
+
+  /** Hears every message a shared channel's ingest publishes on this node; returns the unsubscribe. */
+  observeIngest(fn: (info: ChannelInfo, m: HubMessage) => void): () => void {
+    this.ingestObservers.add(fn);
+    return () => this.ingestObservers.delete(fn);
   }
 
   stats() {

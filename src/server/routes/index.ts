@@ -12,6 +12,7 @@ import { registerErgastRoutes } from '../../ergast/routes.ts';
 import { registerMcpRoutes } from '../../mcp/http.ts';
 import { registerRulebookRoutes } from '../../rulebook/routes.ts';
 import { registerWebRoutes } from '../../web/server/routes.ts';
+import { registerNotifications } from '../../notify/plugin.ts';
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await registerHealthRoutes(app, ctx);
@@ -45,5 +46,13 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
     identities: ctx.identities,
   });
   await app.register(registerRulebookRoutes, { rulebook: () => ctx.rulebook() });
+  await app.register(registerNotifications, {
+    config: ctx.config,
+    logger: ctx.logger,
+    db: () => ctx.db(),
+    postgres: ctx.store.postgres,
+    identities: ctx.identities,
+    live: () => ctx.live,
+  });
   await registerWebRoutes(app, ctx);
 }
