@@ -124,7 +124,7 @@ export class PushScheduler {
     const subs = await store.allSubscriptions();
     if (subs.length > 0) {
       const maxLead = Math.max(...subs.flatMap((s) => s.prefs.leadMinutes), 0) * 60_000;
-      const sessions = this.o.calendar.between(now, now + maxLead + this.o.horizonMs);
+      const sessions = this.o.calendar.between(now, now + maxLead + this.o.horizonMs + 1);
       const owed = subs.flatMap((sub) => remindersFor(sub, sessions, now, this.o.horizonMs));
       r.inserted = await store.enqueue(owed);
       if (r.inserted > 0)
