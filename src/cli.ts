@@ -12,6 +12,7 @@ import { registerRulebookCommands } from './rulebook/cli.ts';
 import { registerMcpCommands } from './mcp/cli.ts';
 import { registerErgastCommands } from './ergast/cli.ts';
 import { registerLiveCommands } from './live/cli.ts';
+import { registerNotifyCommands } from './notify/cli.ts';
 
 export interface CliContext {
   config(): Config;
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   registerMcpCommands(program, ctx);
   registerErgastCommands(program, ctx);
   registerLiveCommands(program, ctx);
+  registerNotifyCommands(program, ctx);
   await program.parseAsync(process.argv);
 }
 

@@ -136,7 +136,7 @@ export class AlertDetector {
         out.push({
           kind: 'favourite_finish',
           ref: `finish:${d.number}`,
-          title: `${d.name || d.tla} ${d.retired ? 'did not finish' : `finished P${d.position ?? order.indexOf(d) + 1}`}`,
+          title: `${d.tla} ${d.retired ? 'did not finish' : `finished P${d.position ?? order.indexOf(d) + 1}`}`,
           body: `${this.label} · ${d.team}`,
           url: this.pageUrl(),
           category: this.category,
