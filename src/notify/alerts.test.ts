@@ -1,0 +1,168 @@
+// Race alerts: the detector on hand-made hub messages (what each kind needs, favourites, no alert for what a
+// snapshot already shows), then one real weekend replayed through the live ingest by the simulation, with the
+// spoiler delay and the favourite filter checked on what the push service decrypted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
+import { openDatabase, type Db } from '../data/db.ts';
+import { initialState } from '../live/reducer.ts';
+import { RecordingCatalog } from '../live/recordings/catalog.ts';
+import { entrantsFromDb } from '../live/recordings/entrants.ts';
+import type { DriverState, SessionState } from '../live/types.ts';
+import { AlertDetector, isFavourite, wants } from './alerts.ts';
+import { simulateWeekend } from './simulate.ts';
+import { preferencesSchema, type StoredSubscription } from './types.ts';
+
+const driver = (number: string, tla: string, team: string, position: number): DriverState => ({
+  ...(initialState().drivers[number] ?? {}),
+  number,
+  tla,
+  name: tla,
+  team,
+  teamColour: '',
+  position,
+  gapToLeader: null,
+  interval: null,
+  laps: 0,
+  lastLapMs: null,
+  bestLapMs: null,
+  lastLapPersonalBest: false,
+  lastLapOverallBest: false,
+  sectors: [],
+  tyre: null,
+  stints: [],
+  pitStops: 0,
+  inPit: false,
+  pitOut: false,
+  retired: false,
+  knockedOut: false,
+  stopped: false,
+});
+
+function state(status: string): SessionState {
+  return {
+    ...initialState(),
+    status,
+    session: { id: 's1', name: 'Race', type: 'Race', live: true },
+    order: ['1', '16', '4'],
+    drivers: {
+      '1': driver('1', 'VER', 'Red Bull Racing', 1),
+      '16': driver('16', 'LEC', 'Ferrari', 2),
+      '4': driver('4', 'NOR', 'McLaren', 3),
+    },
+    lap: { current: 12, total: 71 },
+  };
+}
+
+const sub = (prefs: object): StoredSubscription => ({
+  id: 'x',
+  owner: 'o',
+  endpoint: 'https://p/x',
+  p256dh: '',
+  auth: '',
+  prefs: preferencesSchema.parse(prefs),
+  createdAt: 0,
+  updatedAt: 0,
+});
+
+describe('alert detector', () => {
+  it('names session start, red flag, safety car, pit stops, retirements, the result and each finish', () => {
+    const d = new AlertDetector({ id: 's1', name: 'Race', year: 2025, round: 20 });
+    expect(d.observe({ type: 'snapshot', seq: 1, state: state('Inactive') })).toEqual([]);
+    const started = d.observe({ type: 'delta', seq: 2, delta: {}, state: state('Started') });
+    expect(started.map((a) => a.kind)).toEqual(['session_start']);
+    const ev = (event: object) => d.observe({ type: 'event', event: event as never });
+    expect(ev({ kind: 'track_status', timeMs: 5, status: 'red' })[0]).toMatchObject({
+      kind: 'red_flag',
+      body: 'Session stopped on lap 12.',
+    });
+    expect(ev({ kind: 'track_status', timeMs: 6, status: 'vsc' })[0]).toMatchObject({
+      kind: 'safety_car',
+      title: 'Race: virtual safety car',
+    });
+    expect(ev({ kind: 'track_status', timeMs: 7, status: 'green' })).toEqual([]);
+    expect(ev({ kind: 'pit_stop', timeMs: 8, number: '16', stops: 1 })[0]).toMatchObject({
+      kind: 'favourite_pit_stop',
+      title: 'LEC pits (stop 1)',
+    });
+    expect(ev({ kind: 'retirement', timeMs: 9, number: '4' })[0]).toMatchObject({
+      kind: 'favourite_retirement',
+      title: 'NOR is out',
+    });
+    expect(ev({ kind: 'overtake', timeMs: 10, number: '1', passed: '16', position: 1 })).toEqual([]);
+    const end = d.observe({ type: 'delta', seq: 3, delta: {}, state: state('Finished') });
+    expect(end[0]).toMatchObject({ kind: 'result', body: '1. VER  2. LEC  3. NOR', url: '/race/2025/20' });
+    expect(end.slice(1).map((a) => a.title)).toEqual([
+      'VER finished P1',
+      'LEC finished P2',
+      'NOR finished P3',
+    ]);
+    // Once only, even when Finalised follows.
+    expect(d.observe({ type: 'delta', seq: 4, delta: {}, state: state('Finalised') })).toEqual([]);
+  });
+
+  it('does not announce what a snapshot (a seek, a node taking over) already shows', () => {
+    const d = new AlertDetector({ id: 's1', name: 'Race', year: null, round: null });
+    d.observe({ type: 'snapshot', seq: 1, state: state('Started') });
+    expect(d.observe({ type: 'delta', seq: 2, delta: {}, state: state('Started') })).toEqual([]);
+  });
+
+  it('sends favourite alerts only about the favourite, and only for the sessions picked', () => {
+    const ver = { tla: 'VER', team: 'Red Bull Racing', name: 'Max VERSTAPPEN' };
+    expect(
+      isFavourite({ kind: 'driver', id: 'max-verstappen', name: 'Max Verstappen', code: 'VER' }, ver),
+    ).toBe(true);
+    expect(isFavourite({ kind: 'team', id: 'red-bull', name: 'Red Bull' }, ver)).toBe(true);
+    expect(isFavourite({ kind: 'team', id: 'ferrari', name: 'Ferrari' }, ver)).toBe(false);
+    const pit = {
+      kind: 'favourite_pit_stop' as const,
+      ref: 'p',
+      title: '',
+      body: '',
+      url: '/',
+      category: 'race' as const,
+      driver: ver,
+    };
+    const fan = sub({
+      alerts: ['favourite_pit_stop'],
+      favourite: { kind: 'team', id: 'red-bull', name: 'Red Bull' },
+    });
+    expect(wants(fan, pit)).toBe(true);
+    expect(wants(fan, { ...pit, driver: { tla: 'LEC', team: 'Ferrari', name: 'LEC' } })).toBe(false);
+    expect(wants(sub({ alerts: ['favourite_pit_stop'] }), pit)).toBe(false);
+    expect(wants(sub({ alerts: ['result'], sessions: ['qualifying'] }), { ...pit, kind: 'result' })).toBe(
+      false,
+    );
+  });
+});
+
+describe('a replayed weekend (2025 Mexico City GP)', () => {
+  let db: Db;
+  beforeAll(() => {
+    db = openDatabase(process.env.DATABASE_PATH!);
+  });
+  afterAll(() => db?.close());
+
+  it('delivers every reminder once on time and the alerts the replay produced, with no duplicates', async () => {
+    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+    const catalog = new RecordingCatalog({
+      livetimingDir: config.LIVETIMING_DIR,
+      lapsDir: config.LAPS_DIR,
+      lapsCacheDir: config.ANALYSIS_CACHE_DIR,
+      openf1Dir: config.OPENF1_DIR,
+      entrants: entrantsFromDb(() => db),
+    });
+    const r = await simulateWeekend({ db, catalog, config, season: 2025, round: 20 });
+    expect(r.sessions.filter((s) => s.replayed).map((s) => s.name)).toEqual(['Qualifying', 'Race']);
+    // 6 fans: 10 + 1 + 4 + 4 + 4 + 2 reminders.
+    expect(r.reminders).toEqual({ scheduled: 25, sent: 25, received: 25, duplicates: 0, onTime: 25 });
+    expect(r.rejectedByPushService).toBe(0);
+    expect(r.alerts.duplicates).toBe(0);
+    expect(r.alerts.notSent).toEqual([]);
+    expect(r.alerts.received).toBe(r.alerts.queued);
+    // Both sessions started and ended; the favourites' pit stops and finishes reached their fans only.
+    expect(r.alerts.byKind).toMatchObject({ session_start: 4, result: 5 });
+    expect(r.alerts.byKind.favourite_pit_stop).toBeGreaterThan(0);
+    expect(r.alerts.byKind.favourite_finish).toBeGreaterThan(0);
+    expect(r.alerts.detected.favourite_finish).toBe(40);
+  }, 60_000);
+});
