@@ -65,6 +65,27 @@ const schema = z.object({
   // Unset: `data import` downloads F1DB_DEFAULT_SOURCE_URL; `serve` only imports from a configured source.
   F1DB_SOURCE_URL: z.string().url().optional(),
   AUTO_IMPORT: bool.default(true),
+  // --- data sync (docs/data-sync.md) ---
+  /** What `serve` keeps current on its own: nothing, f1db releases, or every sync source (default: f1db, off in tests). */
+  DATA_SYNC: z.enum(['off', 'f1db', 'all']).optional(),
+  /** Seconds between checks; after a session ends by the calendar, DATA_SYNC_FAST_INTERVAL until f1db has it. */
+  DATA_SYNC_INTERVAL: seconds(6 * 3600),
+  DATA_SYNC_FAST_INTERVAL: seconds(15 * 60),
+  /** Hours after a session's end the fast polling lasts (f1db usually releases within a day). */
+  DATA_SYNC_FAST_WINDOW: z.coerce.number().positive().default(48),
+  /** Requests one upstream may receive in one sync run (every retry counts). */
+  DATA_SYNC_BUDGET: z.coerce.number().int().min(1).default(200),
+  /** First backoff delay after a 429/5xx, in milliseconds (doubles per retry). */
+  DATA_SYNC_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
+  /** Downloads in progress (resumable .part files) and sync state. */
+  DATA_SYNC_DIR: z.string().default('./data/sync'),
+  GITHUB_API_URL: z.string().url().default('https://api.github.com'),
+  /** Optional: raises GitHub's API limit from 60 to 5000 requests an hour. */
+  GITHUB_TOKEN: optionalString,
+  F1DB_REPO: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name')
+    .default('f1db/f1db'),
   ERGAST_CSV_DIR: optionalString,
   LAPS_DIR: optionalString,
   OPENF1_DIR: optionalString,
@@ -75,6 +96,8 @@ const schema = z.object({
   /** `serve` ingests RULEBOOK_DIR in the background once listening (default: on, except NODE_ENV=test). */
   RULEBOOK_AUTO_INGEST: bool.optional(),
   RULEBOOK_DB_PATH: z.string().default('./data/rulebook.db'),
+  /** The regulation documents `rulebook fetch` downloads (default: src/rulebook/manifest.json). */
+  RULEBOOK_MANIFEST: optionalString,
   VECTOR_STORE: z.enum(['sqlite-vec', 'chroma']).default('sqlite-vec'),
   CHROMA_URL: z.string().url().default('http://127.0.0.1:8001'),
   /** `use-lite-512` (built in, offline) or `openai:<model>` for an OpenAI-compatible /embeddings endpoint. */

@@ -9,7 +9,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Logger } from '../../logger.ts';
 import { AppError } from '../../errors.ts';
 import { INDEX_SQL, SCHEMA_SQL, SCHEMA_VERSION } from '../schema.ts';
-import { contentHash, resolveSource } from './source.ts';
+import { contentHash, localUpstreamCommit, resolveSource } from './source.ts';
 import { deriveColumns } from './derive.ts';
 import * as map from './load.ts';
 import type { Row } from './load.ts';
@@ -24,6 +24,10 @@ export interface ImportOptions {
   progress?: boolean;
   /** Skip the import when the existing database already holds this exact source. */
   skipIfCurrent?: boolean;
+  /** The version to record (an f1db release, `2026.20.1`); default: the upstream commit, else the content hash. */
+  version?: string;
+  /** More meta rows to record (the release tag and date of a synced f1db release). */
+  meta?: Record<string, string>;
   /** Extra steps run inside the new database before it is swapped in (e.g. the Ergast id cross-walk). */
   extraSteps?: ((db: Database.Database, logger: Logger) => void | Promise<void>)[];
 }
@@ -110,7 +114,7 @@ class Writer {
   }
 }
 
-function readMetaOf(path: string): Record<string, string> | null {
+export function readMetaOf(path: string): Record<string, string> | null {
   if (!existsSync(path)) return null;
   try {
     const db = new Database(path, { readonly: true, fileMustExist: true });
@@ -125,17 +129,67 @@ function readMetaOf(path: string): Record<string, string> | null {
   }
 }
 
+/**
+ * Removes what killed imports left beside the database (`<db>.importing-<pid>` of a process no longer
+ * running); called at every start and before every import.
+ */
+export function removeLeftoverImports(dbPath: string, logger?: Logger): string[] {
+  const dir = dirname(resolve(dbPath));
+  if (!existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const f of readdirSync(dir)) {
+    const m = new RegExp(`^${escapeRegExp(basename(dbPath))}\\.importing-(\\d+)$`).exec(f);
+    if (!m || (Number(m[1]) !== process.pid && processAlive(Number(m[1])))) continue;
+    rmSync(join(dir, f), { force: true });
+    removed.push(f);
+  }
+  if (removed.length)
+    logger?.info({ event: 'data.import.leftovers_removed', files: removed }, 'removed unfinished imports');
+  return removed;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function skippedSummary(dbPath: string, version: string, started: number): ImportSummary {
+  return { dbPath, f1dbVersion: version, counts: {}, durationMs: performance.now() - started, skipped: true };
+}
+
 export async function importF1db(opts: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const { logger } = opts;
   const dbPath = resolve(opts.dbPath);
+  // A local tree that names its upstream commit is recognised without reading it (a fresh clone, where file
+  // times say nothing, included): same commit and schema → current.
+  const commit = opts.skipIfCurrent ? localUpstreamCommit(opts.source) : null;
+  if (commit) {
+    const existing = readMetaOf(dbPath);
+    if (existing?.upstream_commit === commit && existing.schema_version === String(SCHEMA_VERSION)) {
+      logger.info(
+        { event: 'data.import.skipped', version: existing.f1db_version, dbPath },
+        'F1 database already current',
+      );
+      return skippedSummary(dbPath, existing.f1db_version ?? commit.slice(0, 12), started);
+    }
+  }
   const source = await resolveSource(opts.source, logger);
   try {
     const files = listYaml(source.dataDir);
     if (files.length === 0) throw new AppError('bad_request', `No f1db YAML files under ${source.dataDir}`);
     const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
     const hash = contentHash(files.map((f) => ({ path: relative(source.dataDir, f), text: texts.get(f)! })));
-    const version = source.upstreamCommit ? source.upstreamCommit.slice(0, 12) : `sha256:${hash}`;
+    const version =
+      opts.version ?? (source.upstreamCommit ? source.upstreamCommit.slice(0, 12) : `sha256:${hash}`);
 
     const existing = readMetaOf(dbPath);
     if (
@@ -144,13 +198,7 @@ export async function importF1db(opts: ImportOptions): Promise<ImportSummary> {
       existing.schema_version === String(SCHEMA_VERSION)
     ) {
       logger.info({ event: 'data.import.skipped', version, dbPath }, 'F1 database already current');
-      return {
-        dbPath,
-        f1dbVersion: version,
-        counts: {},
-        durationMs: performance.now() - started,
-        skipped: true,
-      };
+      return skippedSummary(dbPath, version, started);
     }
 
     logger.info(
@@ -158,9 +206,7 @@ export async function importF1db(opts: ImportOptions): Promise<ImportSummary> {
       'importing f1db',
     );
     mkdirSync(dirname(dbPath), { recursive: true });
-    for (const f of readdirSync(dirname(dbPath))) {
-      if (f.startsWith(basename(dbPath) + '.importing-')) rmSync(join(dirname(dbPath), f), { force: true });
-    }
+    removeLeftoverImports(dbPath, logger);
     const tmpPath = `${dbPath}.importing-${process.pid}`;
     const db = new Database(tmpPath);
     let ok = false;
@@ -212,6 +258,8 @@ export async function importF1db(opts: ImportOptions): Promise<ImportSummary> {
         schema_version: String(SCHEMA_VERSION),
         imported_at: new Date().toISOString(),
         source: opts.source,
+        ...(source.upstreamCommit ? { upstream_commit: source.upstreamCommit } : {}),
+        ...opts.meta,
       };
       const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       for (const [k, v] of Object.entries(meta)) putMeta.run(k, v);
