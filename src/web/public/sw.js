@@ -54,3 +54,60 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(request).then((hit) => hit ?? networkFirst(request, SHELL)));
   }
 });
+
+// Web Push (docs/notifications.md): the server's payload is JSON { title, body, url, tag, kind }. Shown as a
+// notification; a click focuses a window of this app already open (navigating it to the payload's page) or
+// opens one. Only same-origin paths are opened.
+self.addEventListener('push', (event) => {
+  let data;
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { title: 'Race Engineer', body: event.data ? event.data.text() : '' };
+  }
+  const url =
+    typeof data.url === 'string' && data.url.startsWith('/') && !data.url.startsWith('//') ? data.url : '/';
+  event.waitUntil(
+    self.registration.showNotification(data.title || 'Race Engineer', {
+      body: data.body || '',
+      tag: data.tag || undefined,
+      renotify: Boolean(data.tag),
+      icon: '/icon.svg',
+      badge: '/icon.svg',
+      data: { url, kind: data.kind || 'alert' },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = new URL(event.notification.data?.url || '/', self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+      if (open) {
+        await open.focus();
+        return open.url === target ? open : open.navigate(target);
+      }
+      return self.clients.openWindow(target);
+    }),
+  );
+});
+
+// The browser replaced the subscription (keys rotated, expired): save the new one with the old preferences.
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(
+    (async () => {
+      const res = await fetch('/api/push/subscriptions', { credentials: 'same-origin' });
+      const old = res.ok ? (await res.json()).subscriptions?.[0] : undefined;
+      const sub = event.newSubscription ?? (await self.registration.pushManager.getSubscription());
+      if (!old || !sub) return;
+      await fetch('/api/push/subscriptions', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ subscription: sub.toJSON(), preferences: old.preferences }),
+      });
+    })(),
+  );
+});

@@ -10,6 +10,7 @@ import { PredictionsPage } from './pages/Predictions.tsx';
 import { ScenarioPage } from './pages/Scenario.tsx';
 import { ComparePage } from './pages/Compare.tsx';
 import { RulebookPage } from './pages/Rulebook.tsx';
+import { NotificationsPage } from './pages/Notifications.tsx';
 import { Empty } from './components/Status.tsx';
 
 const LINKS: [string, string][] = [
@@ -21,6 +22,7 @@ const LINKS: [string, string][] = [
   ['/scenario', 'Title Scenario'],
   ['/compare', 'Compare'],
   ['/rulebook', 'Rulebook'],
+  ['/notifications', 'Notifications'],
 ];
 
 export function App() {
@@ -63,6 +65,7 @@ export function App() {
           <Route path="/scenario" element={<ScenarioPage />} />
           <Route path="/compare" element={<ComparePage />} />
           <Route path="/rulebook" element={<RulebookPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="*" element={<Empty>Nothing on this page. Pick a section from the menu.</Empty>} />
         </Routes>
       </main>
