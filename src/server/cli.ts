@@ -3,6 +3,7 @@ import type { CliContext } from '../cli.ts';
 import { badRequest } from '../errors.ts';
 import { openStore } from '../store/store.ts';
 import { startServer } from './serve.ts';
+import { startCluster } from './cluster.ts';
 
 export function registerServeCommand(program: Command, ctx: CliContext): void {
   program
@@ -15,6 +16,40 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       const config = ctx.config();
       if (opts.port) config.PORT = Number(opts.port);
       await startServer(config, ctx.logger());
+    });
+
+  program
+    .command('cluster')
+    .description(
+      'run a local cluster: N nodes sharing PostgreSQL (DATABASE_URL), Redis and Chroma, behind nginx (deploy/nginx.conf)',
+    )
+    .option('-n, --nodes <n>', 'server nodes', '2')
+    .option('-p, --port <port>', "nginx's port", '8080')
+    .option('--dir <dir>', 'logs and configuration (default: a temporary folder)')
+    .action(async (opts: { nodes: string; port: string; dir?: string }) => {
+      const config = ctx.config();
+      if (!config.DATABASE_URL)
+        throw badRequest('A cluster keeps its state in PostgreSQL: set DATABASE_URL=postgres://…');
+      const nodes = Number(opts.nodes);
+      const port = Number(opts.port);
+      if (!Number.isInteger(nodes) || nodes < 1 || nodes > 8) throw badRequest('--nodes is 1 to 8.');
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw badRequest('--port is 0 to 65535.');
+      const cluster = await startCluster({
+        databaseUrl: config.DATABASE_URL,
+        nodes,
+        port,
+        ...(opts.dir ? { dir: opts.dir } : {}),
+        ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+        ...(process.env.CHROMA_URL ? { chromaUrl: process.env.CHROMA_URL } : {}),
+        log: (line) => console.error(`cluster: ${line}`),
+      });
+      console.log(cluster.url);
+      console.error(`cluster: up; logs in ${cluster.dir}; Ctrl-C stops it`);
+      await new Promise<void>((done) => {
+        const stop = () => void cluster.stop().then(done);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
     });
 
   // API tokens kept (hashed) in the run-time store: with DATABASE_URL, every node accepts them at once.
