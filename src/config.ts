@@ -118,6 +118,10 @@ const schema = z.object({
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_MODEL: z.string().default('claude-3-5-haiku-latest'),
   LLM_TIMEOUT: seconds(60),
+  /** Tokens per UTC day the whole deployment may spend on the LLM (estimated); past it the offline engine answers. 0: no limit. */
+  LLM_DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(0),
+  /** LLM answers per identity (chat owner or client address) per UTC day; past it the offline engine answers. 0: no limit. */
+  LLM_DAILY_ANSWERS_PER_IDENTITY: z.coerce.number().int().min(0).default(0),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   TAVILY_API_KEY: optionalString,
   TAVILY_BASE_URL: z.string().url().default('https://api.tavily.com'),
@@ -167,8 +171,11 @@ const schema = z.object({
   VAPID_PRIVATE_KEY: optionalString,
   /** Who push services contact about this sender: mailto: or https: (unset: PUBLIC_URL when https). */
   VAPID_SUBJECT: optionalString,
-  /** Push subscriptions and deliveries on SQLite (unless DATABASE_URL points at PostgreSQL). */
-  PUSH_DB_PATH: z.string().default('./data/push.db'),
+  /**
+   * Push subscriptions and deliveries on SQLite (unless DATABASE_URL points at PostgreSQL); unset: push.db in
+   * CHATS_DB_PATH's folder.
+   */
+  PUSH_DB_PATH: optionalString,
   /** The reminder and alert sender runs in `serve` (default: on, except NODE_ENV=test). */
   PUSH_SCHEDULER: bool.optional(),
   PUSH_TICK_INTERVAL: seconds(10),

@@ -1,6 +1,9 @@
 // Race alerts: the detector on hand-made hub messages (what each kind needs, favourites, no alert for what a
 // snapshot already shows), then one real weekend replayed through the live ingest by the simulation, with the
 // spoiler delay and the favourite filter checked on what the push service decrypted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Db } from '../data/db.ts';
@@ -10,6 +13,14 @@ import { entrantsFromDb } from '../live/recordings/entrants.ts';
 import type { DriverState, SessionState } from '../live/types.ts';
 import { AlertDetector, isFavourite, wants } from './alerts.ts';
 import { simulateWeekend } from './simulate.ts';
+import { silentLogger } from '../logger.ts';
+import { LocalBus } from '../live/bus.ts';
+import { Hub } from '../live/hub.ts';
+import { ReplaySource } from '../live/sources/replay.ts';
+import { SqliteDatabase } from '../store/sql.ts';
+import { NotifyService } from './service.ts';
+import { SqlPushStore } from './sql-store.ts';
+import { startPushService } from './testing/push-service.ts';
 import { preferencesSchema, type StoredSubscription } from './types.ts';
 
 const driver = (number: string, tla: string, team: string, position: number): DriverState => ({
@@ -164,5 +175,79 @@ describe('a replayed weekend (2025 Mexico City GP)', () => {
     expect(r.alerts.byKind.favourite_pit_stop).toBeGreaterThan(0);
     expect(r.alerts.byKind.favourite_finish).toBeGreaterThan(0);
     expect(r.alerts.detected.favourite_finish).toBe(40);
+    // The spoiler delay: the Verstappen fan's alerts wait 2 minutes, everyone else's go at once.
+    expect(r.alerts.delayMsByFan['Verstappen fan, 2 min spoiler delay, Tokyo']).toBe(120_000);
+    expect(r.alerts.delayMsByFan['everything, Berlin']).toBe(0);
   }, 60_000);
+});
+
+describe('alerts from the live hub', () => {
+  it('the ingesting node hears a replayed race end and sends its result once', async () => {
+    const db = openDatabase(process.env.DATABASE_PATH!);
+    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', PUSH_ALERTS_FROM_REPLAYS: 'true' });
+    const catalog = new RecordingCatalog({
+      livetimingDir: config.LIVETIMING_DIR,
+      lapsDir: config.LAPS_DIR,
+      lapsCacheDir: config.ANALYSIS_CACHE_DIR,
+      openf1Dir: config.OPENF1_DIR,
+      entrants: entrantsFromDb(() => db),
+    });
+    const push = await startPushService();
+    const dir = mkdtempSync(join(tmpdir(), 'notify-hub-'));
+    const notify = new NotifyService({
+      config,
+      logger: silentLogger,
+      db: () => db,
+      store: new SqlPushStore(new SqliteDatabase(join(dir, 'push.db'))),
+    });
+    const hub = new Hub({
+      bus: new LocalBus(),
+      logger: silentLogger,
+      catalog,
+      heartbeatMs: 15_000,
+      staleMs: 60_000,
+    });
+    try {
+      notify.watch(hub);
+      const fan = push.subscribe();
+      await notify.store.saveSubscription(
+        'anon:hub',
+        fan.subscription,
+        preferencesSchema.parse({ alerts: ['result'] }),
+        Date.now(),
+      );
+      const meta = await catalog.resolve(2025, 20, 'R', 'laps');
+      const rec = await catalog.load(meta.id);
+      const info = {
+        key: `replay:${meta.id}`,
+        session: { id: meta.id, year: 2025, round: 20, session: 'R', name: meta.name, live: false },
+        recordingId: meta.id,
+      };
+      // Seek to 20 s before the end: the snapshot is not news, the flag is.
+      await hub.open(
+        info,
+        async () => new ReplaySource(rec, { positionMs: rec.durationMs - 20_000, speed: 20 }),
+      );
+      await expect
+        .poll(() => push.received.filter((r) => r.endpointId === fan.endpointId).length, { timeout: 15_000 })
+        .toBe(1);
+      const [got] = push.received.filter((r) => r.endpointId === fan.endpointId);
+      expect(got!.payload).toMatchObject({
+        kind: 'alert',
+        ref: 'result',
+        url: '/race/2025/20',
+        title: expect.stringMatching(/result$/),
+      });
+      // The official podium: Norris, Leclerc, Verstappen.
+      expect(got!.payload.body).toBe('1. NOR  2. LEC  3. VER');
+      // A private replay (one viewer's copy) alerts nobody.
+      expect(notify.channelAlerts({ ...info, key: 'private:x:1' })).toBeUndefined();
+    } finally {
+      await hub.close();
+      await notify.close();
+      await push.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

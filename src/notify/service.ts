@@ -1,6 +1,7 @@
 // Wires notifications together from configuration: the push store (the cluster's PostgreSQL when the run-time
 // store is on it, else PUSH_DB_PATH), the VAPID keys (configured, or generated once and kept in the store so
 // every node signs with the same pair), the sender, the scheduler and the live hub's alerts.
+import { dirname, join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Db } from '../data/db.ts';
 import type { HubMessage } from '../live/bus.ts';
@@ -23,6 +24,7 @@ export type NotifyConfig = Pick<
   | 'VAPID_SUBJECT'
   | 'PUBLIC_URL'
   | 'PUSH_DB_PATH'
+  | 'CHATS_DB_PATH'
   | 'PUSH_MAX_ATTEMPTS'
   | 'PUSH_ALERTS_FROM_REPLAYS'
 >;
@@ -46,6 +48,12 @@ export function vapidSubject(config: Pick<Config, 'VAPID_SUBJECT' | 'PUBLIC_URL'
   return 'mailto:race-engineer@localhost';
 }
 
+/** PUSH_DB_PATH, else push.db beside the chats file (so a test's temporary chats folder holds it too). */
+export function pushDbPath(config: Pick<Config, 'PUSH_DB_PATH' | 'CHATS_DB_PATH'>): string {
+  if (config.PUSH_DB_PATH) return config.PUSH_DB_PATH;
+  return config.CHATS_DB_PATH === ':memory:' ? ':memory:' : join(dirname(config.CHATS_DB_PATH), 'push.db');
+}
+
 export class NotifyService {
   readonly store: PushStore;
   readonly scheduler: PushScheduler;
@@ -67,7 +75,7 @@ export class NotifyService {
       o.store ??
       (o.postgres
         ? new SqlPushStore(o.postgres, false)
-        : new SqlPushStore(new SqliteDatabase(config.PUSH_DB_PATH)));
+        : new SqlPushStore(new SqliteDatabase(pushDbPath(config))));
     this.calendar = new CalendarSource(o.db);
     const lazySender: PushSender = {
       send: async (t, p, opts) => (await this.getSender()).send(t, p, opts),

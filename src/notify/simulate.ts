@@ -84,6 +84,8 @@ export interface SimulationReport {
     received: number;
     duplicates: number;
     byKind: Record<string, number>;
+    /** The shortest wait between an alert's moment and its sending, per fan (the spoiler delay). */
+    delayMsByFan: Record<string, number>;
   };
   rejectedByPushService: number;
   wallMs: number;
@@ -123,13 +125,16 @@ export async function simulateWeekend(opts: {
   const store = nodes[0]!.store;
   const schedulers = nodes.map((n) => n.scheduler);
   try {
-    for (const [i, fan] of SIMULATED_FANS.entries())
-      await nodes[i % nodes.length]!.store.saveSubscription(
+    const fanOf = new Map<string, string>();
+    for (const [i, fan] of SIMULATED_FANS.entries()) {
+      const { subscription } = await nodes[i % nodes.length]!.store.saveSubscription(
         `sim:${i}`,
         push.subscribe().subscription,
         preferencesSchema.parse(fan.prefs),
         clock.now(),
       );
+      fanOf.set(subscription.id, fan.name);
+    }
     const detected: Record<string, number> = {};
     const replayed: SimulationReport['sessions'] = [];
     for (const s of sessions) {
@@ -187,6 +192,12 @@ export async function simulateWeekend(opts: {
     const reminders = rows.filter((d) => d.kind === 'reminder');
     const alertRows = rows.filter((d) => d.kind === 'alert');
     const byKind: Record<string, number> = {};
+    const delayMsByFan: Record<string, number> = {};
+    for (const d of alertRows)
+      if (d.sentAt !== null) {
+        const fan = fanOf.get(d.subscriptionId)!;
+        delayMsByFan[fan] = Math.min(delayMsByFan[fan] ?? Infinity, d.sentAt - d.payload.at);
+      }
     for (const r of byKey('alert')) byKind[String(r.payload.ref)] = (byKind[String(r.payload.ref)] ?? 0) + 1;
     return {
       season: opts.season,
@@ -212,6 +223,7 @@ export async function simulateWeekend(opts: {
         received: byKey('alert').length,
         duplicates: dupes('alert'),
         byKind,
+        delayMsByFan,
       },
       rejectedByPushService: push.rejected.length,
       wallMs: Math.round(performance.now() - wall),
@@ -242,6 +254,9 @@ export function formatSimulation(r: SimulationReport): string {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ') || 'none'
     }`,
+    `  shortest wait per fan: ${Object.entries(r.alerts.delayMsByFan)
+      .map(([k, v]) => `${k} ${v / 1000} s`)
+      .join('; ')}`,
     ...r.alerts.notSent.map((n) => `  not sent: ${n}`),
     `push service rejected: ${r.rejectedByPushService}`,
   ];
