@@ -45,6 +45,8 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   // Streams and sockets are never cached.
   if (url.pathname.startsWith('/api/live') || request.headers.get('accept') === 'text/event-stream') return;
+  // Push keys and subscriptions are per browser and must be current: never from the cache.
+  if (url.pathname.startsWith('/api/push/')) return;
   if (url.pathname.startsWith('/api/')) {
     event.respondWith(networkFirst(request, DATA));
   } else if (request.mode === 'navigate') {
