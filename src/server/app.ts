@@ -22,6 +22,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from './context.ts';
+import { pinRequests } from '../data/handle.ts';
 import { registerRoutes } from './routes/index.ts';
 import { handleClientError, handleError, handleFrameworkError } from './http-errors.ts';
 import { registerHostCheck } from './hosts.ts';
@@ -52,6 +53,8 @@ export async function buildApp(config: Config, logger: Logger, ctx: AppContext):
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  // Each request reads one F1 database version from start to end, across a swap (src/data/handle.ts).
+  pinRequests(app, ctx.data);
   // Shutting down: each connection closes after its answer, so no keep-alive socket holds the close up
   // (and a load balancer stops reusing connections to this node).
   app.addHook('onSend', async (_req, reply, payload) => {

@@ -4,8 +4,11 @@
 // last).
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { openDatabase, readMeta, type Db } from '../data/db.ts';
+import type { Db } from '../data/db.ts';
+import { DbHandle } from '../data/handle.ts';
+import { SyncSchedule } from '../data/sync/schedule.ts';
 import { Agent } from '../agent/service.ts';
+import { SpendLimits } from '../agent/spend.ts';
 import { Identities } from '../agent/identity.ts';
 import { LiveService } from '../live/service.ts';
 import { closeRulebooks, getRulebook, type Rulebook } from '../rulebook/index.ts';
@@ -17,8 +20,12 @@ import { Metrics } from './metrics.ts';
 export interface AppContext {
   config: Config;
   logger: Logger;
-  /** The F1 database, opened read-only on first use. */
+  /** The F1 database, opened read-only on first use: the request's version (see `data`). */
   db(): Db;
+  /** The swappable F1 database: a new import is picked up without a restart (src/data/handle.ts). */
+  readonly data: DbHandle;
+  /** The data sync on a schedule (DATA_SYNC); `serve` starts it, /api/health shows it. */
+  readonly sync: SyncSchedule;
   /** Everything written at run time (chats, tokens, tracker …): SQLite files or PostgreSQL (DATABASE_URL). */
   readonly store: Store;
   /** Who asks: the identity cookie and API tokens. */
@@ -45,7 +52,9 @@ export interface ContextOverrides {
 }
 
 export function createContext(config: Config, logger: Logger, overrides: ContextOverrides = {}): AppContext {
-  let db: Db | undefined;
+  const data = new DbHandle(config.DATABASE_PATH, { logger });
+  // The prediction thread holds its own connection: a new version gets a new thread (and fresh answers).
+  data.onSwap(() => void closePredictionThreads());
   let live: LiveService | undefined = overrides.live;
   let agent: Agent | undefined = overrides.agent;
   let rulebookUsed = false;
@@ -54,10 +63,9 @@ export function createContext(config: Config, logger: Logger, overrides: Context
   const ctx: AppContext = {
     config,
     logger,
-    db() {
-      db ??= openDatabase(config.DATABASE_PATH);
-      return db;
-    },
+    db: () => data.db(),
+    data,
+    sync: new SyncSchedule({ config, logger, handle: data }),
     store,
     identities: new Identities({
       config,
@@ -65,7 +73,12 @@ export function createContext(config: Config, logger: Logger, overrides: Context
       verifyToken: (token) => store.tokens.verify(token),
     }),
     get agent() {
-      agent ??= new Agent({ config, logger, db: () => ctx.db() });
+      agent ??= new Agent({
+        config,
+        logger,
+        db: () => ctx.db(),
+        spend: new SpendLimits(config, store.usage),
+      });
       return agent;
     },
     get live() {
@@ -81,7 +94,7 @@ export function createContext(config: Config, logger: Logger, overrides: Context
       live: () => live?.hub.stats(),
       importedAt: () => {
         try {
-          return db ? readMeta(db)['imported_at'] : undefined;
+          return data.opened ? (data.version().importedAt ?? undefined) : undefined;
         } catch {
           return undefined;
         }
@@ -102,6 +115,7 @@ export function createContext(config: Config, logger: Logger, overrides: Context
           logger.warn({ event: 'server.close.failed', service: name, err }, `closing ${name} failed`);
         }
       };
+      await step('sync', () => ctx.sync.stop());
       await step('live', async () => live?.close());
       live = undefined;
       await step('predictions', () => closePredictionThreads());
@@ -109,8 +123,7 @@ export function createContext(config: Config, logger: Logger, overrides: Context
       if (rulebookUsed) await step('rulebook', () => closeRulebooks());
       await step('store', () => store.close());
       ctx.metrics.close();
-      await step('database', () => void db?.close());
-      db = undefined;
+      await step('database', () => data.close());
     },
   };
   return ctx;

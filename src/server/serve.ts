@@ -3,7 +3,9 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { databaseProblem } from '../data/db.ts';
 import { unavailable } from '../errors.ts';
-import { importF1db } from '../data/import/importer.ts';
+import { importF1db, removeLeftoverImports } from '../data/import/importer.ts';
+import { syncF1dbRelease } from '../data/sync/f1db-release.ts';
+import { Upstream } from '../data/sync/http.ts';
 import { ergastCrosswalkStep } from '../ergast/crosswalk.ts';
 import { warmLapsCacheOnListen } from '../analysis/strategy/laps-warmup.ts';
 import { ingestRulebookOnListen } from '../rulebook/auto-ingest.ts';
@@ -17,9 +19,11 @@ import { createContext, type AppContext } from './context.ts';
  * without a source the start stops with one line naming the file and the fix.
  */
 export async function ensureDatabase(config: Config, logger: Logger): Promise<void> {
+  removeLeftoverImports(config.DATABASE_PATH, logger);
   const problem = databaseProblem(config.DATABASE_PATH);
   if (problem === null) return;
   const source = config.F1DB_DIR ?? config.F1DB_SOURCE_URL;
+  if (!source && config.AUTO_IMPORT) return firstRunDownload(config, logger, problem);
   if (!source || !config.AUTO_IMPORT) {
     throw unavailable(
       problem === 'missing'
@@ -40,6 +44,26 @@ export async function ensureDatabase(config: Config, logger: Logger): Promise<vo
     progress: process.stderr.isTTY,
     extraSteps: [ergastCrosswalkStep(config.ERGAST_CSV_DIR)],
   });
+}
+
+/**
+ * Nothing configured and no database: the latest f1db release from GitHub (one attempt, no backoff: a first
+ * start offline should say so at once, in one line naming what is missing and the data-folder fix).
+ */
+async function firstRunDownload(config: Config, logger: Logger, problem: string): Promise<void> {
+  logger.info(
+    { event: 'data.sync.first_run', path: config.DATABASE_PATH, problem },
+    'no F1 database and no data folder configured: downloading the latest f1db release',
+  );
+  try {
+    const upstream = new Upstream({ name: 'github', budget: 5, retries: 0, timeoutMs: 120_000, logger });
+    await syncF1dbRelease(config, logger, { upstream });
+  } catch (err) {
+    const reason = (err as Error).message;
+    throw unavailable(
+      `No usable F1 database at ${config.DATABASE_PATH} (${problem}) and f1db could not be downloaded (${reason}). Offline? Point F1_DATA_DIR at a data folder with an f1db source tree in f1db/ (F1_DATA_DIR=/path/to/data npm start), or run "race-engineer data import --from <f1db dir>".`,
+    );
+  }
 }
 
 /**
@@ -90,6 +114,7 @@ export async function startServer(config: Config, logger: Logger): Promise<App> 
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  ctx.sync.start();
   warmLapsCacheOnListen(app, config, logger);
   ingestRulebookOnListen(app, config, logger);
   warmPredictionsOnListen(app, config, () => ctx.db(), ctx.store.tracker, logger);

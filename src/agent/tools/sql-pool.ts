@@ -27,6 +27,8 @@ function open(path) {
     db = new Database(path, { readonly: true, fileMustExist: true });
     db.pragma('query_only = ON');
     dbs.set(path, db);
+    // A swapped-in database comes under a new path: keep the two newest versions open, close older ones.
+    for (const [p, old] of dbs) if (dbs.size > 2 && p !== path) { old.close(); dbs.delete(p); }
   }
   return db;
 }

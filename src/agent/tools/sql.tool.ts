@@ -73,7 +73,8 @@ export default defineTool({
   description: `Read-only SQL (SQLite dialect) over the whole F1 database, 1950 to today, for statistics the other tools do not cover (records, counts across seasons, "most wins at Monaco"). Exactly one SELECT (WITH allowed); at most ${DEFAULTS.SQL_MAX_ROWS} rows and ${DEFAULTS.SQL_MAX_BYTES / 1024} KB per result (cut beyond, and said so); ${DEFAULTS.SQL_TIMEOUT} s limit. Select only the columns you need. Ids are kebab-case (driver 'max-verstappen', constructor 'red-bull', circuit 'monza', grand_prix 'italy'). race_result.session is 'RACE' or 'SPRINT_RACE'; position_number is NULL when not classified. Prefer the specific tools for single races and standings. Schema:\n${SCHEMA_FOR_MODEL}`,
   inputSchema: z.object({ sql: z.string().min(1).max(4000).describe('One SELECT statement') }),
   async execute({ sql }, ctx) {
-    const result = await runReadOnlySql(ctx.config.DATABASE_PATH, sql, {
+    // The path of the very version the other tools read (a swapped-in database has its own, see data/handle.ts).
+    const result = await runReadOnlySql(ctx.db().name, sql, {
       config: ctx.config,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });

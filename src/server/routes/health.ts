@@ -61,6 +61,11 @@ async function readiness(ctx: AppContext): Promise<Record<string, Check>> {
   return checks;
 }
 
+function ageHours(iso: string | null): number | null {
+  const t = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(t) ? null : Math.round(((Date.now() - t) / 3600_000) * 10) / 10;
+}
+
 export async function registerHealthRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/health',
@@ -74,11 +79,23 @@ export async function registerHealthRoutes(app: App, ctx: AppContext): Promise<v
          WHERE EXISTS (SELECT 1 FROM race_result rr WHERE rr.race_id = r.id AND rr.session = 'RACE')
          ORDER BY r.date DESC LIMIT 1`,
       ).get();
+      const releaseDate = meta['f1db_release_date'] ?? null;
+      const sync = ctx.sync.status();
       return {
         status: 'ok',
         dataVersion: meta['f1db_version'] ?? null,
         importedAt: meta['imported_at'] ?? null,
         latestRace: latest ?? null,
+        // Data freshness (docs/data-sync.md): the f1db release, its age, and the server's own sync schedule.
+        data: {
+          version: meta['f1db_version'] ?? null,
+          releaseDate,
+          ageHours: ageHours(releaseDate ?? meta['imported_at'] ?? null),
+          sync: sync.mode,
+          lastCheck: sync.lastCheck,
+          nextCheck: sync.nextCheck,
+          fastPolling: sync.fastReason,
+        },
       };
     },
   );
