@@ -186,6 +186,9 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema> & { isProduction: boolean };
 
+/** Every variable the configuration reads (the deploy files are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,

@@ -62,16 +62,19 @@ export async function registerAgentRoutes(root: FastifyInstance, ctx: AgentRoute
           body: z.object({ question: z.string().trim().min(1), history: z.array(message).optional() }),
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const { question, history = [] } = req.body;
         checkSizes(ctx, [question, ...history.map((m) => m.content)]);
-        const res = await ctx.agent.ask({ question, history });
+        // The spend limit's identity: the caller's token or cookie when it has one, else its address.
+        const who = (await ctx.identities.identify(req, reply, { issue: false }))?.owner ?? `ip:${req.ip}`;
+        const res = await ctx.agent.ask({ question, history, identity: who });
         return {
           answer: res.answer,
           engine: res.engine,
           tools: res.tools,
           sources: res.sources,
           ...(res.fallback ? { fallback: true } : {}),
+          ...(res.limited ? { limited: res.limited } : {}),
         };
       },
     );
@@ -137,6 +140,7 @@ export async function registerAgentRoutes(root: FastifyInstance, ctx: AgentRoute
           const res = await ctx.agent.ask({
             question: last.content,
             history,
+            identity: owner,
             signal: controller.signal,
             events: {
               toolStart: (e) => send('tool_start', e),

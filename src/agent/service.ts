@@ -13,6 +13,7 @@ import { runAgentLoop, type AgentEvents } from './loop.ts';
 import { answerOffline, mergeFollowUp, type AnswerStatus } from './offline/engine.ts';
 import { entityIndex } from './entities.ts';
 import { listTools, type ToolCallOutcome } from './tools/registry.ts';
+import { estimateTokens, type SpendLimits } from './spend.ts';
 import type { ToolContext } from './tools/types.ts';
 
 export interface HistoryMessage {
@@ -103,7 +104,14 @@ export class Agent {
   readonly provider: LlmProvider | undefined;
 
   constructor(
-    private readonly deps: { config: Config; logger: Logger; db: () => Db; now?: () => Date },
+    private readonly deps: {
+      config: Config;
+      logger: Logger;
+      db: () => Db;
+      now?: () => Date;
+      /** Daily limits on model use; none: unlimited. */
+      spend?: SpendLimits;
+    },
     provider?: LlmProvider | null,
   ) {
     this.provider = provider === null ? undefined : (provider ?? createProvider(deps.config));
@@ -142,7 +150,38 @@ export class Agent {
 
   private async answer(input: AskInput): Promise<AgentAnswer> {
     const toolCtx = this.toolContext(input.signal);
+    const spend = this.deps.spend;
+    const identity = input.identity ?? 'anonymous';
+    const refused = this.provider && spend ? await spend.refusal(identity) : null;
+    if (refused) {
+      this.deps.logger.info(
+        { event: 'agent.limited', reason: refused },
+        'spend limit: offline engine answers',
+      );
+      const note = `_${refused}; the offline engine answers instead._\n\n`;
+      input.events?.delta?.(note);
+      const offline = await this.offline(input.question, toolCtx, input.events, input.history);
+      return { ...offline, answer: note + offline.answer, limited: refused };
+    }
     if (this.provider) {
+      const base = this.provider;
+      let tokens = 0;
+      // Counts what each model call sends and receives, for the daily budget.
+      const provider: LlmProvider = {
+        name: base.name,
+        model: base.model,
+        complete: async (req) => {
+          const res = await base.complete(req);
+          tokens += estimateTokens(req, res);
+          return res;
+        },
+      };
+      const recordUse = () =>
+        spend
+          ?.record(identity, tokens)
+          .catch((err: unknown) =>
+            this.deps.logger.warn({ event: 'agent.spend.record_failed', err }, 'could not record LLM use'),
+          );
       let streamed = false;
       const events: AgentEvents = {
         ...input.events,
@@ -158,7 +197,7 @@ export class Agent {
           { role: 'user', content: input.question },
         ];
         const result = await runAgentLoop({
-          provider: this.provider,
+          provider,
           messages,
           tools: listTools(this.deps.config),
           toolCtx,
@@ -167,6 +206,7 @@ export class Agent {
           events,
           ...(input.signal ? { signal: input.signal } : {}),
         });
+        await recordUse();
         return {
           answer: result.answer,
           engine: this.engineName,
@@ -174,6 +214,7 @@ export class Agent {
           sources: result.sources,
         };
       } catch (err) {
+        await recordUse();
         if (input.signal?.aborted) throw err;
         const reason = safeMessage(err);
         this.deps.logger.warn(

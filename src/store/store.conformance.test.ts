@@ -78,7 +78,14 @@ describe.each(backends)('Store on $name', (backend) => {
   it('migrations are versioned, recorded once, and a later start applies none again', async () => {
     const ids = await a.appliedMigrations();
     expect(ids).toEqual(
-      expect.arrayContaining(['secrets-001', 'tokens-001', 'chats-001', 'chats-002', 'tracker-001']),
+      expect.arrayContaining([
+        'secrets-001',
+        'tokens-001',
+        'chats-001',
+        'chats-002',
+        'tracker-001',
+        'usage-001',
+      ]),
     );
     expect(new Set(ids).size).toBe(ids.length);
     expect(await b.appliedMigrations()).toEqual(ids);
@@ -190,6 +197,17 @@ describe.each(backends)('Store on $name', (backend) => {
     expect(race.scores!.brierWin).toBeGreaterThanOrEqual(0);
     expect(s.races.find((r) => r.year === 2026)!.scores).toBeNull();
     expect(a.trackerExists()).toBe(true);
+  });
+
+  it('LLM usage: per identity and in total per day, counted from both nodes at once', async () => {
+    await Promise.all([
+      a.usage.add('2026-01-01', 'anon:u', 100),
+      b.usage.add('2026-01-01', 'anon:u', 50),
+      b.usage.add('2026-01-01', 'anon:v', 7),
+    ]);
+    expect(await a.usage.get('2026-01-01', 'anon:u')).toEqual({ answers: 2, tokens: 150 });
+    expect(await b.usage.get('2026-01-01', '*')).toEqual({ answers: 3, tokens: 157 });
+    expect(await b.usage.get('2026-01-02', '*')).toEqual({ answers: 0, tokens: 0 });
   });
 
   it('exclusive: one node at a time runs a job', async () => {

@@ -13,6 +13,7 @@ import { appliedMigrations, migrate, type Migration } from './migrate.ts';
 import { SecretStore, SECRET_MIGRATIONS } from './secrets.ts';
 import { PostgresDatabase, SqliteDatabase, type Param, type Sql, type SqlDatabase } from './sql.ts';
 import { TokenStore, TOKEN_MIGRATIONS } from './tokens.ts';
+import { UsageStore, USAGE_MIGRATIONS } from './usage.ts';
 
 export type StoreBackend = 'sqlite' | 'postgres';
 
@@ -29,6 +30,8 @@ export interface Store {
   readonly tokens: TokenStore;
   readonly secrets: SecretStore;
   readonly tracker: PredictionTracker;
+  /** LLM use per day (spend limits). */
+  readonly usage: UsageStore;
   /** Whether anything was ever tracked here (a SQLite tracker file that does not exist is not created by a read). */
   trackerExists(): boolean;
   /** Opens every part and applies its migrations now (serve does, before listening). */
@@ -93,7 +96,13 @@ class Part implements Sql {
   }
 }
 
-const ALL_MIGRATIONS = [...SECRET_MIGRATIONS, ...TOKEN_MIGRATIONS, ...CHAT_MIGRATIONS, ...TRACKER_MIGRATIONS];
+const ALL_MIGRATIONS = [
+  ...SECRET_MIGRATIONS,
+  ...TOKEN_MIGRATIONS,
+  ...CHAT_MIGRATIONS,
+  ...TRACKER_MIGRATIONS,
+  ...USAGE_MIGRATIONS,
+];
 
 export const isPostgresUrl = (url: string | undefined): url is string =>
   url !== undefined && /^postgres(ql)?:\/\//i.test(url);
@@ -113,6 +122,7 @@ export function openStore(config: StoreConfig, options: { schema?: string } = {}
       tokens: new TokenStore(part),
       secrets: new SecretStore(part),
       tracker: new PredictionTracker(part),
+      usage: new UsageStore(part),
       trackerExists: () => true,
       open: async () => void (await part.handle()),
       ready: () => part.isReady(),
@@ -128,6 +138,7 @@ export function openStore(config: StoreConfig, options: { schema?: string } = {}
     ...SECRET_MIGRATIONS,
     ...TOKEN_MIGRATIONS,
     ...CHAT_MIGRATIONS,
+    ...USAGE_MIGRATIONS,
   ]);
   const tracker = new Part('sqlite', () => new SqliteDatabase(config.ANALYSIS_DB_PATH), TRACKER_MIGRATIONS);
   return {
@@ -137,6 +148,7 @@ export function openStore(config: StoreConfig, options: { schema?: string } = {}
     tokens: new TokenStore(main),
     secrets: new SecretStore(main),
     tracker: new PredictionTracker(tracker),
+    usage: new UsageStore(main),
     trackerExists: () =>
       tracker.isReady() || (config.ANALYSIS_DB_PATH !== ':memory:' && existsSync(config.ANALYSIS_DB_PATH)),
     open: async () => {
