@@ -14,7 +14,7 @@ import type { DriverState, SessionState } from '../live/types.ts';
 import { AlertDetector, isFavourite, wants } from './alerts.ts';
 import { simulateWeekend } from './simulate.ts';
 import { silentLogger } from '../logger.ts';
-import { LocalBus } from '../live/bus.ts';
+import { LocalBus, RedisBus } from '../live/bus.ts';
 import { Hub } from '../live/hub.ts';
 import { ReplaySource } from '../live/sources/replay.ts';
 import { SqliteDatabase } from '../store/sql.ts';
@@ -250,4 +250,75 @@ describe('alerts from the live hub', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+});
+
+describe('alerts with two nodes on Redis', () => {
+  it('only the node that ingests the channel sends its alerts', async () => {
+    const db = openDatabase(process.env.DATABASE_PATH!);
+    const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', PUSH_ALERTS_FROM_REPLAYS: 'true' });
+    const catalog = new RecordingCatalog({
+      livetimingDir: config.LIVETIMING_DIR,
+      lapsDir: config.LAPS_DIR,
+      lapsCacheDir: config.ANALYSIS_CACHE_DIR,
+      openf1Dir: config.OPENF1_DIR,
+      entrants: entrantsFromDb(() => db),
+    });
+    const push = await startPushService();
+    const dir = mkdtempSync(join(tmpdir(), 'notify-redis-'));
+    const prefix = `test-notify-${process.pid}-${Date.now()}:`;
+    const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const nodes = [1, 2].map((i) => {
+      const notify = new NotifyService({
+        config,
+        logger: silentLogger,
+        db: () => db,
+        node: `n${i}`,
+        store: new SqlPushStore(new SqliteDatabase(join(dir, 'push.db'))),
+      });
+      const bus = new RedisBus(redisUrl, silentLogger, prefix);
+      const hub = new Hub({ bus, logger: silentLogger, catalog, heartbeatMs: 15_000, staleMs: 60_000 });
+      notify.watch(hub);
+      return { notify, hub, bus };
+    });
+    try {
+      await expect.poll(() => nodes.every((n) => n.bus.ready()), { timeout: 10_000 }).toBe(true);
+      const fan = push.subscribe();
+      await nodes[0]!.notify.store.saveSubscription(
+        'anon:redis',
+        fan.subscription,
+        preferencesSchema.parse({ alerts: ['result'] }),
+        Date.now(),
+      );
+      const meta = await catalog.resolve(2025, 20, 'R', 'laps');
+      const rec = await catalog.load(meta.id);
+      const info = {
+        key: `replay:${meta.id}`,
+        session: { id: meta.id, year: 2025, round: 20, session: 'R', name: meta.name, live: false },
+        recordingId: meta.id,
+      };
+      const source = async () => new ReplaySource(rec, { positionMs: rec.durationMs - 20_000, speed: 20 });
+      await Promise.all(nodes.map((n) => n.hub.open(info, source)));
+      await expect
+        .poll(() => push.received.filter((r) => r.endpointId === fan.endpointId).length, { timeout: 15_000 })
+        .toBe(1);
+      const ingesting = nodes.map((n) => n.hub.channels.get(info.key)?.ingest !== null);
+      expect(ingesting.filter(Boolean)).toHaveLength(1);
+      // The other node heard the channel's messages (it follows the session) but detected nothing.
+      const detected = nodes.map((n) =>
+        [...(n.notify.channelAlerts(info)?.counts.values() ?? [])].reduce((a, b) => a + b, 0),
+      );
+      expect(detected[ingesting.indexOf(false)]).toBe(0);
+      expect(detected[ingesting.indexOf(true)]).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(push.received.filter((r) => r.endpointId === fan.endpointId)).toHaveLength(1);
+    } finally {
+      for (const n of nodes) {
+        await n.hub.close();
+        await n.notify.close();
+      }
+      await push.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 40_000);
 });

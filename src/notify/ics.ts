@@ -80,7 +80,7 @@ export function buildCalendarFeed(sessions: CalendarSession[], o: FeedOptions): 
         `DTEND;VALUE=DATE:${day(next.toISOString().slice(0, 10))}`,
       );
     }
-    const where = [s.circuit, s.place, s.country].filter(Boolean).join(', ');
+    const where = [...new Set([s.circuit, s.place, s.country].filter(Boolean))].join(', ');
     lines.push(
       `SUMMARY:${icsText(title)}`,
       `LOCATION:${icsText(where)}`,
