@@ -35,8 +35,16 @@ export async function registerNotifications(app: FastifyInstance, deps: NotifyPl
   await registerNotifyRoutes(app, { config, notify, identities: deps.identities, db: deps.db });
   if (config.PUSH_SCHEDULER ?? config.NODE_ENV !== 'test') {
     app.addHook('onReady', async () => {
-      notify.watch(deps.live().hub);
       notify.scheduler.start(config.PUSH_TICK_INTERVAL * 1000);
+      try {
+        notify.watch(deps.live().hub);
+      } catch (err) {
+        // Reminders still go out; race alerts need live timing.
+        deps.logger.warn(
+          { event: 'push.alerts.unavailable', err },
+          'race alerts off: live timing unavailable',
+        );
+      }
     });
   }
   app.addHook('onClose', async () => notify.close());

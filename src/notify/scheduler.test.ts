@@ -182,6 +182,30 @@ describe('push scheduler', () => {
     await backend.teardown();
   });
 
+  it('gives up at once on a request the push service refuses (400), without retrying', async () => {
+    const race = weekend().at(-1)!;
+    const clock = new FakeClock(race.startsAt! - 2 * 3600_000);
+    const backend = sqliteBackend();
+    const { logger, lines } = capture();
+    const [svc] = await services(backend, 1, clock, logger);
+    const fan = push.subscribe();
+    push.script(fan.endpointId, [400]);
+    const { subscription } = await svc!.store.saveSubscription(
+      'anon:refused',
+      fan.subscription,
+      preferencesSchema.parse({ sessions: ['race'], leadMinutes: [30] }),
+      clock.now(),
+    );
+    await runUntil(clock, [svc!.scheduler], race.startsAt!);
+    expect(push.requests.filter((r) => r.endpointId === fan.endpointId)).toHaveLength(1);
+    const [row] = await svc!.store.deliveries(subscription.id);
+    expect(row).toMatchObject({ state: 'failed', attempts: 1, lastError: 'push service answered 400' });
+    expect(await svc!.store.subscription(subscription.id)).not.toBeNull();
+    expect(lines.find((l) => l.event === 'push.rejected')).toMatchObject({ status: 400 });
+    await svc!.close();
+    await backend.teardown();
+  });
+
   it('retries a push service that is down with backoff, and delivers once', async () => {
     const race = weekend().at(-1)!;
     const clock = new FakeClock(race.startsAt! - 2 * 3600_000);
