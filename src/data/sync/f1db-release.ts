@@ -14,8 +14,8 @@ import { join, resolve } from 'node:path';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
-import { ergastCrosswalkStep } from '../../ergast/crosswalk.ts';
-import { importF1db, readMetaOf } from '../import/importer.ts';
+import { readMetaOf } from '../import/importer.ts';
+import { importInThread } from '../import/import-thread.ts';
 import { SCHEMA_VERSION } from '../schema.ts';
 import { Upstream } from './http.ts';
 import type { SyncContext, SyncPlan, SyncSource } from './source.ts';
@@ -174,19 +174,21 @@ export async function syncF1dbRelease(
     );
   }
   try {
-    const summary = await importF1db({
-      source: file,
-      dbPath,
-      logger,
-      progress: false,
-      version: release.tag_name.replace(/^v/, ''),
-      meta: {
-        f1db_release_tag: release.tag_name,
-        f1db_release_date: release.published_at,
-        f1db_release_url: url,
+    // In a worker thread: a serving process keeps answering while the new database is built.
+    const summary = await importInThread(
+      {
+        source: file,
+        dbPath,
+        version: release.tag_name.replace(/^v/, ''),
+        meta: {
+          f1db_release_tag: release.tag_name,
+          f1db_release_date: release.published_at,
+          f1db_release_url: url,
+        },
+        ...(config.ERGAST_CSV_DIR ? { ergastCsvDir: config.ERGAST_CSV_DIR } : {}),
       },
-      extraSteps: [ergastCrosswalkStep(config.ERGAST_CSV_DIR)],
-    });
+      logger,
+    );
     rmSync(file, { force: true });
     return {
       changed: true,
