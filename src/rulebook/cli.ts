@@ -1,4 +1,4 @@
-// `race-engineer rulebook ingest|search` and `race-engineer eval rulebook`.
+// `race-engineer rulebook ingest|search|fetch|add` and `race-engineer eval rulebook`.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli.ts';
 import { badRequest } from '../errors.ts';
@@ -6,6 +6,8 @@ import { evaluate, formatReport, readQuestions } from './evaluate.ts';
 import type { IngestProgress } from './ingest.ts';
 import { getRulebook, closeRulebooks, MAX_K } from './index.ts';
 import type { SearchMode } from './rulebook.ts';
+import { addDocument, fetchRulebook, planFetch } from './fetch.ts';
+import { parseSeasons } from '../data/sync/run.ts';
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -52,6 +54,48 @@ export function registerRulebookCommands(program: Command, ctx: CliContext): voi
       } finally {
         await closeRulebooks();
       }
+    });
+
+  rulebook
+    .command('fetch')
+    .description(
+      'download the regulation PDFs of the manifest (src/rulebook/manifest.json) into RULEBOOK_DIR',
+    )
+    .option('--seasons <range>', 'only these seasons, e.g. 2025-2026')
+    .option('--dry-run', 'list what would be downloaded')
+    .action(async (opts: { seasons?: string; dryRun?: boolean }) => {
+      const config = ctx.config();
+      const seasons = opts.seasons ? parseSeasons(opts.seasons) : null;
+      if (opts.dryRun) {
+        for (const i of planFetch(config, seasons))
+          console.log(
+            `${i.skip ? `skip (${i.skip})` : 'would fetch'} ${i.entry.season} ${i.entry.section} issue ${i.entry.issue} ${i.entry.url}`,
+          );
+        return;
+      }
+      const s = await fetchRulebook(config, ctx.logger(), { seasons });
+      for (const f of s.fetched)
+        console.log(
+          `fetched ${f.file}${f.superseded.length ? ` (supersedes ${f.superseded.join(', ')})` : ''}`,
+        );
+      for (const f of s.failed) console.log(`failed ${f.url}: ${f.error}`);
+      console.log(
+        `Rulebook: ${s.fetched.length} fetched, ${s.present} present, ${s.failed.length} failed; run "race-engineer rulebook ingest" to index`,
+      );
+      if (s.failed.length) process.exitCode = 1;
+    });
+
+  rulebook
+    .command('add')
+    .description(
+      "add one regulation PDF (a file or a URL) to RULEBOOK_DIR; a newer issue supersedes its season's older one",
+    )
+    .argument('<file|url>')
+    .action(async (fileOrUrl: string) => {
+      const d = await addDocument(ctx.config(), ctx.logger(), fileOrUrl);
+      console.log(
+        `added ${d.file} (${d.season} ${d.section}, issue ${d.issue ?? '?'})${d.superseded.length ? `; supersedes ${d.superseded.join(', ')}` : ''}`,
+      );
     });
 
   rulebook
