@@ -26,7 +26,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LIVE = '/api/live/2025/20?session=Q';
 const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const median = (all: number[], xs = all.filter((x) => !Number.isNaN(x))) =>
+  xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
