@@ -311,7 +311,8 @@ export class EntityIndex {
    */
   correctTypos(text: string, ordinary: (word: string) => boolean): string {
     const vocab = this.nameWords();
-    return text.replace(/\p{L}+/gu, (raw) => {
+    const paired = this.correctNamePairs(text, vocab);
+    const single = paired.replace(/\p{L}+/gu, (raw) => {
       const w = normalize(raw);
       if (w.length < 5 || w.includes(' ') || vocab.has(w) || ordinary(w)) return raw;
       const budget = w.length >= 8 ? 2 : 1;
@@ -322,9 +323,9 @@ export class EntityIndex {
         if (name[0] !== w[0] || Math.abs(name.length - w.length) > budget) continue;
         let d = distance(w, name);
         if (d === 2 && isTransposition(w, name)) d = 1;
+        if (d > budget) continue;
         // A first name loses a tie to a surname, team or place ("riciardo": Ricciardo, not Riccardo).
         if (this.firstNameOnly(name)) d += 0.5;
-        if (d > budget) continue;
         if (d < bestD || (d === bestD && best !== undefined && this.fame(name) > 3 * this.fame(best))) {
           best = name;
           bestD = d;
@@ -333,6 +334,47 @@ export class EntityIndex {
       }
       return best && !tie ? best : raw;
     });
+    // A first name mended on its own now vouches for the surname next to it ("valteri botas").
+    return single === paired ? single : this.correctNamePairs(single, vocab);
+  }
+
+  /**
+   * "valteri bottas", "valtteri botas", "lewis hamiltn": a misspelt word next to a name is read against the other
+   * half of that name's drivers first, where a four-letter word or two slips are still one clear candidate.
+   */
+  private correctNamePairs(text: string, vocab: Set<string>): string {
+    const tokens = [...text.matchAll(/\p{L}+/gu)];
+    const words = tokens.map((t) => normalize(t[0]));
+    const fixes = new Map<number, string>();
+    const known = (w: string) => vocab.has(w) || this.driverAliases.has(w) || this.firstNameIndex.has(w);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      // Next to a name even a dictionary word is read as its other half ("botas" is Bottas after Valtteri).
+      if (w.length < 4 || known(w)) continue;
+      const budget = w.length >= 6 ? 2 : 1;
+      const candidates = new Set<string>();
+      const next = words[i + 1];
+      const prev = words[i - 1];
+      // The word before a surname is a first name; the word after a first name is a surname.
+      for (const d of next ? (this.driverAliases.get(next) ?? []).map((x) => x.driver) : [])
+        if (normalize(d.lastName) === next) candidates.add(normalize(d.name).split(' ')[0]!);
+      for (const d of prev ? (this.firstNameIndex.get(prev) ?? []) : [])
+        candidates.add(normalize(d.lastName));
+      let best: string | undefined;
+      let bestD = Infinity;
+      let tie = false;
+      for (const c of candidates) {
+        if (c.includes(' ') || c[0] !== w[0]) continue;
+        let d = distance(w, c);
+        if (d === 2 && isTransposition(w, c)) d = 1;
+        if (d > budget || d > bestD) continue;
+        tie = d === bestD && c !== best;
+        if (d < bestD) [best, bestD] = [c, d];
+      }
+      if (best && !tie) fixes.set(tokens[i]!.index!, best);
+    }
+    if (!fixes.size) return text;
+    return text.replace(/\p{L}+/gu, (raw, at: number) => fixes.get(at) ?? raw);
   }
 
   /** How well known a name word is: a place or team counts as very well known; a surname by its drivers' starts. */

@@ -11,6 +11,7 @@ import type { ToolContext, ToolResult } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
 import { CUE_REGULATION, parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
 import { bestSentences } from '../../rulebook/quote.ts';
+import { plainSpeech } from './colloquial.ts';
 import { ORDINARY_WORDS, readStatsFrame, type StatsFrame } from './frame.ts';
 import { answerStats } from './stats-answer.ts';
 import type { StatsData } from '../tools/stats.tool.ts';
@@ -181,7 +182,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
         'That looks like SQL. Offline I answer questions asked in words — e.g. "who won the 2021 Abu Dhabi GP?". (Programs can run read-only SELECTs through the query_f1_database tool over MCP.)',
       );
     const mended = dropDescription(
-      a.index.correctTypos(question, (w) => ORDINARY_WORDS.has(w) || isEnglishWord(w)),
+      a.index.correctTypos(plainSpeech(question), (w) => ORDINARY_WORDS.has(w) || isEnglishWord(w)),
     );
     // "…when Jim Clark won his first title": that event is looked up first and named in its place.
     const resolved = await resolveReference(a, mended, now);
@@ -198,15 +199,23 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
         `I can't answer that offline: "${chained[0]}" refers to another fact the question does not name, and I do not chain one answer into the next. Ask in two steps, naming the race or season — e.g. "When did Piastri win his first race?", then "Who finished second in the 2024 Hungarian GP?".`,
       );
     // A rules question is searched whole: the rulebook ranks articles by all of its words.
-    const parts = CUE_REGULATION.test(normalize(resolved.text))
-      ? [resolved.text]
-      : splitQuestion(resolved.text);
+    const regulation = CUE_REGULATION.test(normalize(resolved.text));
+    const { topic, ask } = regulation ? { ask: resolved.text } : topicAndAsk(resolved.text);
+    const parts = regulation ? [ask] : splitQuestion(ask);
     const answers: Body[] = [];
     for (const [i, part] of parts.entries()) {
       // "…and who was on pole?": a later part inherits the race, season and names of the first.
       // Each part is read with the names and season of the others before it, so its own words win.
-      const others = parts.filter((_, k) => k !== i).join(' ');
-      const text = parts.length > 1 ? `${contextPhrase(a.index, others)} ${part}` : part;
+      const others = [topic ?? '', ...parts.filter((_, k) => k !== i)].join(' ');
+      let text = parts.length > 1 || topic ? `${contextPhrase(a.index, others)} ${part}` : part;
+      // "…+ what team was he driving for?": a pronoun with no name of its own is the driver the part before
+      // answered with.
+      const previous = answers.at(-1);
+      if (previous && !previous.status && /\b(he|him|his|she|her)\b/i.test(part)) {
+        const own = parseQuestion(a.index, part, now);
+        const named = own.drivers.length ? undefined : firstDriverNamed(a.index, previous.text);
+        if (named) text = `${named.name} ${text}`;
+      }
       answers.push(await answerPart(a, parseQuestion(a.index, text, now), now));
     }
     body = {
@@ -226,6 +235,12 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   if (body.text.startsWith("I couldn't pin that down")) status = 'abstained';
   const sources = [...new Set(body.sources)];
   return { answer: body.text + src(sources), tools: a.tools, sources, status };
+}
+
+/** The first driver an answer names by full name ("Nigel Mansell (Williams) won the 1992…"). */
+function firstDriverNamed(index: EntityIndex, text: string): DriverEntity | undefined {
+  const m = index.scan(text).find((x) => x.fullName && x.drivers.length && !x.place);
+  return m ? index.pickDriver(m.drivers, undefined) : undefined;
 }
 
 /** One answer's text, its sources and, when it is not an answer, why. */
@@ -349,8 +364,26 @@ async function standingOf(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
   };
 }
 
+/**
+ * "British GP this year: who was on pole?", "Norris won Hungary - who was his team-mate?": a topic stated
+ * before a colon or dash, then the ask. The topic lends its names and season to the ask, not its verbs.
+ */
+export function topicAndAsk(text: string): { topic?: string; ask: string } {
+  const m =
+    /^([^?:]{3,100}?)\s*(?::|\s[-–—]\s)\s*((?:who|what|which|how|where|when|did|was|were|is|are|has|have|give|name|list)\b.+)$/i.exec(
+      text.trim(),
+    );
+  if (!m || /^(who|what|which|how|where|when)\b/i.test(m[1]!)) return { ask: text };
+  // "Bottas's first win - which race?": a short ask only points at the topic, which is the question.
+  if (normalize(m[2]!).split(' ').length <= 3) return { ask: `${m[1]} ${m[2]}` };
+  return { topic: m[1]!, ask: m[2]! };
+}
+
 /** "Who won X and who was on pole?" → its parts; a question with one ask is one part. */
 export function splitQuestion(text: string): string[] {
+  // "1992 world champ + what team was he driving for?": a plus joins two asks, whatever their shape.
+  const plus = text.split(/\s+[+&]\s+/).filter(Boolean);
+  if (plus.length > 1) return plus.flatMap((p) => splitQuestion(p));
   const parts = text
     .split(
       /\s*[,;]?\s+\band (?=(who|what|which|how many|how much|where|when|did|was)\b)|(?<=^(?:who|what|which|how|where|when|did|was|is)\b[^?]*)\?\s+(?=\S)/i,
@@ -360,7 +393,7 @@ export function splitQuestion(text: string): string[] {
     .filter(Boolean);
   // "…, and how many more?", "and by how much": the tail qualifies the first ask; it is not a new one.
   const standalone = (p: string) =>
-    normalize(p).split(' ').length > 3 &&
+    (normalize(p).split(' ').length > 3 || /^(who|what|which|where|when) [a-z]+/.test(normalize(p))) &&
     !/^(how (many|much) more|by how much|how big|what (was|is) the (gap|margin|difference))\b/.test(
       normalize(p),
     );

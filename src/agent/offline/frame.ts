@@ -304,6 +304,19 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   )
     pre.push('starts');
 
+  let countRacesHeld = false;
+  // "how many races were there in 2025", "how many rounds in the 2025 championship": races held, no one's starts.
+  if (
+    !q.drivers.length &&
+    !q.constructors.length &&
+    take(
+      /\bhow many (races|rounds|grands prix|gps|events)( were| are| was| will| did)?( there| held| run| be)?( on the calendar)?\b/,
+    )
+  ) {
+    pre.push('races_held');
+    countRacesHeld = true;
+    take(/(?<=\b(19[5-9]\d|20\d\d) )(championship|season|calendar)\b|\b(championship|calendar|schedule)\b/);
+  }
   // Metrics: every phrase found, in order of the lexicon (a title phrase is not also a win).
   const metrics: Metric[] = [...pre];
   for (const [metric, re] of METRIC_PATTERNS) {
@@ -403,7 +416,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (yr.fromYear === undefined && yr.toYear === undefined && q.year !== undefined && !yr.toDate)
     yr.fromYear = yr.toYear = q.year;
 
-  let op: Operation | undefined;
+  let op: Operation | undefined = countRacesHeld ? 'count' : undefined;
   let streak = false;
   let worstGrid = false;
   let gender: 'FEMALE' | undefined;
@@ -424,6 +437,10 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       take(
         /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|who had more|more|by how much|how big|gap( between them)?|between them|came out on top|on top)\b/,
       )
+    );
+    // "give the leader's total", "how many more has the leader got": the comparison states both and the margin.
+    take(
+      /\b(the )?(leader|leading one|one ahead|winner of the two)( s)?( total| tally| number| count| margin)?\b/,
     );
   }
   // "the longest winning streak", "most consecutive poles".
@@ -481,7 +498,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
 
   // Sessions: "sprint" names the sprint; "grands prix" next to "sprints" asks for both.
   const sprint = take(/\bsprints?( races?)?( wins?)?\b/);
-  const gp = /\b(grands prix|grand prix|gps|races)\b/.test(norm);
+  const gp = /\b(grands prix|grand prix|gps?|races|main races?)\b/.test(norm);
   frame.sessions = sprint ? (gp && /\band\b/.test(norm) ? ['race', 'sprint'] : ['sprint']) : ['race'];
 
   // Filters from the question's entities.
@@ -507,7 +524,12 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     const next = words[i + 1] ?? '';
     const prev = words[i - 1] ?? '';
     const asPlace = /^(grand|gp|race|circuit)$/.test(next) || /^(at|in)$/.test(prev);
-    if (!asPlace && (DEMONYM_CUE.test(next) || /^(which|a|an|first|what|from)$/.test(prev) || !q.namesRace)) {
+    // "Brazil's first champion": a country's possessive is its people, unless a race follows ("Brazil's GP").
+    const possessive = next === 's' && !/^(grand|gp|race|circuit)$/.test(words[i + 2] ?? '');
+    if (
+      !asPlace &&
+      (possessive || DEMONYM_CUE.test(next) || /^(which|a|an|first|what|from)$/.test(prev) || !q.namesRace)
+    ) {
       frame.nationality = country;
       covered[i] = true;
     }

@@ -7,8 +7,12 @@ import { eventText } from '../tools/stats.tool.ts';
 import { formatPoints, ordinal } from '../text.ts';
 import type { StatsFrame } from './frame.ts';
 
+import type { EntityIndex } from '../entities.ts';
+
 export interface Caller {
   call<T>(name: string, args: Record<string, unknown>): Promise<{ data: T; sources: string[] }>;
+  /** The calendar: how many rounds a season has, run or not. */
+  index: Pick<EntityIndex, 'racesOf'>;
 }
 
 const NOUN: Record<Metric, [string, string]> = {
@@ -138,6 +142,21 @@ async function onePart(
   const driver = f.drivers[0];
   const teamMetric = metric === 'constructor_titles';
 
+  if (metric === 'races_held' && f.op === 'count' && !f.place && f.fromYear !== undefined) {
+    // "How many races were there in 2025?": the races run per season, and the calendar where it is unfinished.
+    const { d, sources } = await call({ group_by: 'season', limit: 100 });
+    const lines = [];
+    for (let y = f.fromYear; y <= (f.toYear ?? f.fromYear); y++) {
+      const run = d.rows.find((r) => r.key === String(y) || r.name === String(y))?.value ?? 0;
+      const planned = a.index.racesOf(y).length;
+      lines.push(
+        planned > run
+          ? `${y}: ${planned} rounds on the calendar, ${run} run so far`
+          : `${y}: ${run} World Championship race${run === 1 ? '' : 's'}`,
+      );
+    }
+    return { text: `${lines.join('; ')}${asOfText(d)}.`, sources };
+  }
   if (metric === 'races_held') {
     const group = f.place?.circuitId || (!f.place && f.subject === 'circuit') ? 'circuit' : 'grand_prix';
     const { d, sources } = await call({ group_by: group, limit: 6 });
