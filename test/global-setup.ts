@@ -6,7 +6,7 @@ import { importF1db } from '../src/data/import/importer.ts';
 import { silentLogger } from '../src/logger.ts';
 import { withDataDirDefaults } from '../src/config.ts';
 import { ergastCrosswalkStep } from '../src/ergast/crosswalk.ts';
-import { runLapsWarmup } from '../src/analysis/strategy/laps-warmup.ts';
+import { runLapsWarmup } from '../src/data/laps/laps-warmup.ts';
 
 export const TEST_DB_PATH = resolve('.cache/test/race-engineer.db');
 /** What the suites that skip without EVAL_DIR read from it. */

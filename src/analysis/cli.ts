@@ -12,7 +12,7 @@ import { getRacePredictions } from './predictions/service.ts';
 import { openStore } from '../store/store.ts';
 import { getRace } from './races.ts';
 import { championshipScenario } from './scenario/service.ts';
-import { loadSeasonLaps, type RaceLaps } from './strategy/laps.ts';
+import { loadSeasonLaps, type RaceLaps } from '../data/laps/laps.ts';
 import { validateRejoin, type RejoinValidation } from './strategy/rejoin-validation.ts';
 import { getPitStrategy } from './strategy/service.ts';
 import { getWeather } from './weather/service.ts';

@@ -5,7 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../data/db.ts';
 import { badRequest } from '../errors.ts';
-import { loadRaceLaps } from '../analysis/strategy/laps.ts';
+import { loadRaceLaps } from '../data/laps/laps.ts';
 import type { Dialect, ErgastQuery, FilterKey, Resource } from './path.ts';
 import { JOLPICA_STATUS_IDS } from './crosswalk.ts';
 import {

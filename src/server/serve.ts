@@ -7,7 +7,7 @@ import { importF1db, removeLeftoverImports } from '../data/import/importer.ts';
 import { syncF1dbRelease } from '../data/sync/f1db-release.ts';
 import { Upstream } from '../data/sync/http.ts';
 import { ergastCrosswalkStep } from '../ergast/crosswalk.ts';
-import { warmLapsCacheOnListen } from '../analysis/strategy/laps-warmup.ts';
+import { warmLapsCacheOnListen } from '../data/laps/laps-warmup.ts';
 import { ingestRulebookOnListen } from '../rulebook/auto-ingest.ts';
 import { warmPredictionsOnListen } from '../analysis/predictions/warm-on-listen.ts';
 import { buildApp, type App } from './app.ts';

@@ -3,7 +3,7 @@
 //  - pit-lane time: PitOutTime − PitInTime (entry line to exit line, stationary time included);
 //  - pit loss: (in-lap + out-lap) − 2 × the driver's own green-flag pace around the stop, i.e. what the stop
 //    costs against staying out — the number a rejoin projection needs.
-import { isGreen, lapsByDriver, median, type Compound, type Lap } from './laps.ts';
+import { isGreen, lapsByDriver, median, type Compound, type Lap } from '../../data/laps/laps.ts';
 import { isCleanLap, round3 } from './stints.ts';
 
 export interface PitStop {

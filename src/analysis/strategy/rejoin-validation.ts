@@ -7,7 +7,7 @@
 // car stays out, which is what a "box now?" call must assume and is hurt by rivals reacting in the same laps.
 import { findPitStops, summarisePitLoss, type PitStop } from './pit-stops.ts';
 import { projectRejoin, projectRejoinAgainstActualField } from './rejoin.ts';
-import type { RaceLaps } from './laps.ts';
+import type { RaceLaps } from '../../data/laps/laps.ts';
 
 export const DEFAULT_PIT_LOSS = 22;
 

@@ -2,7 +2,7 @@
 // Every car's race time at the line after `lap` is projected two laps on (the in-lap and the out-lap) at its
 // recent clean pace; the pitting car additionally loses the circuit's pit loss. Sorting those projected
 // times gives the rejoin position and the gaps to the cars around it.
-import { lapsByDriver, median, type Lap } from './laps.ts';
+import { lapsByDriver, median, type Lap } from '../../data/laps/laps.ts';
 import { isCleanLap, round3 } from './stints.ts';
 
 export interface RejoinProjection {

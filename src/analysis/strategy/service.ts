@@ -5,9 +5,9 @@ import type { Db } from '../../data/db.ts';
 import type { Config } from '../../config.ts';
 import { badRequest } from '../../errors.ts';
 import { getRace, previousEditions, type RaceInfo } from '../races.ts';
-import { loadRaceLaps, median, type RaceLaps } from './laps.ts';
-import { ensureLapsCached, lapsSeasons } from './laps-warmup.ts';
-import { loadGoldRaceLaps, loadOpenF1RaceLaps } from './openf1-laps.ts';
+import { loadRaceLaps, median, type RaceLaps } from '../../data/laps/laps.ts';
+import { ensureLapsCached, lapsSeasons } from '../../data/laps/laps-warmup.ts';
+import { loadGoldRaceLaps, loadOpenF1RaceLaps } from '../../data/laps/openf1-laps.ts';
 import { findPitStops, summarisePitLoss, type PitLossSummary, type PitStop } from './pit-stops.ts';
 import { projectRejoin, type RejoinProjection } from './rejoin.ts';
 import {

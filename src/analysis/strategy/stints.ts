@@ -1,5 +1,5 @@
 // Stints and fuel-corrected tyre degradation from one race's laps (pure).
-import { isGreen, lapsByDriver, median, type Compound, type Lap } from './laps.ts';
+import { isGreen, lapsByDriver, median, type Compound, type Lap } from '../../data/laps/laps.ts';
 
 /** Assumed start fuel (kg) and lap-time cost per kg — the lap tables' own convention (SCHEMA.md). */
 export const START_FUEL_KG = 110;

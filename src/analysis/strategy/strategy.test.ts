@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../data/db.ts';
-import { loadGoldRaceLaps, loadOpenF1RaceLaps } from './openf1-laps.ts';
+import { loadGoldRaceLaps, loadOpenF1RaceLaps } from '../../data/laps/openf1-laps.ts';
 import {
   clearLapsMemoryCache,
   lapsCacheStats,
@@ -14,13 +14,13 @@ import {
   parseTrackStatus,
   type Lap,
   type RaceLaps,
-} from './laps.ts';
+} from '../../data/laps/laps.ts';
 import { findPitStops, summarisePitLoss } from './pit-stops.ts';
 import { projectRejoin } from './rejoin.ts';
 import { validateRejoin } from './rejoin-validation.ts';
 import { findErgastCircuit, loadNeutralisationData, safetyCarLikelihood } from './safety-car.ts';
 import { getPitStrategy, raceLaps } from './service.ts';
-import { loadRaceLaps } from './laps.ts';
+import { loadRaceLaps } from '../../data/laps/laps.ts';
 import { computeStints, degradationByCompound, fuelCorrectedLapTime } from './stints.ts';
 import { findPitBattles, undercutOpportunities } from './undercut.ts';
 

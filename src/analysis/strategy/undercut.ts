@@ -3,7 +3,7 @@
 // first of them pits, the other pitting within `maxLapsApart` laps. If the car behind pits first it tries
 // the undercut; if the car ahead pits first, the car behind tries the overcut by staying out. The outcome
 // is read at the line after both out-laps: did the attacker (the car that was behind) get ahead?
-import { lapsByDriver, type Lap } from './laps.ts';
+import { lapsByDriver, type Lap } from '../../data/laps/laps.ts';
 import type { PitStop } from './pit-stops.ts';
 import { round3 } from './stints.ts';
 

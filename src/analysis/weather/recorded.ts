@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGoldRaces } from '../openf1-gold.ts';
-import type { Lap } from '../strategy/laps.ts';
+import type { Lap } from '../../data/laps/laps.ts';
 
 export interface Range {
   min: number;

@@ -8,7 +8,7 @@ import { openDatabase, type Db } from '../../data/db.ts';
 import { OpenMeteoClient, describeWeatherCode } from './open-meteo.ts';
 import { getWeather, rainRiskFromProbability } from './service.ts';
 import { weatherMarkdown } from '../markdown.ts';
-import { loadSeasonLaps } from '../strategy/laps.ts';
+import { loadSeasonLaps } from '../../data/laps/laps.ts';
 import { startOpenMeteoReplay, type ReplayServer } from './testing/open-meteo-replay.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'testdata', name), 'utf8');

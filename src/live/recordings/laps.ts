@@ -1,17 +1,11 @@
 // Races rebuilt from the lap tables (LAPS_DIR/grand_prix|sprint/transformed_*_laps_<year>.csv): every completed lap
 // becomes timed updates (position, gaps, lap time, stint, compound, tyre life, pit in/out, track status).
-// The tables are read through the analysis module's reader (analysis/strategy/laps.ts), so replays share its
+// The tables are read through the lap-table reader (data/laps/laps.ts), so replays share its
 // parser and its caches: races in memory and, with a cache folder (ANALYSIS_CACHE_DIR), one JSON file per race,
 // which the server's start-up warm-up fills in a worker thread. A season missing from the cache is parsed in
 // such a thread too (ensureLapsCached) before a listing or a replay reads it, never on the event loop.
-import {
-  loadRaceLaps,
-  loadSeasonRounds,
-  lapsCsv,
-  type Lap,
-  type LapSession,
-} from '../../analysis/strategy/laps.ts';
-import { ensureLapsCached, lapsSeasons } from '../../analysis/strategy/laps-warmup.ts';
+import { loadRaceLaps, loadSeasonRounds, lapsCsv, type Lap, type LapSession } from '../../data/laps/laps.ts';
+import { ensureLapsCached, lapsSeasons } from '../../data/laps/laps-warmup.ts';
 import { notFound } from '../../errors.ts';
 import type { DriverState, LiveUpdate, TrackStatus } from '../types.ts';
 import { colourOfTeamName, finalClassification, type EntrantLookup } from './entrants.ts';

@@ -37,7 +37,7 @@ import {
   warmLapsCache,
   warmLapsCacheOnListen,
 } from './laps-warmup.ts';
-import { getPitStrategy, getPitStrategyAsync } from './service.ts';
+import { getPitStrategy, getPitStrategyAsync } from '../../analysis/strategy/service.ts';
 
 const config = loadConfig();
 const lapsDir = config.LAPS_DIR!;

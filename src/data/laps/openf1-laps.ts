@@ -5,7 +5,7 @@
 // the lap before an out-lap, and the pit-lane time cannot be measured (left out).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadGoldRaces, type GoldLap } from '../openf1-gold.ts';
+import { loadGoldRaces, type GoldLap } from '../../analysis/openf1-gold.ts';
 import { median, type Compound, type Lap, type RaceLaps } from './laps.ts';
 
 export interface OpenF1Lap {
