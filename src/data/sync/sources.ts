@@ -2,8 +2,10 @@
 // calendar from it). A new source is one import and one entry here (see src/data/sync/source.ts).
 import type { SyncSource } from './source.ts';
 import { f1dbReleaseSource } from './f1db-release.ts';
+import { openf1SyncSource } from './openf1.ts';
 import { rulebookSyncSource } from '../../rulebook/fetch-source.ts';
 
 export function syncSources(): SyncSource[] {
-  return [f1dbReleaseSource, rulebookSyncSource];
+  return [f1dbReleaseSource, openf1SyncSource, rulebookSyncSource];
+
 }
