@@ -13,6 +13,7 @@ import { registerMcpCommands } from './mcp/cli.ts';
 import { registerErgastCommands } from './ergast/cli.ts';
 import { registerLiveCommands } from './live/cli.ts';
 import { registerNotifyCommands } from './notify/cli.ts';
+import { setRecordedLapsDirs } from './data/laps/recorded.ts';
 
 export interface CliContext {
   config(): Config;
@@ -23,8 +24,16 @@ function makeContext(): CliContext {
   let config: Config | undefined;
   let logger: Logger | undefined;
   return {
-    config: () => (config ??= loadConfig()),
-    logger: () => (logger ??= createLogger(config ?? loadConfig())),
+    config: () => {
+      if (!config) {
+        config = loadConfig();
+        // Races the lap-table CSVs lack are built from synced or recorded timing sessions.
+        setRecordedLapsDirs([config.TIMING_DIR, config.LIVETIMING_DIR]);
+      }
+      return config;
+    },
+    // Logs go to stderr: stdout carries only the command's output (tables, --json).
+    logger: () => (logger ??= createLogger(config ?? loadConfig(), { fd: 2 })),
   };
 }
 

@@ -79,6 +79,12 @@ const schema = z.object({
   DATA_SYNC_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
   /** Downloads in progress (resumable .part files) and sync state. */
   DATA_SYNC_DIR: z.string().default('./data/sync'),
+  /** The official live-timing static archive (`<year>/Index.json` → sessions → topics). */
+  TIMING_ARCHIVE_URL: z.string().url().default('https://livetiming.formula1.com/static/'),
+  /** Where `data sync --only timing` keeps the archived sessions (gzip topics, one folder per session). */
+  TIMING_DIR: z.string().default('./data/timing'),
+  /** Requests to the timing archive in one run: a season is ~70 sessions × 13 topics. */
+  TIMING_SYNC_BUDGET: z.coerce.number().int().min(1).default(4000),
   /** Where `data sync --only openf1` keeps OpenF1 records (the OPENF1_DIR layout: openf1/<year>/<session_key>/). */
   OPENF1_CACHE_DIR: z.string().default('./data/openf1'),
   /** Requests to OpenF1 in one run: a season is ~60 sessions x 7 endpoints plus its session and meeting lists. */
@@ -87,7 +93,6 @@ const schema = z.object({
   OPENF1_RATE_PER_SECOND: z.coerce.number().positive().default(3),
   OPENF1_RATE_PER_MINUTE: z.coerce.number().positive().default(30),
   GITHUB_API_URL: z.string().url().default('https://api.github.com'),
-
   /** Optional: raises GitHub's API limit from 60 to 5000 requests an hour. */
   GITHUB_TOKEN: optionalString,
   F1DB_REPO: z

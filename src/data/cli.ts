@@ -4,6 +4,7 @@ import { F1DB_DEFAULT_SOURCE_URL } from '../config.ts';
 import { importF1db } from './import/importer.ts';
 import { ergastCrosswalkStep } from '../ergast/crosswalk.ts';
 import { parseOnly, parseSeasons, planSync, runSync } from './sync/run.ts';
+import { runLapsCheck } from './laps/check-run.ts';
 
 export function registerDataCommands(program: Command, ctx: CliContext): void {
   const data = program.command('data').description('the embedded F1 database');
@@ -30,6 +31,18 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
           ? `f1db ${summary.f1dbVersion} in ${summary.dbPath} is current (checked in ${(summary.durationMs / 1000).toFixed(2)} s; --force re-imports)`
           : `Imported f1db ${summary.f1dbVersion} into ${summary.dbPath} in ${(summary.durationMs / 1000).toFixed(1)} s`,
       );
+    });
+
+  data
+    .command('laps-check')
+    .description(
+      'build the lap tables of the recorded/synced timing sessions and print how they agree with f1db and the lap-table CSVs',
+    )
+    .action(() => {
+      const lines = runLapsCheck(ctx.config());
+      if (lines.length === 0)
+        console.log('laps-check: no recorded session found (LIVETIMING_DIR, TIMING_DIR)');
+      for (const l of lines) console.log(l.text);
     });
 
   data

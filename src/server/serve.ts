@@ -8,6 +8,7 @@ import { syncF1dbRelease } from '../data/sync/f1db-release.ts';
 import { Upstream } from '../data/sync/http.ts';
 import { ergastCrosswalkStep } from '../ergast/crosswalk.ts';
 import { warmLapsCacheOnListen } from '../data/laps/laps-warmup.ts';
+import { setRecordedLapsDirs } from '../data/laps/recorded.ts';
 import { ingestRulebookOnListen } from '../rulebook/auto-ingest.ts';
 import { warmPredictionsOnListen } from '../analysis/predictions/warm-on-listen.ts';
 import { buildApp, type App } from './app.ts';
@@ -115,6 +116,7 @@ export async function startServer(config: Config, logger: Logger): Promise<App> 
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   ctx.sync.start();
+  setRecordedLapsDirs([config.TIMING_DIR, config.LIVETIMING_DIR]);
   warmLapsCacheOnListen(app, config, logger);
   ingestRulebookOnListen(app, config, logger);
   warmPredictionsOnListen(app, config, () => ctx.db(), ctx.store.tracker, logger);

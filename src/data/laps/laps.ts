@@ -19,6 +19,7 @@ import { threadId } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { LRUCache } from 'lru-cache';
 import { unavailable } from '../../errors.ts';
+import { loadRecordedLaps, recordedLapsDirs } from './recorded.ts';
 
 export type Compound = 'SOFT' | 'MEDIUM' | 'HARD' | 'INTERMEDIATE' | 'WET' | 'UNKNOWN';
 
@@ -335,11 +336,22 @@ export function loadRaceLaps(
   session: LapSession = 'grand_prix',
   cacheDir?: string,
 ): RaceLaps | undefined {
+  if (!lapsDir && recordedLapsDirs().length > 0) return fromRecordings(year, round, session);
   const csv = lapsCsv(requireLapsDir(lapsDir), year, session);
-  if (!csv) return undefined;
+  if (!csv) return fromRecordings(year, round, session);
   const rounds = knownRounds(csv, cacheDir);
-  if (rounds && !rounds.some((r) => r.round === round)) return undefined;
-  return (rounds && cachedRace(csv, round, cacheDir)) || parseAndKeep(csv, cacheDir).get(round);
+  if (rounds && !rounds.some((r) => r.round === round)) return fromRecordings(year, round, session);
+  return (
+    (rounds && cachedRace(csv, round, cacheDir)) ||
+    parseAndKeep(csv, cacheDir).get(round) ||
+    fromRecordings(year, round, session)
+  );
+}
+
+/** A race the CSVs lack, built from a synced or recorded session's timing topics (data/laps/recorded.ts). */
+function fromRecordings(year: number, round: number, session: LapSession): RaceLaps | undefined {
+  const r = loadRecordedLaps(year, round, session);
+  return r ? { year, round, eventName: r.eventName, laps: r.laps } : undefined;
 }
 
 /**

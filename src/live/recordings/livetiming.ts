@@ -1,10 +1,11 @@
 // F1 live-timing feed recordings (LIVETIMING_DIR/<collection>/<year>_<Grand-Prix>_<Place>_<Session>/raw/*.jsonStream).
+import { existsSync } from 'node:fs';
 import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound } from '../../errors.ts';
 import { FeedTranslator } from '../feed-translate.ts';
 import type { LiveUpdate, SessionKind } from '../types.ts';
-import { readFeedRecording } from './jsonstream.ts';
+import { readFeedRecording, readTopicFile, TOPIC_FILE } from './jsonstream.ts';
 import type { LoadedRecording, RecordingMeta } from './types.ts';
 
 const KIND: Record<string, SessionKind> = {
@@ -42,7 +43,9 @@ export async function listFeedRecordings(livetimingDir: string): Promise<Found[]
           StartDate?: string;
           Meeting?: { Name?: string; Number?: number };
         };
-        const topics = (await readdir(join(dir, 'raw'))).filter((f) => f.endsWith('.jsonStream'));
+        const topics = (await readdir(join(dir, 'raw')))
+          .filter((f) => TOPIC_FILE.test(f))
+          .map((f) => f.replace(/\.gz$/, ''));
         const year = Number(info.StartDate?.slice(0, 4)) || Number(d.slice(0, 4));
         out.push({
           id: `livetiming:${d}`,
@@ -66,21 +69,29 @@ export async function listFeedRecordings(livetimingDir: string): Promise<Found[]
 
 /** The time stamp of a topic file's last line, read from its tail (topic files run to many MB). */
 async function lastLineTime(file: string): Promise<number> {
+  if (!existsSync(file)) {
+    // gzipped (a session synced from the timing archive): no tail to seek to
+    const lines = (await readTopicFile(`${file}.gz`)).trimEnd().split('\n');
+    return lastTime(lines);
+  }
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();
     const len = Math.min(size, 64 * 1024);
     const buf = Buffer.alloc(len);
     await fh.read(buf, 0, len, size - len);
-    const lines = buf.toString('utf8').split('\n');
-    for (let i = lines.length - 1; i >= 0; i--) {
-      const m = /^\uFEFF?(\d+):(\d\d):(\d\d)\.(\d{3})/.exec(lines[i]!);
-      if (m) return ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number(m[4]);
-    }
-    return 0;
+    return lastTime(buf.toString('utf8').split('\n'));
   } finally {
     await fh.close();
   }
+}
+
+function lastTime(lines: string[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /^\uFEFF?(\d+):(\d\d):(\d\d)\.(\d{3})/.exec(lines[i]!);
+    if (m) return ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number(m[4]);
+  }
+  return 0;
 }
 
 /** A recording's replay length as loading it gives it: the last frame of the timing topics, plus one. */
