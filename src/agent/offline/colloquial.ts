@@ -18,7 +18,44 @@ const REWRITES: [RegExp, string][] = [
   // "on the day", "that day" after a race already named: the race itself.
   [/\b(on |that |on that )day\b/gi, ''],
   [/\bpls\b|\bplz\b/gi, ''],
+  [/\bwinningest\b/gi, 'most winning'],
+  // "who has started the most F1 races": the most starts.
+  [
+    /\b(started|entered|contested|competed in|raced in|taken part in|took part in) the (most|fewest) (f1 |formula 1 |formula one |grand prix |world championship )?(races|grands prix|gps)\b/gi,
+    'the $2 starts',
+  ],
 ];
+
+const COUNT_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+};
+
+/** "10 years ago", "a decade ago" → the season it names, counted back from `season` (the current one). */
+export function yearsAgo(text: string, season: number): string {
+  return text
+    .replace(/\ba decade ago\b/gi, `in ${season - 10}`)
+    .replace(/\b(\d{1,2}|[a-z]+) (years|seasons|yrs) ago\b/gi, (all, n: string) => {
+      const k = /^\d+$/.test(n) ? Number(n) : COUNT_WORDS[n.toLowerCase()];
+      return k && season - k >= 1950 ? `in ${season - k}` : all;
+    });
+}
 
 export function plainSpeech(text: string): string {
   let out = text;

@@ -11,7 +11,7 @@ import type { ToolContext, ToolResult } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
 import { CUE_REGULATION, parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
 import { bestSentences } from '../../rulebook/quote.ts';
-import { plainSpeech } from './colloquial.ts';
+import { plainSpeech, yearsAgo } from './colloquial.ts';
 import { ORDINARY_WORDS, readStatsFrame, type StatsFrame } from './frame.ts';
 import { answerStats } from './stats-answer.ts';
 import type { StatsData } from '../tools/stats.tool.ts';
@@ -182,7 +182,10 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
         'That looks like SQL. Offline I answer questions asked in words — e.g. "who won the 2021 Abu Dhabi GP?". (Programs can run read-only SELECTs through the query_f1_database tool over MCP.)',
       );
     const mended = dropDescription(
-      a.index.correctTypos(plainSpeech(question), (w) => ORDINARY_WORDS.has(w) || isEnglishWord(w)),
+      a.index.correctTypos(
+        yearsAgo(plainSpeech(question), currentSeason(a.index, now)),
+        (w) => ORDINARY_WORDS.has(w) || isEnglishWord(w),
+      ),
     );
     // "…when Jim Clark won his first title": that event is looked up first and named in its place.
     const resolved = await resolveReference(a, mended, now);
@@ -206,8 +209,15 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
     for (const [i, part] of parts.entries()) {
       // "…and who was on pole?": a later part inherits the race, season and names of the first.
       // Each part is read with the names and season of the others before it, so its own words win.
-      const others = [topic ?? '', ...parts.filter((_, k) => k !== i)].join(' ');
-      let text = parts.length > 1 || topic ? `${contextPhrase(a.index, others)} ${part}` : part;
+      // A later part lends only its place and season: "who won the 97 title and what engine did his Williams
+      // have" asks the first part of the champion, not of Williams.
+      const others = [
+        contextPhrase(a.index, [topic ?? '', ...parts.slice(0, i)].join(' ')),
+        contextPhrase(a.index, parts.slice(i + 1).join(' '), { placesOnly: true }),
+      ].join(' ');
+      // "Clark or Hill - who won more?": a topic naming a comparison lends its connective too.
+      const comparing = parts.length === 1 && topic && /\b(or|vs|versus|v)\b/i.test(topic);
+      let text = comparing ? `${topic} ${part}` : parts.length > 1 || topic ? `${others} ${part}` : part;
       // "…+ what team was he driving for?": a pronoun with no name of its own is the driver the part before
       // answered with.
       const previous = answers.at(-1);
@@ -394,12 +404,12 @@ export function splitQuestion(text: string): string[] {
   // "…, and how many more?", "and by how much": the tail qualifies the first ask; it is not a new one.
   const standalone = (p: string) =>
     (normalize(p).split(' ').length > 3 || /^(who|what|which|where|when) [a-z]+/.test(normalize(p))) &&
-    !/^(how (many|much) more|by how much|how big|what (was|is) the (gap|margin|difference))\b/.test(
+    !/^(how (many|much) more|by how (much|many)|how big|what (was|is) the (gap|margin|difference))\b/.test(
       normalize(p),
     );
   // Each part must ask something of its own ("How many Grands Prix and how many sprints did he win?" is one ask).
   const asks = (p: string) =>
-    /\b(who|won|win|wins|did|does|was|were|is|are|has|have|had|took|take|got|get|finished|scored|drove|started)\b/.test(
+    /\b(who|won|win|wins|did|does|was|were|is|are|has|have|had|took|take|got|get|finished|scored|drove|started|champion|champ|winner|pole ?sitter)\b/.test(
       normalize(p),
     );
   if (parts.length < 2 || !parts.slice(1).every(standalone) || !parts.every(asks)) return [text];
@@ -433,14 +443,20 @@ export function mergeFollowUp(index: EntityIndex, previous: string, followUp: st
 }
 
 /** The names, place and season of a question, as words another question can inherit. */
-export function contextPhrase(index: EntityIndex, text: string): string {
+export function contextPhrase(index: EntityIndex, text: string, o: { placesOnly?: boolean } = {}): string {
   const norm = normalize(text);
   const words = norm.split(' ');
   const keep: string[] = [];
   for (const m of index.scan(text))
-    if (m.start < words.length) keep.push(words.slice(m.start, m.end).join(' '));
+    if (m.start < words.length && (!o.placesOnly || m.place))
+      keep.push(words.slice(m.start, m.end).join(' '));
+  // "the 97 title": a short year lent on as the full one.
+  for (const [, yy] of norm.matchAll(
+    /\b(?:in|the|of|season) (\d\d)\b(?! (points?|wins?|races?|laps?|poles?|podiums?|times?)\b)/g,
+  ))
+    keep.push(String(Number(yy) >= 50 ? 1900 + Number(yy) : 2000 + Number(yy)));
   const time = norm.match(
-    /\b(19[5-9]\d|20\d\d)\b|\b(this|last|previous|current) (year|season)\b|\b(last|latest|most recent|next) (race|grand prix|gp)\b/g,
+    /\b(19[5-9]\d|20\d\d)\b|\b(the )?year before last\b|\b(two|2) (years|seasons) ago\b|\b(this|last|previous|current) (year|season)\b|\b(last|latest|most recent|next) (race|grand prix|gp)\b/g,
   );
   return [...new Set([...keep, ...(time ?? [])])].join(' ');
 }
@@ -449,6 +465,21 @@ export function contextPhrase(index: EntityIndex, text: string): string {
 function isStatsQuestion(f: StatsFrame, q: ParsedQuestion): boolean {
   const c = q.cues;
   if (c.regulation || c.prediction || c.weather) return false;
+  // "who won the 2021 title and by how many points": the champion and his margin, from the standings.
+  if (
+    /\b(won|win|took|take|clinched)\b.*\b(title|championship|crown|wdc)\b.*\bby (how many|how much|what margin)\b/.test(
+      q.norm,
+    )
+  )
+    return false;
+  // "who's leading the championship this year": the standings of one season, not a count of titles.
+  if (
+    /\b(lead|leads|leading|leader|top of|on top of)( of)? (the )?(drivers'? |drivers s |constructors'? |world )?(championship|standings|title race|table)\b|\b(championship|standings|title) (lead|leader)\b/.test(
+      q.norm,
+    ) &&
+    !f.op?.match(/^(count|first|last)$/)
+  )
+    return false;
   const oneSeason = f.fromYear !== undefined && f.fromYear === f.toYear;
   if (oneSeason && f.place && (f.op === 'count' || f.op === 'compare')) return false;
   // "Lauda's last grand prix win" is a pick over his career; "who won the last race" is one race.
@@ -1150,7 +1181,7 @@ async function seasonHeadToHead(a: Answerer, q: ParsedQuestion, x: DriverEntity,
   const { driver1: p, driver2: r, raceHeadToHead: rh, qualifyingHeadToHead: qh } = data;
   const lead = rh.d1 === rh.d2 ? 'Dead level' : `${rh.d1 > rh.d2 ? p.driver : r.driver} leads`;
   return {
-    text: `${data.year}, ${p.driver} vs ${r.driver}: ${lead} on race head-to-head ${rh.d1}–${rh.d2}; qualifying ${qh.d1}–${qh.d2}. Wins ${p.wins}–${r.wins}, podiums ${p.podiums}–${r.podiums}, race points ${formatPoints(p.racePoints)}–${formatPoints(r.racePoints)}.`,
+    text: `${data.year}, ${p.driver} vs ${r.driver}: ${lead} on race head-to-head ${rh.d1}–${rh.d2}; qualifying ${qh.d1}–${qh.d2}. Wins ${p.wins}–${r.wins}, podiums ${p.podiums}–${r.podiums}, race points ${formatPoints(p.racePoints)}–${formatPoints(r.racePoints)} (${formatPoints(Math.abs(p.racePoints - r.racePoints))} apart).`,
     sources,
   };
 }

@@ -263,7 +263,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   const fin = /\b(standings|championship|table)\b/.test(norm)
     ? undefined
     : take(
-        /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (places?|place finishes)\b|\b(runner) up finishes\b|\b(?:finish|finished|came|come|ended up) (?:in )?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|p\d{1,2}|\d{1,2}(?:st|nd|rd|th))\b|\bp(\d{1,2}) finishes\b/,
+        /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (place finish(?:es)?|places?|finish(?:es)?)\b|\b(runner) up finishes\b|\b(?:finish|finished|came|come|ended up) (?:in )?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|p\d{1,2}|\d{1,2}(?:st|nd|rd|th))\b|\bp(\d{1,2}) finishes\b/,
       );
   if (fin) {
     const w = fin[1] ?? fin[3] ?? fin[4] ?? `p${fin[5]}`;
@@ -420,6 +420,20 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   let streak = false;
   let worstGrid = false;
   let gender: 'FEMALE' | undefined;
+  // "what was the last race Michael Schumacher won": his last win, not the latest race on the calendar.
+  const pick =
+    /\b(last|latest|most recent|final|first) (race|grand prix|gp) (that |which )?([a-z]+ ){1,3}(won|win|took|claimed)\b/.exec(
+      norm,
+    );
+  if (pick && (q.drivers.length || q.constructors.length) && take(new RegExp(`\\b${pick[1]} ${pick[2]}\\b`)))
+    op = pick[1] === 'first' ? 'first' : 'last';
+  // "his final points total in 2022": the season's total, not the last race he scored in.
+  if (
+    /\b(final|end of (the )?season|season end) (points? |championship )?(total|tally|score|count)\b/.test(
+      norm,
+    )
+  )
+    if (take(/\b(final|end of (the )?season|season end)\b/)) op = 'count';
   for (const [o, re] of OPERATION_PATTERNS) {
     if (take(re)) {
       op ??= o;
@@ -435,7 +449,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     op = 'compare';
     while (
       take(
-        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|who had more|more|by how much|how big|gap( between them)?|between them|came out on top|on top)\b/,
+        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|who had more|more|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart)\b/,
       )
     );
     // "give the leader's total", "how many more has the leader got": the comparison states both and the margin.
@@ -452,7 +466,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // "the lowest grid position anyone has won from", "furthest back on the grid".
   if (
     take(
-      /\b(lowest|furthest back|farthest back|worst|deepest)( on| down)?( the)? grid( position| slot| spot)?\b|\bfrom the back( of the grid)?\b/,
+      /\b(lowest|furthest back|farthest back|worst|deepest)( on| down)?( the)? grid( position| slot| spot)?\b|\bfrom the back( of the grid)?\b|\b(furthest|farthest) back (anyone|someone|a driver|a winner)?( has| had)?( ever)? (started|start)( and still)?\b/,
     )
   ) {
     worstGrid = true;

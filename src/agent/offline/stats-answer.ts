@@ -395,6 +395,40 @@ async function onePart(
     };
   }
 
+  // "Which circuit has Hamilton won the most at?", "which team did Alonso score the most points with?": one
+  // subject's totals grouped by what is asked, the top rows.
+  const byWhat = {
+    constructor: 'team',
+    circuit: 'circuit',
+    race: 'Grand Prix',
+    season: 'season',
+    engine: 'engine',
+  };
+  const asked = f.subject as keyof typeof byWhat;
+  if (
+    (driver || team) &&
+    (f.op === 'most' || f.op === 'fewest') &&
+    asked in byWhat &&
+    !(team && !driver && (asked === 'constructor' || asked === 'engine'))
+  ) {
+    const group = asked === 'race' ? 'grand_prix' : asked;
+    const { d, sources } = await call({
+      group_by: group,
+      ...(driver ? { driver: driver.id } : {}),
+      ...(team ? { team: team.id } : {}),
+      ...(f.op === 'fewest' ? { order: 'fewest' } : {}),
+      limit: 6,
+    });
+    const top = d.rows[0];
+    if (!top) return { text: noneText(f, metric, session, scoped), sources };
+    const ties = d.rows.filter((r) => r.value === top.value);
+    const who = driver?.name ?? team!.name;
+    return {
+      text: `${who}'s ${f.op} ${noun(metric, 2, session, f.position)}${scoped} by ${byWhat[asked]}: ${ties.map((r) => r.name).join(' and ')} (${value(metric, top.value)})${asOfText(d)}.${others(d.rows, metric, ties.length)}`,
+      sources,
+    };
+  }
+
   // Totals of one named subject: "how many wins has Hamilton at Silverstone?"
   if (
     (driver || team) &&
@@ -470,8 +504,12 @@ async function onePart(
     if (f.perSeason) group = group === 'constructor' ? 'constructor_season' : 'driver_season';
     if (f.perRace && group === 'driver') group = 'driver_race';
     const count = metric === 'titles' && group === 'nationality' ? 'drivers' : undefined;
+    // "most wins for McLaren", "Hamilton's most successful circuit": the one team or driver named filters the rows.
+    const teamRows = ['constructor', 'constructor_season', 'engine'].includes(group);
     const { d, sources } = await call({
-      group_by: group === 'season' || group === 'race' ? group : group,
+      group_by: group,
+      ...(team && !teamRows ? { team: team.id } : {}),
+      ...(driver && group !== 'driver' ? { driver: driver.id } : {}),
       ...(count ? { count } : {}),
       ...(f.op === 'fewest' ? { order: 'fewest' } : {}),
       limit: 6,
@@ -496,6 +534,7 @@ async function onePart(
       : f.perRace
         ? ' in a single race'
         : '';
+    const forTeam = team && !teamRows && !driver ? ` for ${team.name}` : '';
     const who =
       ties.length > 1
         ? ties.length > 4
@@ -507,7 +546,7 @@ async function onePart(
         : `${top.name} has the ${f.op}`;
     const countText = count === 'drivers' ? `world ${n}` : n;
     return {
-      text: `${who} ${NOUN[metric][1]}${nat}${season}${scoped}${without}: ${value(metric, top.value)} ${countText}${asOfText(d)}.${others(d.rows, metric, ties.length)}`,
+      text: `${who} ${NOUN[metric][1]}${nat}${forTeam}${season}${scoped}${without}: ${value(metric, top.value)} ${countText}${asOfText(d)}.${others(d.rows, metric, ties.length)}`,
       sources,
     };
   }

@@ -48,6 +48,11 @@ const MISSING: [RegExp, string, string][] = [
   ],
   [/\b(fuel (load|consumption|used)|how much fuel)\b/, 'fuel loads', 'race results'],
   [
+    /\b(track|air|asphalt|ambient|surface) (temp|temps|temperatures?)\b|\bhow (hot|cold|warm) was (it|the track|the air)\b/,
+    'track or air temperatures',
+    'race results (and, for recorded sessions, the weather feed of that recording)',
+  ],
+  [
     /\b(attendance|spectators|crowd|tv (viewers|audience)|viewership)\b/,
     'attendance or audience figures',
     'race results',
@@ -61,7 +66,7 @@ export function missingStatistic(norm: string, year?: number): { what: string; i
   if (
     year !== undefined &&
     year < 2018 &&
-    /\bcompounds?\b|\b(soft|medium|hard|intermediate|supersoft|ultrasoft)s?\b|\btyre (strategy|choice|choices)\b/.test(
+    /\bcompounds?\b|\b(soft|medium|hard|intermediate|supersoft|ultrasoft)s?\b|\b(tyre|tire) (strategy|choice|choices)\b|\b(tyres?|tires?)\b.*\b(start|started|starting|fitted|switch|switched|change|changed) (the race )?(on|to|for)\b|\b(start|started) (the race )?on (what|which) (tyres?|tires?)\b/.test(
       norm,
     )
   )
