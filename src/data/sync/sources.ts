@@ -3,9 +3,9 @@
 import type { SyncSource } from './source.ts';
 import { f1dbReleaseSource } from './f1db-release.ts';
 import { openf1SyncSource } from './openf1.ts';
+import { timingArchiveSource } from './timing-archive.ts';
 import { rulebookSyncSource } from '../../rulebook/fetch-source.ts';
 
 export function syncSources(): SyncSource[] {
-  return [f1dbReleaseSource, openf1SyncSource, rulebookSyncSource];
-
+  return [f1dbReleaseSource, timingArchiveSource, openf1SyncSource, rulebookSyncSource];
 }
