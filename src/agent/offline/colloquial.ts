@@ -19,6 +19,13 @@ const REWRITES: [RegExp, string][] = [
   [/\b(on |that |on that )day\b/gi, ''],
   [/\bpls\b|\bplz\b/gi, ''],
   [/\bwinningest\b/gi, 'most winning'],
+  // Transposed letters in the shortest words, which the name and word mender leaves alone.
+  [/\blsat\b/gi, 'last'],
+  [/\bfrist\b/gi, 'first'],
+  [/\bwaht\b/gi, 'what'],
+  [/\bhwo\b/gi, 'who'],
+  [/\bteh\b/gi, 'the'],
+  [/\bwon't\b/gi, 'will not'],
   // "who has started the most F1 races": the most starts.
   [
     /\b(started|entered|contested|competed in|raced in|taken part in|took part in) the (most|fewest) (f1 |formula 1 |formula one |grand prix |world championship )?(races|grands prix|gps)\b/gi,

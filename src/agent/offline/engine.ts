@@ -1118,6 +1118,7 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
       sprintWins: number;
       seasons: number[];
       teams: string[];
+      bestFinish: { position: number; times: number; firstAt: string } | null;
     }
   >('get_driver_profile', args);
   const scope = args.up_to_year
@@ -1135,7 +1136,21 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
   if (c.points) focus.push(`${formatPoints(data.points)} points`);
   if (c.championship)
     focus.push(`${n(data.championships)} world title${data.championships === 1 ? '' : 's'}`);
-  const summary = `${data.starts} starts, ${data.wins} wins, ${data.podiums} podiums, ${data.poles} poles, ${formatPoints(data.points)} points, ${data.championships} title${data.championships === 1 ? '' : 's'}`;
+  // "Jos Verstappen's best ever finish": his best classified Grand Prix place, how often, and where first.
+  if (
+    /\b(best|highest|top)( ever| career)? (finish|finishing position|result|race result|placing|place|position)\b/.test(
+      q.norm,
+    )
+  ) {
+    const b = data.bestFinish;
+    focus.push(
+      b
+        ? `a best Grand Prix finish of P${b.position} (${b.times === 1 ? 'once' : `${b.times} times`}, first at the ${b.firstAt})`
+        : 'no classified Grand Prix finish',
+    );
+  }
+  const of = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  const summary = `${of(data.starts, 'start')}, ${of(data.wins, 'win')}, ${of(data.podiums, 'podium')}, ${of(data.poles, 'pole')}, ${formatPoints(data.points)} points, ${of(data.championships, 'title')}`;
   const span = data.seasons.length
     ? ` (${data.seasons[0]}–${data.seasons.at(-1)}, ${data.teams.join(', ')})`
     : '';

@@ -188,10 +188,14 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   const perDriverCue =
     cues.finish || cues.grid || cues.pit || cues.retirement || cues.qualified || cues.points || cues.podium;
   if (drivers.length === 0 && year !== undefined && perDriverCue && !cues.winner && !cues.pole) {
-    for (const word of text.match(/\b\p{Lu}\p{Ll}{2,}\b/gu) ?? []) {
+    // Typed in lower case ("where did lando finish"), the word must be that driver's whole first name.
+    for (const word of text.match(/\b\p{Lu}\p{Ll}{2,}\b|\b\p{Ll}{4,}\b/gu) ?? []) {
       const first = normalize(word);
       if (NOT_FIRST_NAMES.has(first)) continue;
-      const matches = index.driversByFirstName(first, year);
+      const lower = word === word.toLowerCase();
+      const matches = index
+        .driversByFirstName(first, year)
+        .filter((d) => !lower || normalize(d.name).startsWith(`${first} `));
       if (matches.length === 1) {
         drivers.push(matches[0]!);
         break;

@@ -226,6 +226,7 @@ export const driverProfile = defineTool({
           'Sprint wins',
           'Points',
           'Titles',
+          'Best finish',
         ],
         [
           [
@@ -239,6 +240,7 @@ export const driverProfile = defineTool({
             totals.sprintWins,
             formatPoints(totals.points),
             totals.championships,
+            totals.bestFinish ? `P${totals.bestFinish.position} ×${totals.bestFinish.times}` : '',
           ],
         ],
       ),

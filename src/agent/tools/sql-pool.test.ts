@@ -22,7 +22,8 @@ afterAll(() => {
 
 describe('SQL pool', () => {
   it('reuses its processes across queries', async () => {
-    const p = pool();
+    // Not a time-limit test: a loaded machine may start a process slower than the 0.4 s test limit.
+    const p = pool({ timeoutMs: 5000 });
     await p.run(config.DATABASE_PATH, 'SELECT 1 AS one');
     const first = p.processes;
     for (let i = 0; i < 5; i++) await p.run(config.DATABASE_PATH, 'SELECT COUNT(*) AS n FROM race');
@@ -59,7 +60,7 @@ describe('SQL pool', () => {
   }, 30_000);
 
   it('caps rows and bytes, and cuts a single oversized value', async () => {
-    const p = pool();
+    const p = pool({ timeoutMs: 5000 });
     const rows = await p.run(config.DATABASE_PATH, 'SELECT id FROM driver');
     expect(rows).toMatchObject({ truncated: 'rows' });
     expect(rows.rows).toHaveLength(200);

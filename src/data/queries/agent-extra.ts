@@ -240,6 +240,8 @@ export interface CareerTotals {
   championships: number;
   firstRace: string | null;
   lastRace: string | null;
+  /** Best classified Grand Prix finish, how often, and the first race it came in ("1994 German Grand Prix"). */
+  bestFinish: { position: number; times: number; firstAt: string } | null;
   teams: string[];
   seasons: number[];
 }
@@ -289,7 +291,18 @@ export function careerTotals(db: Db, driverId: string, upToDate = '9999-12-31'):
   )
     .all(driverId, upToDate)
     .map((s) => s.year);
+  const best = stmt<{ position: number; times: number; firstAt: string }>(
+    db,
+    `SELECT rr.position_number AS position, COUNT(*) OVER () AS times,
+            r.year || ' ' || gp.full_name AS firstAt
+     FROM race_result rr JOIN race r ON r.id = rr.race_id JOIN grand_prix gp ON gp.id = r.grand_prix_id
+     WHERE rr.driver_id = ? AND r.date <= ? AND rr.session = 'RACE' AND rr.position_number =
+       (SELECT MIN(x.position_number) FROM race_result x JOIN race xr ON xr.id = x.race_id
+        WHERE x.driver_id = ? AND xr.date <= ? AND x.session = 'RACE')
+     ORDER BY r.date LIMIT 1`,
+  ).get(driverId, upToDate, driverId, upToDate);
   return {
+    bestFinish: best ? { position: best.position, times: Number(best.times), firstAt: best.firstAt } : null,
     starts: Number(r.starts),
     entries: Number(r.entries),
     wins: Number(r.wins),
