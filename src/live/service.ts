@@ -31,6 +31,7 @@ export class LiveService {
   ) {
     this.catalog = new RecordingCatalog({
       livetimingDir: config.LIVETIMING_DIR,
+      timingDir: config.TIMING_DIR,
       lapsDir: config.LAPS_DIR,
       lapsCacheDir: config.ANALYSIS_CACHE_DIR,
       openf1Dir: config.OPENF1_DIR,

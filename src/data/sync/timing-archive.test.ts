@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../config.ts';
 import { silentLogger } from '../../logger.ts';
+import { RecordingCatalog } from '../../live/recordings/catalog.ts';
 import { loadRaceLaps } from '../laps/laps.ts';
 import { listRecordedSessions, recordedSessionLaps, setRecordedLapsDirs } from '../laps/recorded.ts';
 import { USER_AGENT } from './http.ts';
@@ -112,6 +113,17 @@ describe('timing archive sync', () => {
     expect(ver.length).toBeGreaterThan(60);
     expect(ver[0]).toMatchObject({ lap: 1, stint: 1, compound: 'MEDIUM', tyreLife: 1 });
     setRecordedLapsDirs([]);
+  });
+
+  it('a synced session is a replay in the recordings catalog', async () => {
+    await sync();
+    const catalog = new RecordingCatalog({ timingDir: config.TIMING_DIR });
+    const listed = await catalog.list();
+    const q = listed.find((m) => m.id === `timing:${QUALI}`)!;
+    expect(q).toMatchObject({ year: 2025, round: 20, session: 'Q', complete: true });
+    expect(q.durationMs).toBeGreaterThan(3_600_000);
+    const loaded = await catalog.load(q.id);
+    expect(loaded.updates.filter((u) => u.kind === 'driver').length).toBeGreaterThan(1000);
   });
 
   it('resumes a cut topic download with a Range request', async () => {

@@ -9,6 +9,8 @@ import type { LoadedRecording, RecordingMeta, RecordingSource } from './types.ts
 
 export interface CatalogDirs {
   livetimingDir?: string;
+  /** Sessions synced from the timing archive (`data sync --only timing`), listed as `timing:<folder>`. */
+  timingDir?: string;
   lapsDir?: string;
   /** The analysis module's cache folder for the lap tables (ANALYSIS_CACHE_DIR); unset: memory only. */
   lapsCacheDir?: string;
@@ -39,9 +41,10 @@ export class RecordingCatalog {
 
   list(): Promise<RecordingMeta[]> {
     this.listing ??= (async () => {
-      const { livetimingDir, lapsDir, lapsCacheDir, openf1Dir } = this.dirs;
+      const { livetimingDir, timingDir, lapsDir, lapsCacheDir, openf1Dir } = this.dirs;
       const all = [
         ...(livetimingDir ? (await listFeedRecordings(livetimingDir)).map(({ dir: _dir, ...m }) => m) : []),
+        ...(timingDir ? (await listFeedRecordings(timingDir, 'timing')).map(({ dir: _dir, ...m }) => m) : []),
         ...(lapsDir ? await listLapRaces(lapsDir, lapsCacheDir) : []),
         ...(openf1Dir ? await listOpenF1Sessions(openf1Dir) : []),
       ];
@@ -113,8 +116,9 @@ export class RecordingCatalog {
   }
 
   private loadUncached(id: string): Promise<LoadedRecording> {
-    const { livetimingDir, lapsDir, lapsCacheDir, openf1Dir, entrants } = this.dirs;
+    const { livetimingDir, timingDir, lapsDir, lapsCacheDir, openf1Dir, entrants } = this.dirs;
     if (id.startsWith('livetiming:') && livetimingDir) return loadFeedRecording(livetimingDir, id);
+    if (id.startsWith('timing:') && timingDir) return loadFeedRecording(timingDir, id, 'timing');
     if (id.startsWith('laps:') && lapsDir) return loadLapRace(lapsDir, id, lapsCacheDir, entrants);
     if (id.startsWith('openf1:') && openf1Dir) return loadOpenF1Recording(openf1Dir, id, entrants);
     return Promise.reject(notFound(`No recorded session "${id}"`));

@@ -19,7 +19,14 @@ interface Found extends RecordingMeta {
   dir: string;
 }
 
-export async function listFeedRecordings(livetimingDir: string): Promise<Found[]> {
+/**
+ * Recordings under `livetimingDir`; `source` names them (`livetiming:<folder>`, or `timing:<folder>` for the
+ * sessions synced from the timing archive into TIMING_DIR, laid out the same way).
+ */
+export async function listFeedRecordings(
+  livetimingDir: string,
+  source: 'livetiming' | 'timing' = 'livetiming',
+): Promise<Found[]> {
   const out: Found[] = [];
   let collections: string[];
   try {
@@ -48,7 +55,7 @@ export async function listFeedRecordings(livetimingDir: string): Promise<Found[]
           .map((f) => f.replace(/\.gz$/, ''));
         const year = Number(info.StartDate?.slice(0, 4)) || Number(d.slice(0, 4));
         out.push({
-          id: `livetiming:${d}`,
+          id: `${source}:${d}`,
           year,
           round: info.Meeting?.Number ?? null,
           session: KIND[info.Name ?? info.Type ?? ''] ?? 'P',
@@ -111,8 +118,12 @@ export function feedFramesToUpdates(
   return updates;
 }
 
-export async function loadFeedRecording(livetimingDir: string, id: string): Promise<LoadedRecording> {
-  const found = (await listFeedRecordings(livetimingDir)).find((r) => r.id === id);
+export async function loadFeedRecording(
+  livetimingDir: string,
+  id: string,
+  source: 'livetiming' | 'timing' = 'livetiming',
+): Promise<LoadedRecording> {
+  const found = (await listFeedRecordings(livetimingDir, source)).find((r) => r.id === id);
   if (!found) throw notFound(`No live-timing recording "${id}"`);
   const { dir, ...meta } = found;
   const frames = await readFeedRecording(dir);
