@@ -60,8 +60,9 @@ CREATE TABLE ergast_result (
   PRIMARY KEY (race_id, session, driver_id)
 );
 -- Standings after every round: the dump's (ties broken by countback, every entrant listed), f1db's beyond it.
+-- A driver not eligible for a position (Jolpica's rows from 2025: no classified finish yet) has none, text "-".
 CREATE TABLE ergast_driver_standing (
-  race_id INTEGER NOT NULL, driver_id TEXT NOT NULL, position INTEGER NOT NULL, position_text TEXT NOT NULL,
+  race_id INTEGER NOT NULL, driver_id TEXT NOT NULL, position INTEGER, position_text TEXT NOT NULL,
   points REAL NOT NULL, wins INTEGER NOT NULL, PRIMARY KEY (race_id, driver_id)
 );
 CREATE TABLE ergast_constructor_standing (
@@ -95,7 +96,7 @@ const CSV_SESSIONS = [
 const WIKI = 'https://en.wikipedia.org/wiki/';
 
 /** Bumped when the cross-walk's tables change: an older one is rebuilt (tests) or reported (server). */
-export const CROSSWALK_VERSION = '5';
+export const CROSSWALK_VERSION = '6';
 
 /** Both APIs print these countries short ("USA"); the dump names Las Vegas' "United States", f1db all three long. */
 const SHORT_COUNTRY: Record<string, string> = {
@@ -150,24 +151,27 @@ function matchDrivers(f1: F1Driver[], csv: CsvRow[]): Map<string, CsvRow> {
     const k = normalizeName(d.first_name + d.last_name);
     byName.set(k, [...(byName.get(k) ?? []), d]);
   }
+  // Two passes: a date of birth with the surname, or a unique full name, claims its driver before any weaker
+  // guess. The dump repeats a few dates of birth (Clapham carries Halford's), so a lone date of birth alone
+  // would otherwise hand Halford's f1db row to Clapham.
   const out = new Map<string, CsvRow>();
+  const weak: CsvRow[] = [];
   for (const e of csv) {
     const sur = normalizeName(e.surname ?? '');
     const fore = normalizeName(e.forename ?? '');
     const sameDob = e.dob ? (byDob.get(e.dob) ?? []) : [];
-    let hit: F1Driver | undefined;
     const bySur = sameDob.filter((d) => normalizeName(d.last_name) === sur);
-    if (bySur.length === 1) hit = bySur[0];
-    else if (sameDob.length === 1) hit = sameDob[0];
-    else {
-      const byFore = sameDob.filter((d) => normalizeName(d.first_name) === fore);
-      if (byFore.length === 1) hit = byFore[0];
-    }
-    if (!hit) {
-      const named = byName.get(fore + sur) ?? [];
-      if (named.length === 1) hit = named[0];
-    }
+    const named = byName.get(fore + sur) ?? [];
+    const hit = bySur.length === 1 ? bySur[0] : named.length === 1 ? named[0] : undefined;
     if (hit && !out.has(hit.id)) out.set(hit.id, e);
+    else weak.push(e);
+  }
+  for (const e of weak) {
+    const fore = normalizeName(e.forename ?? '');
+    const sameDob = (e.dob ? (byDob.get(e.dob) ?? []) : []).filter((d) => !out.has(d.id));
+    const byFore = sameDob.filter((d) => normalizeName(d.first_name) === fore);
+    const hit = byFore.length === 1 ? byFore[0] : sameDob.length === 1 ? sameDob[0] : undefined;
+    if (hit) out.set(hit.id, e);
   }
   return out;
 }
@@ -639,12 +643,12 @@ function fillStandings(db: Db, s: StandingsInput): void {
   for (const r of s.csvDriverStandings) {
     const raceId = s.raceIdByCsv.get(r.raceId!);
     const driverId = s.driverIdByCsv.get(r.driverId!);
-    if (raceId === undefined || !driverId || r.position === null) continue;
+    if (raceId === undefined || !driverId) continue;
     coveredD.add(raceId);
     insD.run(
       raceId,
       driverId,
-      Number(r.position),
+      r.position === null ? null : Number(r.position),
       r.positionText ?? r.position,
       Number(r.points),
       int(r.wins) ?? 0,
@@ -684,8 +688,8 @@ function fillStandings(db: Db, s: StandingsInput): void {
   }[];
   for (const d of drivers) {
     if (coveredD.has(d.race_id)) continue;
-    const pos = d.position_number ?? d.position_display_order;
-    insD.run(d.race_id, d.driver_id, pos, d.position_number === null ? '-' : String(pos), d.points, d.wins);
+    const pos = d.position_number;
+    insD.run(d.race_id, d.driver_id, pos, pos === null ? '-' : String(pos), d.points, d.wins);
   }
   const teams = db
     .prepare(

@@ -8,6 +8,7 @@ import { badRequest } from '../errors.ts';
 import { loadRaceLaps } from '../data/laps/laps.ts';
 import type { Dialect, ErgastQuery, FilterKey, Resource } from './path.ts';
 import { JOLPICA_STATUS_IDS } from './crosswalk.ts';
+import { raceTimesFromLaps } from './lapped.ts';
 import {
   CIRCUIT_COLS,
   CONSTRUCTOR_COLS,
@@ -315,6 +316,7 @@ interface ResultRow extends RaceCols, DriverCols, ConstructorCols {
   time_millis: number | null;
   gap: string | null;
   gap_laps: number | null;
+  time_penalty_millis: number | null;
   winner_millis: number | null;
   e_position_text: string | null;
   status: string | null;
@@ -403,7 +405,7 @@ function resultRows(c: Ctx, session: 'RACE' | 'SPRINT_RACE'): Listing {
       ${orderSql(c.dialect, 'x')} AS position_display_order, ${positionSql(c.dialect, 'x')} AS position_number,
       x.position_text, CASE WHEN ers.covered = 1 AND '${c.dialect}' = 'ergast' THEN ers.points ELSE x.points END AS points,
       ${gridSql(c.dialect, 'x')} AS grid,
-      x.laps, x.time, x.time_millis, x.gap, x.gap_laps,
+      x.laps, x.time, x.time_millis, x.gap, x.gap_laps, x.time_penalty_millis,
       ers.position_text AS e_position_text, ${statusSql(c.dialect, 'x')} AS status, ers.covered,
       ers.laps AS e_laps, ers.time AS e_time, ers.millis AS e_millis, ers.fl_lap AS e_fl_lap, ers.fl_rank AS e_fl_rank,
       ers.fl_time AS e_fl_time, ers.fastest_lap_speed AS e_fl_speed,
@@ -420,18 +422,54 @@ function resultRows(c: Ctx, session: 'RACE' | 'SPRINT_RACE'): Listing {
       (
         stmt(
           c.db,
-          `SELECT race_id, time_millis FROM race_result WHERE session = ? AND position_number = 1
+          `SELECT race_id, time_millis, driver_number FROM race_result WHERE session = ? AND position_number = 1
              AND race_id IN (${ids.map(() => '?').join(', ')})`,
-        ).all(session, ...ids) as { race_id: number; time_millis: number | null }[]
-      ).map((w) => [w.race_id, w.time_millis]),
+        ).all(session, ...ids) as { race_id: number; time_millis: number | null; driver_number: string }[]
+      ).map((w) => [w.race_id, w]),
     );
-    for (const r of rows) r.winner_millis = winners.get(r.race_id) ?? null;
+    for (const r of rows) r.winner_millis = winners.get(r.race_id)?.time_millis ?? null;
+    lappedTimes(c, rows, session, winners);
   }
   const sprint = session === 'SPRINT_RACE';
   return {
     list: groupByRace(rows, sprint ? 'SprintResults' : 'Results', (r) => resultItem(r, c.dialect, sprint)),
     total,
   };
+}
+
+/** Jolpica (from 2023): a lapped finisher's race time from the lap tables, with his time penalty added. */
+function lappedTimes(
+  c: Ctx,
+  rows: ResultRow[],
+  session: 'RACE' | 'SPRINT_RACE',
+  winners: Map<number, { time_millis: number | null; driver_number: string }>,
+): void {
+  if (!c.opts.lapsDir) return;
+  const byRace = new Map<number, Map<number, number>>();
+  for (const r of rows) {
+    if (r.year < RECURATED_FROM || r.position_number === null || !r.gap_laps || r.time_millis !== null)
+      continue;
+    let times = byRace.get(r.race_id);
+    if (!times) {
+      const w = winners.get(r.race_id);
+      const laps = loadRaceLaps(
+        c.opts.lapsDir,
+        r.year,
+        r.round,
+        session === 'RACE' ? 'grand_prix' : 'sprint',
+      );
+      times =
+        w?.time_millis != null && laps
+          ? raceTimesFromLaps(laps, { driverNumber: Number(w.driver_number), millis: w.time_millis })
+          : new Map<number, number>();
+      byRace.set(r.race_id, times);
+    }
+    const t = r.number === null ? undefined : times.get(Number(r.number));
+    if (t !== undefined) {
+      r.time_millis = t + (r.time_penalty_millis ?? 0);
+      r.gap_laps = null;
+    }
+  }
 }
 
 // ---------------------------------------------------------------- qualifying
@@ -759,7 +797,8 @@ function status(c: Ctx): Listing {
 interface StandingRow extends DriverCols, ConstructorCols {
   year: number;
   round: number;
-  position: number;
+  /** Null: not eligible for a position (positionText "-"). */
+  position: number | null;
   position_text: string;
   points: number;
   wins: number;
@@ -791,8 +830,9 @@ function standingsLists(rows: StandingRow[], key: string, item: (r: StandingRow)
   return [...lists.values()];
 }
 
+/** Jolpica omits the position of a driver not eligible for one (its documented "position is optional"). */
 const standingPosition = (r: StandingRow): Obj => ({
-  position: String(r.position),
+  ...(r.position === null ? {} : { position: String(r.position) }),
   positionText: r.position_text,
   points: num(r.points),
   wins: String(r.wins),
@@ -820,7 +860,7 @@ function driverStandings(c: Ctx): Listing {
     );
   const sql = `SELECT r.year, r.round, s.position, s.position_text, s.points, s.wins, s.driver_id AS key, ${DRIVER_COLS}
     FROM ergast_driver_standing s JOIN race r ON r.id = s.race_id ${joinDriver('s')}
-    ${w.sql} ORDER BY r.year, r.round, s.position`;
+    ${w.sql} ORDER BY r.year, r.round, s.position IS NULL, s.position, s.points DESC, ed.sort_${c.dialect}`;
   const { rows, total } = paged<StandingRow>(c.db, sql, w.params, c.page);
   const teamsOf = stmt(
     c.db,
