@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { isAppError } from './errors.ts';
 import { registerServeCommand } from './server/cli.ts';
 import { registerDataCommands } from './data/cli.ts';
+import { registerProvisionalCommands } from './server/provisional-check-cli.ts';
 import { registerAgentCommands } from './agent/cli.ts';
 import { registerAnalysisCommands } from './analysis/cli.ts';
 import { registerRulebookCommands } from './rulebook/cli.ts';
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
     .showHelpAfterError();
   registerServeCommand(program, ctx);
   registerDataCommands(program, ctx);
+  registerProvisionalCommands(
+    program.commands.find((c) => c.name() === 'data')!,
+    ctx,
+  );
   registerAgentCommands(program, ctx);
   registerAnalysisCommands(program, ctx);
   registerRulebookCommands(program, ctx);

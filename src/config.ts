@@ -92,6 +92,8 @@ const schema = z.object({
   /** OpenF1's free-tier limits (3 requests a second, 30 a minute); the sync stays under both. */
   OPENF1_RATE_PER_SECOND: z.coerce.number().positive().default(3),
   OPENF1_RATE_PER_MINUTE: z.coerce.number().positive().default(30),
+  /** Store provisional results from replayed recordings too (default: live sessions only). */
+  PROVISIONAL_FROM_REPLAYS: bool.default(false),
   GITHUB_API_URL: z.string().url().default('https://api.github.com'),
   /** Optional: raises GitHub's API limit from 60 to 5000 requests an hour. */
   GITHUB_TOKEN: optionalString,

@@ -15,6 +15,7 @@ import { entityIndex } from './entities.ts';
 import { listTools, type ToolCallOutcome } from './tools/registry.ts';
 import { estimateTokens, type SpendLimits } from './spend.ts';
 import type { ToolContext } from './tools/types.ts';
+import type { ProvisionalLookup } from '../data/provisional/service.ts';
 
 export interface HistoryMessage {
   role: 'user' | 'assistant';
@@ -111,6 +112,8 @@ export class Agent {
       now?: () => Date;
       /** Daily limits on model use; none: unlimited. */
       spend?: SpendLimits;
+      /** Provisional results from live timing (the results tools fall back on them). */
+      provisional?: ProvisionalLookup;
     },
     provider?: LlmProvider | null,
   ) {
@@ -128,6 +131,7 @@ export class Agent {
       db: this.deps.db,
       now: this.deps.now ?? (() => new Date()),
       ...(signal ? { signal } : {}),
+      ...(this.deps.provisional ? { provisional: this.deps.provisional } : {}),
     };
   }
 

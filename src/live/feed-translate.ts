@@ -177,6 +177,11 @@ export class FeedTranslator {
     const out: LiveUpdate[] = [];
     for (const number of Object.keys(data.Lines)) {
       const l = lines[number];
+      // The tower line is the running order; recordings without TimingData (the free feed since Aug 2025
+      // for some sessions) have only this one.
+      const line = (data.Lines as Obj)[number];
+      if (!this.raw.TimingData && isObject(line) && typeof line.Line === 'number')
+        out.push({ kind: 'driver', timeMs, number, patch: { position: line.Line } });
       if (!isObject(l) || !l.Stints) continue;
       const raw = Array.isArray(l.Stints) ? l.Stints : Object.values(l.Stints as Obj);
       const stints: StintState[] = raw.filter(isObject).map((s) => ({

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import type { Db } from '../data/db.ts';
 import type { ToolContext } from '../agent/tools/registry.ts';
 import type { ChatStore } from '../agent/chats.ts';
+import type { ProvisionalLookup } from '../data/provisional/service.ts';
 
 export interface McpDeps {
   config: Config;
@@ -15,6 +16,8 @@ export interface McpDeps {
   /** Who is calling (HTTP with an API token or identity cookie), for the chat resources; none over stdio. */
   owner?: string;
   chats?: ChatStore;
+  /** Provisional results from live timing (the same tools as the agent's fall back on them). */
+  provisional?: ProvisionalLookup;
 }
 
 export function toolContext(deps: McpDeps, signal?: AbortSignal): ToolContext {
@@ -24,5 +27,6 @@ export function toolContext(deps: McpDeps, signal?: AbortSignal): ToolContext {
     db: () => deps.db(),
     now: deps.now ?? (() => new Date()),
     signal,
+    ...(deps.provisional ? { provisional: deps.provisional } : {}),
   };
 }

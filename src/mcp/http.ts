@@ -11,6 +11,7 @@ import type { Identities } from '../agent/identity.ts';
 import { isAppError } from '../errors.ts';
 import { hostAllowed } from '../server/hosts.ts';
 import { createMcpServer } from './server.ts';
+import type { ProvisionalLookup } from '../data/provisional/service.ts';
 
 export const MCP_PATH = '/mcp';
 
@@ -40,6 +41,7 @@ export interface McpRouteDeps {
   db(): Db;
   chats: ChatStore;
   identities: Identities;
+  provisional?: ProvisionalLookup;
 }
 
 /** /mcp as a Fastify plugin: `app.register(registerMcpRoutes, deps)`. */
@@ -65,6 +67,7 @@ export async function registerMcpRoutes(app: FastifyInstance, ctx: McpRouteDeps)
       logger: ctx.logger,
       db: () => ctx.db(),
       ...(owner ? { owner, chats: ctx.chats } : {}),
+      ...(ctx.provisional ? { provisional: ctx.provisional } : {}),
     });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     reply.hijack();

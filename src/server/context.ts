@@ -15,6 +15,7 @@ import { closeRulebooks, getRulebook, type Rulebook } from '../rulebook/index.ts
 import { closePredictionThreads } from '../analysis/predictions/off-thread.ts';
 import { closeSqlPools } from '../agent/tools/sql-pool.ts';
 import { openStore, type Store } from '../store/store.ts';
+import { ProvisionalResults } from '../data/provisional/service.ts';
 import { Metrics } from './metrics.ts';
 
 export interface AppContext {
@@ -28,6 +29,8 @@ export interface AppContext {
   readonly sync: SyncSchedule;
   /** Everything written at run time (chats, tokens, tracker …): SQLite files or PostgreSQL (DATABASE_URL). */
   readonly store: Store;
+  /** Provisional results from live timing until f1db has the session (src/data/provisional/). */
+  readonly provisional: ProvisionalResults;
   /** Who asks: the identity cookie and API tokens. */
   readonly identities: Identities;
   /** The race engineer (holds the LLM provider client), built on first use. */
@@ -60,6 +63,12 @@ export function createContext(config: Config, logger: Logger, overrides: Context
   let rulebookUsed = false;
   let draining = false;
   const store = openStore(config);
+  const provisional = new ProvisionalResults({
+    store: store.provisional,
+    db: () => data.db(),
+    logger,
+    fromReplays: config.PROVISIONAL_FROM_REPLAYS,
+  });
   const ctx: AppContext = {
     config,
     logger,
@@ -67,6 +76,7 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     data,
     sync: new SyncSchedule({ config, logger, handle: data }),
     store,
+    provisional,
     identities: new Identities({
       config,
       secret: (name) => store.secrets.secret(name),
@@ -78,6 +88,7 @@ export function createContext(config: Config, logger: Logger, overrides: Context
         logger,
         db: () => ctx.db(),
         spend: new SpendLimits(config, store.usage),
+        provisional: provisional.lookup,
       });
       return agent;
     },

@@ -13,6 +13,7 @@ import { appliedMigrations, migrate, type Migration } from './migrate.ts';
 import { SecretStore, SECRET_MIGRATIONS } from './secrets.ts';
 import { PostgresDatabase, SqliteDatabase, type Param, type Sql, type SqlDatabase } from './sql.ts';
 import { TokenStore, TOKEN_MIGRATIONS } from './tokens.ts';
+import { ProvisionalStore, PROVISIONAL_MIGRATIONS } from './provisional.ts';
 import { UsageStore, USAGE_MIGRATIONS } from './usage.ts';
 
 export type StoreBackend = 'sqlite' | 'postgres';
@@ -32,6 +33,8 @@ export interface Store {
   readonly tracker: PredictionTracker;
   /** LLM use per day (spend limits). */
   readonly usage: UsageStore;
+  /** Provisional classifications from live timing, until f1db has the session. */
+  readonly provisional: ProvisionalStore;
   /** Whether anything was ever tracked here (a SQLite tracker file that does not exist is not created by a read). */
   trackerExists(): boolean;
   /** Opens every part and applies its migrations now (serve does, before listening). */
@@ -102,6 +105,7 @@ const ALL_MIGRATIONS = [
   ...CHAT_MIGRATIONS,
   ...TRACKER_MIGRATIONS,
   ...USAGE_MIGRATIONS,
+  ...PROVISIONAL_MIGRATIONS,
 ];
 
 export const isPostgresUrl = (url: string | undefined): url is string =>
@@ -123,6 +127,7 @@ export function openStore(config: StoreConfig, options: { schema?: string } = {}
       secrets: new SecretStore(part),
       tracker: new PredictionTracker(part),
       usage: new UsageStore(part),
+      provisional: new ProvisionalStore(part),
       trackerExists: () => true,
       open: async () => void (await part.handle()),
       ready: () => part.isReady(),
@@ -139,6 +144,7 @@ export function openStore(config: StoreConfig, options: { schema?: string } = {}
     ...TOKEN_MIGRATIONS,
     ...CHAT_MIGRATIONS,
     ...USAGE_MIGRATIONS,
+    ...PROVISIONAL_MIGRATIONS,
   ]);
   const tracker = new Part('sqlite', () => new SqliteDatabase(config.ANALYSIS_DB_PATH), TRACKER_MIGRATIONS);
   return {
@@ -149,6 +155,7 @@ export function openStore(config: StoreConfig, options: { schema?: string } = {}
     secrets: new SecretStore(main),
     tracker: new PredictionTracker(tracker),
     usage: new UsageStore(main),
+    provisional: new ProvisionalStore(main),
     trackerExists: () =>
       tracker.isReady() || (config.ANALYSIS_DB_PATH !== ':memory:' && existsSync(config.ANALYSIS_DB_PATH)),
     open: async () => {

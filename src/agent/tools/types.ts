@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import type { Db } from '../../data/db.ts';
+import type { ProvisionalLookup } from '../../data/provisional/service.ts';
 
 /** What a tool may use while it runs. */
 export interface ToolContext {
@@ -15,6 +16,8 @@ export interface ToolContext {
   now(): Date;
   /** Aborted when the call times out or the client goes away. */
   signal?: AbortSignal;
+  /** Provisional classifications from live timing for sessions the F1 database does not have yet. */
+  provisional?: ProvisionalLookup;
 }
 
 /** A tool's answer: structured data for programs, short Markdown for people and models. */

@@ -13,6 +13,7 @@ import { registerMcpRoutes } from '../../mcp/http.ts';
 import { registerRulebookRoutes } from '../../rulebook/routes.ts';
 import { registerWebRoutes } from '../../web/server/routes.ts';
 import { registerNotifications } from '../../notify/plugin.ts';
+import { registerProvisionalRoutes } from '../../data/provisional/routes.ts';
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   await registerHealthRoutes(app, ctx);
@@ -44,6 +45,14 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
     db: () => ctx.db(),
     chats: ctx.store.chats,
     identities: ctx.identities,
+    provisional: ctx.provisional.lookup,
+  });
+  await app.register(registerProvisionalRoutes, {
+    config: ctx.config,
+    logger: ctx.logger,
+    db: () => ctx.db(),
+    provisional: ctx.provisional,
+    live: () => ctx.live,
   });
   await app.register(registerRulebookRoutes, { rulebook: () => ctx.rulebook() });
   await app.register(registerNotifications, {
