@@ -60,7 +60,7 @@ export function runLapsCheck(config: Config): LapsCheckLine[] {
         session: label,
         text:
           `${label}: ${a.laps} laps in both (${a.builtOnly} only built, ${a.tableOnly} only in the CSV); agree: ` +
-          `time ±${a.timeTolerance}s ${pct(a.time)}, position ${pct(a.position)}, compound ${pct(a.compound)}, ` +
+          `time ±${a.timeTolerance}s ${pct(a.time)} (median error ${a.timeMedianError?.toFixed(3) ?? 'n/a'} s), position ${pct(a.position)}, compound ${pct(a.compound)}, ` +
           `stint ${pct(a.stint)}, tyre age ${pct(a.tyreLife)}`,
       });
     }

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { FeedTranslator, parseLapTime } from '../../live/feed-translate.ts';
 import { bestLaps, type BuiltLap, type FeedFrameLike } from './builder.ts';
-import type { Lap } from './laps.ts';
+import { median, type Lap } from './laps.ts';
 
 export interface QualifyingDriverCheck {
   driver: string;
@@ -127,6 +127,8 @@ export interface TableAgreement {
   tyreLife: number | null;
   /** Lap-time tolerance in seconds used for `time`. */
   timeTolerance: number;
+  /** Median absolute lap-time difference (s) over the laps both time. */
+  timeMedianError: number | null;
 }
 
 /** Lap-by-lap agreement of a built table with a reference table (the FastF1-derived CSVs). */
@@ -166,5 +168,10 @@ export function compareLapTables(
       b.tyreLife === null || r.tyreLife === null ? null : b.tyreLife === r.tyreLife,
     ),
     timeTolerance,
+    timeMedianError: median(
+      pairs.flatMap(([b, r]) =>
+        b.lapTime === null || r.lapTime === null ? [] : [Math.abs(b.lapTime - r.lapTime)],
+      ),
+    ),
   };
 }
