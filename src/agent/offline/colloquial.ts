@@ -19,6 +19,17 @@ const REWRITES: [RegExp, string][] = [
   [/\b(on |that |on that )day\b/gi, ''],
   [/\bpls\b|\bplz\b/gi, ''],
   [/\bwinningest\b/gi, 'most winning'],
+  // "won the constructors in 1984": the constructors' championship.
+  [
+    /\b(won|win|wins|take|took|takes|clinched|clinch) the (constructors|drivers)\b(?!'? ?(championship|title|cup|standings|crown))/gi,
+    "$1 the $2' championship",
+  ],
+  // "most successful Aussie in terms of GP wins": the Australian with the most GP wins.
+  [/\b(?:most successful|best|greatest|top) (.+?) in terms of (.+)$/gi, '$1 with the most $2'],
+  // A fan's word for a driver of a country (never the country's Grand Prix).
+  [/\baussies?\b(?! (driver|gp|grand prix))/gi, 'australian driver'],
+  [/\bbrits?\b(?! (driver|gp|grand prix))/gi, 'british driver'],
+  [/\bkiwis?\b(?! (driver|gp|grand prix))/gi, 'new zealand driver'],
   // Transposed letters in the shortest words, which the name and word mender leaves alone.
   [/\blsat\b/gi, 'last'],
   [/\bfrist\b/gi, 'first'],

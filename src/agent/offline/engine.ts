@@ -225,6 +225,12 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
         const own = parseQuestion(a.index, part, now);
         const named = own.drivers.length ? undefined : firstDriverNamed(a.index, previous.text);
         if (named) text = `${named.name} ${text}`;
+      } else if (previous && !previous.status && /\b(they|them|their)\b/i.test(part)) {
+        // "who won the constructors' in 1984 and how many races did they win": the team that answer named.
+        const own = parseQuestion(a.index, part, now);
+        const team =
+          own.drivers.length || own.constructors.length ? undefined : firstTeamNamed(a.index, previous.text);
+        if (team) text = `${team} ${text}`;
       }
       answers.push(await answerPart(a, parseQuestion(a.index, text, now), now));
     }
@@ -251,6 +257,14 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
 function firstDriverNamed(index: EntityIndex, text: string): DriverEntity | undefined {
   const m = index.scan(text).find((x) => x.fullName && x.drivers.length && !x.place);
   return m ? index.pickDriver(m.drivers, undefined) : undefined;
+}
+
+/** The team an answer opens with ("McLaren won the 1984 constructors' championship…"), if it opens with one. */
+function firstTeamNamed(index: EntityIndex, text: string): string | undefined {
+  const m = index.scan(text).find((x) => x.constructors.length || x.drivers.length);
+  return m && m.constructors.length && !m.fullName
+    ? index.pickConstructor(m.constructors, undefined)?.name
+    : undefined;
 }
 
 /** One answer's text, its sources and, when it is not an answer, why. */

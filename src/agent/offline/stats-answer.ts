@@ -521,7 +521,9 @@ async function onePart(
       count === 'drivers'
         ? `${top.value === 1 ? 'champion' : 'champions'}`
         : noun(metric, top.value, session, f.position);
-    const nat = d.resolved.nationality ? ` by a ${d.resolved.nationality} driver` : '';
+    const nat = d.resolved.nationality
+      ? ` by ${/^[AEIOU]/.test(d.resolved.nationality) ? 'an' : 'a'} ${d.resolved.nationality} driver`
+      : '';
     const without = f.withoutTitle
       ? ' among drivers who never won the title'
       : f.withoutWin
