@@ -102,10 +102,13 @@ function matchDriver(laps: RaceLaps, query: string): string {
   throw badRequest(`No driver "${query}" in the lap data of this race (drivers: ${codes.sort().join(', ')})`);
 }
 
-/** A race's laps: the FastF1 lap tables, else the OpenF1 recordings (2023–2024) or gold tables (2025). */
+/**
+ * A race's laps: the FastF1 lap tables, else the OpenF1 recordings (2023–2024) or gold tables (2025), else
+ * what `data sync --only openf1` cached (OPENF1_CACHE_DIR, same layout as the recordings).
+ */
 export function raceLaps(config: Config, db: Db, year: number, round: number): RaceLaps | undefined {
   const fromTables = loadRaceLaps(config.LAPS_DIR, year, round, 'grand_prix', config.ANALYSIS_CACHE_DIR);
-  if (fromTables || !config.OPENF1_DIR) return fromTables;
+  if (fromTables) return fromTables;
   const entries = db
     .prepare(
       `SELECT rr.driver_number AS number, d.abbreviation AS code FROM race_result rr
@@ -118,7 +121,8 @@ export function raceLaps(config: Config, db: Db, year: number, round: number): R
   const { n } = db.prepare(`SELECT COUNT(*) AS n FROM race WHERE year = ?`).get(year) as { n: number };
   return (
     loadOpenF1RaceLaps(config.OPENF1_DIR, year, round, codes, n) ??
-    loadGoldRaceLaps(config.OPENF1_DIR, year, round, codes, n)
+    loadGoldRaceLaps(config.OPENF1_DIR, year, round, codes, n) ??
+    loadOpenF1RaceLaps(config.OPENF1_CACHE_DIR, year, round, codes, n)
   );
 }
 

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../config.ts';
 import { silentLogger } from '../../logger.ts';
+import { raceLaps } from '../../analysis/strategy/service.ts';
+import { openDatabase } from '../db.ts';
 import { loadOpenF1RaceLaps } from '../laps/openf1-laps.ts';
 import { USER_AGENT } from './http.ts';
 import { OPENF1_SESSION_ENDPOINTS, openf1Root, openf1SyncSource, syncOpenF1 } from './openf1.ts';
@@ -175,6 +177,33 @@ describe('openf1 sync source', () => {
     expect(at.length).toBe(LISTS + RACES * PER_SESSION);
     for (let i = 0; i + 6 < at.length; i++) expect(at[i + 6]! - at[i]!).toBeGreaterThanOrEqual(950);
   }, 30_000);
+});
+
+describe('strategy laps from the OpenF1 cache', () => {
+  it('a whole synced season stands in where neither the lap tables nor the recordings are configured', async () => {
+    const full = new OpenF1ArchiveServer(OPENF1_DIR, (e) => e.season === 2024);
+    await full.start();
+    const db = openDatabase(process.env.DATABASE_PATH!);
+    try {
+      const cfg = loadConfig({
+        OPENF1_BASE_URL: full.base,
+        OPENF1_CACHE_DIR: join(work, 'full'),
+        LAPS_DIR: process.env.LAPS_DIR!, // the lap tables stop at 2024 round 18
+        ANALYSIS_CACHE_DIR: join(work, 'analysis-cache'),
+        OPENF1_RATE_PER_SECOND: '1000',
+        OPENF1_RATE_PER_MINUTE: '100000',
+        LOG_LEVEL: 'silent',
+      });
+      expect(raceLaps(cfg, db, 2024, 19)).toBeUndefined(); // not in the tables, no recordings, nothing cached
+      await syncOpenF1(cfg, silentLogger, { seasons });
+      const laps = raceLaps(cfg, db, 2024, 19);
+      expect(laps?.eventName).toBe('United States Grand Prix');
+      expect(new Set(laps!.laps.map((l) => l.driver)).size).toBe(20);
+    } finally {
+      db.close();
+      await full.close();
+    }
+  }, 60_000);
 });
 
 describe('Pacer', () => {
