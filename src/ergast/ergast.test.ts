@@ -359,6 +359,38 @@ describe('current, last and next', () => {
     });
     expect(at('2030-01-01T00:00:00Z', '2030/last', 'ergast').total).toBe(0);
   });
+
+  it('every combination of season (finished, in progress, current, empty) and last/next, per dialect', async () => {
+    // The rounds follow from the Ergast dump's calendar: 2023 had 22 rounds, 2024 opened in Bahrain.
+    const { year, round } = latest();
+    const cases: [string, 'ergast' | 'jolpica', { season: string; round: string } | 404][] = [
+      ['2023/last', 'ergast', { season: '2023', round: '22' }],
+      ['2023/next', 'ergast', { season: '2024', round: '1' }],
+      [`${year}/last`, 'ergast', { season: String(year), round: String(round) }],
+      [`${year}/next`, 'ergast', { season: String(year), round: String(round + 1) }],
+      ['current/last', 'ergast', { season: String(year), round: String(round) }],
+      ['current/next', 'ergast', { season: String(year), round: String(round + 1) }],
+      ['2023/last', 'jolpica', { season: '2023', round: '22' }],
+      ['2023/next', 'jolpica', { season: '2024', round: '1' }],
+      [`${year}/last`, 'jolpica', { season: String(year), round: String(round) }],
+      [`${year}/next`, 'jolpica', { season: String(year), round: String(round + 1) }],
+      ['2030/next', 'jolpica', { season: '2031', round: '1' }],
+      ['2030/last', 'jolpica', 404],
+    ];
+    for (const [path, dialect, expected] of cases) {
+      if (expected === 404) {
+        expect(() => at('2030-01-01T00:00:00Z', path, dialect), path).toThrow('Race round not found');
+        continue;
+      }
+      expect(
+        at(`${year}-12-31T00:00:00Z`, `${path}/races`, dialect).table,
+        `${dialect} ${path}`,
+      ).toMatchObject(expected);
+    }
+    const res = await app.inject({ url: '/ergast/f1/2030/last/results.json' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ detail: 'Race round not found' });
+  });
 });
 
 describe('cross-walk', () => {

@@ -4,7 +4,7 @@
 // RESOURCES table says which filters each resource accepts and which handler lists it.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../data/db.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { loadRaceLaps } from '../data/laps/laps.ts';
 import type { Dialect, ErgastQuery, FilterKey, Resource } from './path.ts';
 import { JOLPICA_STATUS_IDS } from './crosswalk.ts';
@@ -116,7 +116,11 @@ export function resolveSeasonRound(db: Db, q: ErgastQuery, now: Date, dialect: D
     if (info.lastDone === null) return { year, empty: true };
     return { year, round: info.lastDone, empty: false };
   }
-  if (info.final === null) return { year, empty: true };
+  if (info.final === null) {
+    // Jolpica answers `last` of a season without races 404 "Race round not found".
+    if (dialect === 'jolpica') throw notFound('Race round not found');
+    return { year, empty: true };
+  }
   return { year, round: info.final, empty: false };
 }
 

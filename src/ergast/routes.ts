@@ -87,6 +87,9 @@ export async function registerErgastRoutes(root: FastifyInstance, ctx: ErgastRou
           // Both services answer a bad request with {"detail": "Bad Request: …"}; the project's error object too.
           if (e instanceof AppError && e.code === 'bad_request')
             return reply.code(400).send({ detail: `Bad Request: ${e.message}`, ...e.toJSON() });
+          // Jolpica's not-found (a relative round that does not resolve) reads {"detail": "<message>"}.
+          if (e instanceof AppError && e.code === 'not_found')
+            return reply.code(404).send({ detail: e.message, ...e.toJSON() });
           throw e;
         }
         const { name, table, total } = answer;
