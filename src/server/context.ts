@@ -68,6 +68,7 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     db: () => data.db(),
     logger,
     fromReplays: config.PROVISIONAL_FROM_REPLAYS,
+    openf1CacheDir: config.OPENF1_CACHE_DIR,
   });
   const ctx: AppContext = {
     config,

@@ -3,7 +3,7 @@
 // results answers the provisional classification shortly after the flag, in f1db's order, the offline agent
 // says it is provisional from live timing, and swapping the full database in supersedes it. The MCP/agent
 // results tool reads the same store; once f1db has the race the stored row is removed.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,6 +19,8 @@ import { openStore, type Store } from '../../store/store.ts';
 import { openDatabase, type Db } from '../db.ts';
 import { classificationFromState } from './classify.ts';
 import { ProvisionalResults } from './service.ts';
+import { syncOpenF1 } from '../sync/openf1.ts';
+import { OpenF1ArchiveServer } from '../sync/testing/openf1-archive.ts';
 
 const LIVETIMING = process.env.LIVETIMING_DIR!;
 const RECORDING = join(LIVETIMING, 'pitwall-2025', '2025_Mexico-City-Grand-Prix_Mexico-City_Race');
@@ -51,7 +53,7 @@ describe('provisional results', () => {
       copyFileSync(process.env.DATABASE_PATH!, path);
       const w = new Database(path);
       w.prepare(
-        "DELETE FROM race_result WHERE session = 'RACE' AND race_id = (SELECT id FROM race WHERE year = 2025 AND round = 20)",
+        "DELETE FROM race_result WHERE session = 'RACE' AND race_id IN (SELECT id FROM race WHERE (year = 2025 AND round = 20) OR (year = 2024 AND round = 1))",
       ).run();
       w.close();
       stripped = openDatabase(path);
@@ -110,5 +112,74 @@ describe('provisional results', () => {
       expect(await p.lookup(2025, 20, 'RACE')).toBeNull();
       expect(await store.provisional.get(2025, 20, 'RACE')).toBeNull();
     });
+
+    it("OpenF1's session_result from the sync cache stands in when live timing recorded nothing", async () => {
+      const server = new OpenF1ArchiveServer(process.env.OPENF1_DIR!, (e) => e.season === 2024);
+      await server.start();
+      const cacheDir = join(work, 'openf1');
+      try {
+        const config = loadConfig({
+          OPENF1_BASE_URL: server.base,
+          OPENF1_CACHE_DIR: cacheDir,
+          OPENF1_RATE_PER_SECOND: '1000',
+          OPENF1_RATE_PER_MINUTE: '100000',
+          LOG_LEVEL: 'silent',
+        });
+        await syncOpenF1(config, silentLogger, { seasons: { from: 2024, to: 2024 } });
+      } finally {
+        await server.close();
+      }
+      current = () => stripped;
+      const p = new ProvisionalResults({
+        store: store.provisional,
+        db: () => current(),
+        logger: silentLogger,
+        openf1CacheDir: cacheDir,
+      });
+      // The recordings carry no session_result: the cached one is empty, so there is nothing to stand in.
+      expect(await p.lookup(2024, 1, 'RACE')).toBeNull();
+      // OpenF1's session_result records (fields as its API documents them) for the 2024 Bahrain GP.
+      const index = JSON.parse(readFileSync(join(cacheDir, 'openf1', 'index.json'), 'utf8')) as {
+        session_key: number;
+      }[];
+      const key = index[0]!.session_key;
+      const record = (position: number, n: number, gap: number, extra = {}) => ({
+        position,
+        driver_number: n,
+        number_of_laps: 57,
+        gap_to_leader: gap,
+        dnf: false,
+        dns: false,
+        dsq: false,
+        meeting_key: 1229,
+        session_key: key,
+        ...extra,
+      });
+      writeFileSync(
+        join(cacheDir, 'openf1', '2024', String(key), 'session_result.json'),
+        JSON.stringify([
+          record(2, 11, 22.457),
+          record(1, 1, 0),
+          record(3, 55, 25.11),
+          { ...record(20, 2, 0), position: null, number_of_laps: 55, gap_to_leader: null, dnf: true },
+        ]),
+      );
+      const r = await p.lookup(2024, 1, 'RACE');
+      expect(r?.source).toBe('openf1');
+      expect(r?.rows.map((x) => `${x.positionText}:${x.code}:${x.gap ?? ''}`)).toEqual([
+        '1:VER:',
+        '2:PER:+22.457',
+        '3:SAI:+25.110',
+        'DNF:SAR:',
+      ]);
+      const ctx = toolContext({
+        config: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }),
+        logger: silentLogger,
+        db: () => current(),
+        provisional: p.lookup,
+      });
+      const out = await runTool('get_race_results', { year: 2024, grand_prix: 'round 1' }, ctx);
+      expect(out.result!.markdown).toMatch(/provisional, from OpenF1/);
+    }, 60_000);
   });
 });

@@ -9,7 +9,14 @@ import type { ChannelInfo } from '../../live/channel.ts';
 import type { SessionState } from '../../live/types.ts';
 import type { SessionRow } from '../queries/agent-extra.ts';
 import type { ProvisionalResult, ProvisionalSession, ProvisionalStore } from '../../store/provisional.ts';
-import { classificationFromState, isFinished } from './classify.ts';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  classificationFromOpenF1,
+  classificationFromState,
+  isFinished,
+  type OpenF1SessionResult,
+} from './classify.ts';
 
 /** What the agent's tools and the routes read: a session's provisional result, null when none or superseded. */
 export type ProvisionalLookup = (
@@ -68,6 +75,8 @@ export interface ProvisionalResultsOptions {
   logger: Logger;
   /** Record from replayed recordings too (off: live sessions only). */
   fromReplays?: boolean;
+  /** `data sync --only openf1`'s cache: its session_result stands in when live timing recorded nothing. */
+  openf1CacheDir?: string;
   now?: () => Date;
 }
 
@@ -138,7 +147,12 @@ export class ProvisionalResults {
         );
       return null;
     }
-    return this.o.store.get(year, round, session);
+    return (
+      (await this.o.store.get(year, round, session)) ??
+      (this.o.openf1CacheDir
+        ? openf1Provisional(this.o.db(), this.o.openf1CacheDir, year, round, session)
+        : null)
+    );
   };
 }
 
@@ -181,4 +195,72 @@ export function provisionalSessionRows(db: Db, year: number, p: ProvisionalResul
       pole: false,
     };
   });
+}
+
+interface CachedSession {
+  session_key: number;
+  meeting_key: number;
+  session_name: string;
+  date_start: string;
+  year: number;
+}
+
+/**
+ * The OpenF1 session_result of a round from the sync cache (OPENF1_CACHE_DIR/openf1/<year>/): round n is the
+ * season's n-th race by date (trusted only when the season's race count equals the F1 database's, as the
+ * other OpenF1 readers do); the sprint is the sprint session of that race's meeting.
+ */
+export function openf1Provisional(
+  db: Db,
+  cacheDir: string,
+  year: number,
+  round: number,
+  session: ProvisionalSession,
+): ProvisionalResult | null {
+  const root = join(cacheDir, 'openf1', String(year));
+  const listFile = join(root, 'sessions.json');
+  if (!existsSync(listFile)) return null;
+  const sessions = JSON.parse(readFileSync(listFile, 'utf8')) as CachedSession[];
+  const races = sessions
+    .filter((s) => s.session_name === 'Race')
+    .sort((a, b) => Date.parse(a.date_start) - Date.parse(b.date_start));
+  const { n } = db.prepare('SELECT COUNT(*) AS n FROM race WHERE year = ?').get(year) as { n: number };
+  if (races.length !== n) return null;
+  const race = races[round - 1];
+  const target =
+    session === 'RACE'
+      ? race
+      : sessions.find((s) => s.meeting_key === race?.meeting_key && s.session_name === 'Sprint');
+  if (!target) return null;
+  const file = join(root, String(target.session_key), 'session_result.json');
+  if (!existsSync(file)) return null;
+  const results = JSON.parse(readFileSync(file, 'utf8')) as OpenF1SessionResult[];
+  if (results.length === 0) return null;
+  const who = db.prepare(
+    `SELECT d.abbreviation AS code, d.name AS name, c.name AS team FROM race_result rr
+     JOIN race r ON r.id = rr.race_id JOIN driver d ON d.id = rr.driver_id
+     JOIN constructor c ON c.id = rr.constructor_id
+     WHERE r.year = ? AND rr.driver_number = ? ORDER BY r.round DESC LIMIT 1`,
+  );
+  const rows = classificationFromOpenF1(results, (number) => {
+    const e = who.get(year, number) as { code: string | null; name: string; team: string } | undefined;
+    return { code: e?.code ?? null, name: e?.name ?? null, team: e?.team ?? null };
+  });
+  return {
+    year,
+    round,
+    session,
+    source: 'openf1',
+    recordedAt: new Date(statSafe(file)).toISOString(),
+    sessionTimeMs: null,
+    rows,
+  };
+}
+
+function statSafe(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Date.now();
+  }
 }
