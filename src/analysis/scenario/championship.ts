@@ -31,6 +31,12 @@ export interface ContenderStatus {
   clinched: boolean;
   /** Can clinch at the next round (if there is one and results go their way). */
   canClinchAtNextRound: boolean;
+  /**
+   * Can catch the leader even if the leader finishes second in every remaining race and sprint (the
+   * contender winning each): the title is in their own hands. False: they also need the leader to drop
+   * further back — an outside chance.
+   */
+  inTheFight: boolean;
   nextRoundMargins: RivalMargin[];
   summary: string;
 }
@@ -64,6 +70,8 @@ export function analyseChampionship(
   const perEvent = remaining.map((ev) => maxWeekendPoints(ps, ev));
   const pointsRemaining = perEvent.reduce((a, b) => a + b, 0);
   const afterNext = pointsRemaining - (perEvent[0] ?? 0);
+  // The most a contender can gain on the leader when the leader is runner-up everywhere.
+  const gainOnRunnerUp = remaining.reduce((sum, ev) => sum + maxGainOverRunnerUp(ps, ev), 0);
   const next = remaining[0];
   const leader = table[0];
   const leaderPts = leader?.points ?? 0;
@@ -80,6 +88,8 @@ export function analyseChampionship(
     const worst = Math.max(0, ...margins.map((m) => m.outscoreBy));
     const canClinchNext = !clinched && next !== undefined && worst <= (perEvent[0] ?? 0);
     const isChampion = clinched && i === 0;
+    const gap = leaderPts - d.points;
+    const inTheFight = !clinched && (i === 0 || gap <= gainOnRunnerUp);
     contenders.push({
       driverId: d.driverId,
       name: d.name,
@@ -90,6 +100,7 @@ export function analyseChampionship(
       canStillWin,
       clinched: isChampion,
       canClinchAtNextRound: canClinchNext,
+      inTheFight,
       nextRoundMargins: margins,
       summary: isChampion
         ? `${d.name} has clinched the title (${d.points} pts; nobody can reach that with ${pointsRemaining} pts left).`
@@ -97,7 +108,12 @@ export function analyseChampionship(
           ? `${d.name} clinches at round ${next!.round} (${next!.name}) by ` +
             margins.map(describeMargin).join(' and ') +
             '.'
-          : `${d.name} (${d.points} pts, ${leaderPts - d.points} behind) can still win: at most ${maxPossible} pts.`,
+          : i === 0
+            ? `${d.name} leads with ${d.points} pts; ${pointsRemaining} pts remain.`
+            : inTheFight
+              ? `${d.name} (${d.points} pts, ${gap} behind) can win it by winning, whatever the leader does: at most ${maxPossible} pts.`
+              : `${d.name} (${d.points} pts, ${gap} behind) needs ${leader!.name} to finish lower than second ` +
+                `too: winning everything while the leader is runner-up gains only ${gainOnRunnerUp} pts.`,
     });
   });
   const racesRemaining = remaining.length;
@@ -114,7 +130,8 @@ export function analyseChampionship(
     contenders,
     summary: clinched
       ? `${leader!.name} is champion: ${leader!.points} pts with ${pointsRemaining} pts left to score.`
-      : `${contenders.length} driver(s) can still win the ${year} title; ${pointsRemaining} pts remain ` +
+      : `${contenders.length} driver(s) can still mathematically win the ${year} title, ` +
+        `${contenders.filter((c) => c.inTheFight).length} of them on their own results; ${pointsRemaining} pts remain ` +
         `(${racesRemaining} races, ${sprintsRemaining} sprints).`,
   };
 }
@@ -149,6 +166,13 @@ export function applyResults(
     });
   }
   return sortStandings([...table.values()]);
+}
+
+/** Points a weekend winner gains on a driver who finishes second in each of its races. */
+function maxGainOverRunnerUp(ps: PointsSystem, ev: RemainingEvent): number {
+  const factor = ps.doublePointsRounds.includes(ev.round) ? 2 : 1;
+  const race = factor * (ps.race[0]! - (ps.race[1] ?? 0) + ps.fastestLap);
+  return race + (ev.sprint ? (ps.sprint[0] ?? 0) - (ps.sprint[1] ?? 0) : 0);
 }
 
 function describeMargin(m: RivalMargin): string {

@@ -44,6 +44,30 @@ describe('analyseChampionship', () => {
     expect(s.contenders[1]!.canClinchAtNextRound).toBe(false);
   });
 
+  it('tells a title in their own hands from an outside chance', () => {
+    // 12 races, 2 with sprints, 2025 points: winning while the leader is second gains 12 × 7 + 2 × 1 = 86.
+    const season = Array.from({ length: 12 }, (_, i) => ({
+      round: 12 + i,
+      name: `R${12 + i}`,
+      sprint: i < 2,
+    }));
+    const field = [
+      { driverId: 'l', name: 'Leader', points: 219, wins: 6 },
+      { driverId: 'n', name: 'Near', points: 133, wins: 2 }, // 86 behind: exactly enough
+      { driverId: 'f', name: 'Far', points: 132, wins: 1 }, // 87 behind: needs the leader lower too
+    ];
+    const s = analyseChampionship(2025, 11, field, season, ps);
+    expect(s.contenders.map((c) => [c.driverId, c.canStillWin, c.inTheFight])).toEqual([
+      ['l', true, true],
+      ['n', true, true],
+      ['f', true, false],
+    ]);
+    expect(s.contenders[2]!.summary).toMatch(/needs Leader to finish lower than second too.*86 pts/);
+    expect(s.summary).toMatch(
+      /^3 driver\(s\) can still mathematically win the 2025 title, 2 of them on their own/,
+    );
+  });
+
   it('declares the champion when nobody can catch up, ties stay open', () => {
     const decided = analyseChampionship(2025, 23, table, remaining.slice(1), ps);
     expect(decided.decided).toBe(true);

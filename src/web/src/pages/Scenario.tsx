@@ -81,8 +81,10 @@ export function ScenarioPage() {
                             <span className="badge next">Champion</span>
                           ) : c.canClinchAtNextRound ? (
                             <span className="badge warn">Can clinch next</span>
-                          ) : c.canStillWin ? (
+                          ) : c.inTheFight ? (
                             <span className="badge">In the fight</span>
+                          ) : c.canStillWin ? (
+                            <span className="badge done">Outside chance</span>
                           ) : (
                             <span className="badge done">Out</span>
                           )}
