@@ -19,6 +19,13 @@ const REWRITES: [RegExp, string][] = [
   [/\b(on |that |on that )day\b/gi, ''],
   [/\bpls\b|\bplz\b/gi, ''],
   [/\bwinningest\b/gi, 'most winning'],
+  // "who else was on the podium with Button at Canada 2011": the podium of that race, Button included.
+  [
+    /\bwho else (was|were|finished|stood|got) on the podium (with|alongside|besides|apart from|other than) [a-z'.-]+( [a-z'.-]+)??(?= (at|in|during|for)\b|\?|$)/gi,
+    'who was on the podium',
+  ],
+  // "2005 world champ and his team?": a second ask, "what team was he driving for".
+  [/\band (his|her) (team|car|constructor)\s*\??$/gi, 'and what team was $1 driving for?'],
   // "won the constructors in 1984": the constructors' championship.
   [
     /\b(won|win|wins|take|took|takes|clinched|clinch) the (constructors|drivers)\b(?!'? ?(championship|title|cup|standings|crown))/gi,

@@ -213,7 +213,11 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
       // have" asks the first part of the champion, not of Williams.
       const others = [
         contextPhrase(a.index, [topic ?? '', ...parts.slice(0, i)].join(' ')),
-        contextPhrase(a.index, parts.slice(i + 1).join(' '), { placesOnly: true }),
+        contextPhrase(a.index, parts.slice(i + 1).join(' '), {
+          // "How many GP wins and how many sprint wins does Russell have?": a part with no subject of its own
+          // takes the names of the parts after it too.
+          placesOnly: /^(who|whom|whose|which|what (team|driver|constructor))\b/.test(normalize(part)),
+        }),
       ].join(' ');
       // "Clark or Hill - who won more?": a topic naming a comparison lends its connective too.
       const comparing = parts.length === 1 && topic && /\b(or|vs|versus|v)\b/i.test(topic);
@@ -410,14 +414,16 @@ export function splitQuestion(text: string): string[] {
   if (plus.length > 1) return plus.flatMap((p) => splitQuestion(p));
   const parts = text
     .split(
-      /\s*[,;]?\s+\band (?=(who|what|which|how many|how much|where|when|did|was)\b)|(?<=^(?:who|what|which|how|where|when|did|was|is)\b[^?]*)\?\s+(?=\S)/i,
+      /\s*[,;]?\s+\band (?=(who|whose|what|which|how many|how much|where|when|did|was)\b)|(?<=^(?:who|what|which|how|where|when|did|was|is)\b[^?]*)\?\s+(?=\S)/i,
     )
-    .filter((p): p is string => !!p && !/^(who|what|which|how many|how much|where|when|did|was)$/i.test(p))
+    .filter(
+      (p): p is string => !!p && !/^(who|whose|what|which|how many|how much|where|when|did|was)$/i.test(p),
+    )
     .map((p) => p.trim())
     .filter(Boolean);
   // "…, and how many more?", "and by how much": the tail qualifies the first ask; it is not a new one.
   const standalone = (p: string) =>
-    (normalize(p).split(' ').length > 3 || /^(who|what|which|where|when) [a-z]+/.test(normalize(p))) &&
+    (normalize(p).split(' ').length > 3 || /^(who|whose|what|which|where|when) [a-z]+/.test(normalize(p))) &&
     !/^(how (many|much) more|by how (much|many)|how big|what (was|is) the (gap|margin|difference))\b/.test(
       normalize(p),
     );

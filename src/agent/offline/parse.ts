@@ -60,7 +60,8 @@ const CUE_PATTERNS = {
     /\b(will win|going to win|predict|prediction|predictions|chances?|favou?rites?|odds|likely to win|who wins)\b/,
   weather: /\b(weather|rain|raining|wet|forecast|temperature|temperatures|hot|cold)\b/,
   profile: /\b(who is|tell me about|profile|biography|born|nationality)\b/,
-  teammate: /\b(team ?mates?|partnered|partner|paired with|alongside)\b/,
+  teammate:
+    /\b(team ?mates?|partnered|partner|paired with|alongside)\b|\b(driving|drove|in|driver of|who had) the other (car|\w+)\b/,
 };
 
 export type Cues = Record<keyof typeof CUE_PATTERNS, boolean>;

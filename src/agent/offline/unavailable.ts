@@ -63,6 +63,16 @@ const MISSING: [RegExp, string, string][] = [
 export function missingStatistic(norm: string, year?: number): { what: string; instead: string } | undefined {
   if (/\b(rule|rules|regulation|regulations|allowed|article|legal)\b/.test(norm)) return undefined;
   // Compounds per stint exist only where lap tables do (2018 on); the tyre maker is in f1db for every year.
+  const compounds =
+    /\bcompounds?\b|\b(soft|medium|hard|intermediate|supersoft|ultrasoft)s?\b|\b(tyre|tire) (strategy|choice|choices)\b|\b(tyres?|tires?)\b.*\b(start|started|starting|fitted|switch|switched|change|changed|run|ran|use|used) (the race )?(on|to|for)?\b|\b(start|started) (the race )?on (what|which) (tyres?|tires?)\b|\b(which|what) (tyres?|tires?) did\b/.test(
+      norm,
+    ) && !/\b(strategy|stints?|pit stops?|stops?)\b/.test(norm);
+  // From 2018 the compounds come from lap tables, which the strategy tool reads; f1db itself has none.
+  if (compounds && (year === undefined || year >= 2018))
+    return {
+      what: 'tyre compounds (the strategy tool has the stints of races with lap tables)',
+      instead: 'pit stops, and stints per driver via "pit strategy for <race>"',
+    };
   if (
     year !== undefined &&
     year < 2018 &&
