@@ -407,7 +407,9 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   } else if (take(/(?<!\b(his|her|their|its) )\b(last|previous) (year|season)s?('s)?\b|\ba year ago\b/)) {
     yr.fromYear = yr.toYear = season - 1;
   } else if (
-    take(/\b(this|current) (year|season|championship)\b|\bso far this (year|season)\b|\bthis year s\b/)
+    take(
+      /\b(this|current) (year|season|championship)\b|\bso far this (year|season)\b|\bthis year s\b|\b(last|this) (month|weekend)\b|\b(a )?(couple of |few )?(weeks|days) ago\b|\ba month ago\b|\byesterday\b|\brecently\b/,
+    )
   ) {
     yr.fromYear = yr.toYear = season;
   } else if ((m = take(/\b(19[5-9]\d|20\d\d)\b/))) {
