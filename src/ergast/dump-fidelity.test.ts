@@ -9,7 +9,7 @@ import { loadConfig } from '../config.ts';
 import { silentLogger } from '../logger.ts';
 import { ergastTestDatabase } from './testing.ts';
 import { readErgastCsv, type CsvRow } from './csv.ts';
-import { raceTimesFromLaps } from './lapped.ts';
+import { fillLapOne, raceTimesFromLaps } from './lapped.ts';
 import type { Lap } from '../data/laps/laps.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -147,5 +147,34 @@ describe('Jolpica race times of lapped finishers', () => {
     const eZhou = (e.MRData.RaceTable.Races[0].Results as Json[]).find((r) => r.Driver.driverId === 'zhou');
     expect(eZhou?.Time).toBeUndefined();
     expect(eZhou?.status).toBe('+1 Lap');
+  });
+
+  it('fills a lap 1 the lap tables lack from the start the winner implies', async () => {
+    const race = {
+      year: 2023,
+      round: 1,
+      eventName: '',
+      laps: [lap(1, 1, 200.5), lap(1, 2, 300.5), lap(2, 1, 201)],
+    };
+    race.laps.forEach((l) => (l.lapTime = null));
+    const filled = fillLapOne(race, { driverNumber: 1, millis: 200_000 });
+    expect(filled.filter((l) => l.lap === 1).map((l) => l.lapTime)).toEqual([100, 100.5]);
+    expect(filled[1]!.lapTime).toBeNull();
+    expect(fillLapOne(race, undefined)).toBe(race.laps);
+    // 2023 United States GP (round 18): every car that completed lap 1 is on the page, as in the dump.
+    const db = new Database(dbPath, { readonly: true });
+    const starters = (
+      db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM race_result x JOIN race r ON r.id = x.race_id
+           WHERE r.year = 2023 AND r.round = 18 AND x.session = 'RACE' AND x.laps >= 1`,
+        )
+        .get() as { n: number }
+    ).n;
+    db.close();
+    const body = await get('/api/f1/2023/18/laps/1.json');
+    const timings = body.MRData.RaceTable.Races[0].Laps[0].Timings as Json[];
+    expect(timings).toHaveLength(starters);
+    expect(timings.every((t) => /^1:\d\d\.\d{3}$/.test(t.time))).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { badRequest, notFound } from '../errors.ts';
 import { loadRaceLaps } from '../data/laps/laps.ts';
 import type { Dialect, ErgastQuery, FilterKey, Resource } from './path.ts';
 import { JOLPICA_STATUS_IDS } from './crosswalk.ts';
-import { raceTimesFromLaps } from './lapped.ts';
+import { fillLapOne, raceTimesFromLaps } from './lapped.ts';
 import {
   CIRCUIT_COLS,
   CONSTRUCTOR_COLS,
@@ -614,7 +614,15 @@ function laps(c: Ctx): Listing {
       ).all(race.race_id) as { n: string; id: string }[]
     ).map((d) => [Number(d.n), d.id]),
   );
-  const timings = lapData.laps
+  const winner = stmt(
+    c.db,
+    `SELECT driver_number, time_millis FROM race_result
+       WHERE race_id = ? AND session = 'RACE' AND position_number = 1 AND time_millis IS NOT NULL`,
+  ).get(race.race_id) as { driver_number: string; time_millis: number } | undefined;
+  const timings = fillLapOne(
+    lapData,
+    winner && { driverNumber: Number(winner.driver_number), millis: winner.time_millis },
+  )
     .filter((l) => l.lapTime !== null && l.position !== null)
     .map((l) => ({
       lap: l.lap,
