@@ -68,7 +68,7 @@ export function weatherMarkdown(w: WeatherReport): string {
         ]),
       ),
     );
-  lines.push(`**Rain risk:** ${w.rainRisk.note}`);
+  lines.push(`**${w.rainRisk.headline}:** ${w.rainRisk.note}`);
   const recorded = w.history.filter((h) => h.recorded || h.wetLapShare !== null);
   if (recorded.length)
     lines.push(

@@ -72,11 +72,25 @@ export interface PitStrategy {
   notes: string[];
 }
 
-function editionStrategy(race: RaceInfo, laps: RaceLaps): EditionStrategy {
+/** The classified winner's code from the results: lap tables can miss the leader's last lap (2023 Monza). */
+function classifiedWinner(db: Db, race: RaceInfo): string | null {
+  const row = db
+    .prepare(
+      `SELECT d.abbreviation AS code FROM race_result rr JOIN driver d ON d.id = rr.driver_id
+       WHERE rr.race_id = ? AND rr.session = 'RACE' AND rr.position_number = 1`,
+    )
+    .get(race.id) as { code: string | null } | undefined;
+  return row?.code ?? null;
+}
+
+function editionStrategy(db: Db, race: RaceInfo, laps: RaceLaps): EditionStrategy {
   const stops = findPitStops(laps.laps);
   const stints = computeStints(laps.laps);
   const finalLap = laps.laps.reduce((m, l) => Math.max(m, l.lap), 0);
-  const winner = laps.laps.find((l) => l.lap === finalLap && l.position === 1)?.driver ?? null;
+  const winner =
+    classifiedWinner(db, race) ??
+    laps.laps.find((l) => l.lap === finalLap && l.position === 1)?.driver ??
+    null;
   const drivers = new Set(laps.laps.map((l) => l.driver));
   return {
     year: race.year,
@@ -161,7 +175,7 @@ export function getPitStrategy(
   const history: EditionStrategy[] = [];
   for (const ed of previousEditions(db, race.circuitId, race.date, 4)) {
     const l = raceLaps(config, db, ed.year, ed.round);
-    if (l) history.push(editionStrategy(ed, l));
+    if (l) history.push(editionStrategy(db, ed, l));
   }
   const historyLoss = median(history.map((h) => h.pitLoss).filter((x): x is number => x !== null));
 

@@ -97,7 +97,7 @@ export function computeStints(laps: readonly Lap[]): Stint[] {
   const total = raceLength(laps);
   const points = stintPoints(laps, total);
   const stints: Stint[] = [];
-  for (const [driver, list] of lapsByDriver(laps)) {
+  for (const [driver, list] of inRaceOrder(lapsByDriver(laps))) {
     const byStint = new Map<number, Lap[]>();
     for (const l of list) {
       if (l.stint === null) continue;
@@ -126,6 +126,21 @@ export function computeStints(laps: readonly Lap[]): Stint[] {
     }
   }
   return stints;
+}
+
+/**
+ * Drivers in finishing order, as a results table or a stint chart reads: more laps completed first, then
+ * the position on that last lap; drivers without a position last.
+ */
+function inRaceOrder(byDriver: Map<string, Lap[]>): [string, Lap[]][] {
+  const key = (list: Lap[]) => {
+    const last = list.reduce((a, b) => (b.lap > a.lap ? b : a));
+    return { lap: last.lap, pos: last.position ?? Number.MAX_SAFE_INTEGER };
+  };
+  return [...byDriver]
+    .map(([d, list]) => ({ d, list, k: key(list) }))
+    .sort((a, b) => b.k.lap - a.k.lap || a.k.pos - b.k.pos || a.d.localeCompare(b.d))
+    .map(({ d, list }) => [d, list]);
 }
 
 /**

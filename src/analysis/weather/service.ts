@@ -34,7 +34,13 @@ export interface WeatherReport {
   raceWindow: HourlyForecast[];
   /** This race (when already run) and earlier editions at the circuit. */
   history: EditionWeather[];
-  rainRisk: { level: 'low' | 'moderate' | 'high' | 'unknown'; probabilityPct: number | null; note: string };
+  rainRisk: {
+    level: 'low' | 'moderate' | 'high' | 'unknown';
+    probabilityPct: number | null;
+    /** What a page shows as the title: a risk for a forecast, what happened for a past race. */
+    headline: string;
+    note: string;
+  };
   notes: string[];
 }
 
@@ -93,17 +99,20 @@ export function rainRiskFromProbability(p: number): WeatherReport['rainRisk'] {
     return {
       level: 'high',
       probabilityPct: p,
+      headline: `Rain risk: high (${Math.round(p)} %)`,
       note: `High rain risk (${p} %): plan dry and wet strategies; intermediates ready, and a wet spell brings safety cars and cheap stops.`,
     };
   if (p >= 20)
     return {
       level: 'moderate',
       probabilityPct: p,
+      headline: `Rain risk: moderate (${Math.round(p)} %)`,
       note: `Moderate rain risk (${p} %): teams will keep intermediates ready and the pit window flexible.`,
     };
   return {
     level: 'low',
     probabilityPct: p,
+    headline: `Rain risk: low (${Math.round(p)} %)`,
     note: `Low rain risk (${p} %): a standard dry strategy is expected.`,
   };
 }
@@ -172,6 +181,7 @@ export async function getWeather(deps: WeatherDeps, year: number, round: number)
     rainRisk = {
       level: 'unknown',
       probabilityPct: null,
+      headline: self?.wet === true ? 'Wet race' : self?.wet === false ? 'Dry race' : 'Weather not recorded',
       note:
         (self?.wet === true
           ? 'This race had wet running. '
@@ -180,7 +190,12 @@ export async function getWeather(deps: WeatherDeps, year: number, round: number)
             : 'No weather record for this race. ') + historyNote,
     };
   } else {
-    rainRisk = { level: 'unknown', probabilityPct: null, note: `No forecast yet. ${historyNote}` };
+    rainRisk = {
+      level: 'unknown',
+      probabilityPct: null,
+      headline: 'Rain risk: no forecast yet',
+      note: `No forecast yet. ${historyNote}`,
+    };
   }
   return {
     year,

@@ -109,7 +109,7 @@ describe('getWeather', () => {
     ]);
     expect(w.rainRisk).toMatchObject({ level: 'high', probabilityPct: 55 });
     const md = weatherMarkdown(w);
-    expect(md).toMatch(/\*\*Rain risk:\*\* High rain risk \(55 %\)/);
+    expect(md).toMatch(/\*\*Rain risk: high \(55 %\):\*\* High rain risk \(55 %\)/);
     expect(md).toMatch(/\| 13:00 \| rain \|/);
     expect(w.history.length).toBeGreaterThan(0);
   });
@@ -145,6 +145,9 @@ describe('getWeather', () => {
     const self = w.history[0]!;
     expect(self.year).toBe(2024);
     expect(self.recorded?.source).toBe('openf1');
+    // The title says what happened, never "Rain risk: unknown" next to "This race was dry".
+    expect(w.rainRisk.headline).toBe('Dry race');
+    expect(w.rainRisk.note).toMatch(/^This race was dry\./);
     expect(self.recorded!.trackTempC!.max).toBeGreaterThan(self.recorded!.airTempC!.max);
     // 2021 Belgian GP: run behind the safety car on wet tyres.
     expect(w.history.find((h) => h.year === 2021)?.wetLapShare).toBe(1);

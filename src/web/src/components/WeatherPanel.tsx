@@ -16,9 +16,7 @@ export function WeatherPanel({ year, round }: { year: number; round: number }) {
         <div className="grid">
           <div className={`banner ${w.rainRisk.level === 'high' ? 'stale' : 'info'}`} data-testid="rain-risk">
             <span>
-              <strong>Rain risk: {w.rainRisk.level}</strong>
-              {w.rainRisk.probabilityPct !== null && ` (${Math.round(w.rainRisk.probabilityPct)}%)`} —{' '}
-              {w.rainRisk.note}
+              <strong>{w.rainRisk.headline}</strong> — {w.rainRisk.note}
             </span>
           </div>
           {w.forecastAvailable && w.raceWindow.length > 0 ? (

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SseParser } from './sse.ts';
 import { applyChatEvent, normaliseChatList, normaliseChatMessages, type ChatMessage } from './chat.ts';
 import { buildIcs, icsText } from './ics.ts';
-import { countdown } from './time.ts';
+import { countdown, formatPenalty } from './time.ts';
 import { commentary, mergeDelta, replayPosition } from './live.ts';
 import { normalisePrediction } from './predictions.ts';
 import { teamColour, teamColourFromFeed } from './teams.ts';
@@ -198,5 +198,14 @@ describe('team colours', () => {
     expect(teamColourFromFeed(null, 'Visa Cash App RB')).toBe(teamColour('racing-bulls'));
     expect(teamColour('some-new-team')).toBe(teamColour('some-new-team'));
     expect(teamColour('some-new-team')).toMatch(/^hsl/);
+  });
+});
+
+describe('formatPenalty', () => {
+  it('reads f1db penalties as seconds', () => {
+    expect(formatPenalty('5.000')).toBe('+5 s');
+    expect(formatPenalty('+10.000')).toBe('+10 s');
+    expect(formatPenalty('2.500')).toBe('+2.5 s');
+    expect(formatPenalty('drive-through')).toBe('drive-through');
   });
 });

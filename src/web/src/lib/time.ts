@@ -71,3 +71,9 @@ export function sessionLabel(kind: string, name: string): string {
   };
   return labels[kind] ?? name;
 }
+
+/** A time penalty as f1db stores it ("5.000", "+5.000") read as a fan writes it: "+5 s". */
+export function formatPenalty(raw: string): string {
+  const s = Number(raw.replace(/^\+/, ''));
+  return Number.isFinite(s) ? `+${Number.isInteger(s) ? s : s.toFixed(1)} s` : raw;
+}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useApi } from '../lib/useApi.ts';
+import { formatPenalty } from '../lib/time.ts';
 import { teamColour } from '../lib/teams.ts';
 import { Async, Empty } from '../components/Status.tsx';
 import { DriverCell, tyreInfo } from '../components/Bits.tsx';
@@ -212,7 +213,9 @@ function Classification({ rows }: { rows: ClassificationRow[] }) {
                 {r.position !== null && r.timeOrGap && r.retirementReason && (
                   <span className="muted small"> ({r.retirementReason})</span>
                 )}
-                {r.timePenalty && <span className="muted small"> incl. {r.timePenalty} pen.</span>}
+                {r.timePenalty && (
+                  <span className="muted small"> incl. {formatPenalty(r.timePenalty)} penalty</span>
+                )}
               </td>
               <td className="num">{r.points ? r.points : ''}</td>
             </tr>
@@ -336,6 +339,8 @@ function Stints({ year, round }: { year: number; round: number }) {
               viewBox={`0 0 ${width} ${drivers.length * rowH + 24}`}
               width="100%"
               data-testid="stint-chart"
+              role="img"
+              aria-label="Tyre stints per driver in finishing order, bars coloured by compound"
             >
               {drivers.map((d, i) => (
                 <g key={d} transform={`translate(0 ${i * rowH})`}>
@@ -368,7 +373,7 @@ function Stints({ year, round }: { year: number; round: number }) {
                 </text>
               ))}
             </svg>
-            <div className="controls small muted">
+            <div className="controls small muted" data-testid="stint-legend" aria-label="Compound legend">
               {['SOFT', 'MEDIUM', 'HARD', 'INTERMEDIATE', 'WET'].map((c) => (
                 <span key={c}>
                   <span className="teambar" style={{ ['--team' as string]: tyreInfo(c)[1] }} />
