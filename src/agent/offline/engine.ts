@@ -32,6 +32,12 @@ export interface EngineAnswer {
 
 /** An answer that is not one: the engine did not understand (part of) the question. */
 class Abstain extends Error {}
+/** A question answered whole before its parts are read (an age at a referenced event). */
+class Answered extends Error {
+  constructor(readonly body: Body) {
+    super('answered');
+  }
+}
 
 export const CAPABILITIES =
   "I can answer from the F1 database (1950 to the latest race): race and sprint winners, poles, finishing and grid positions, fastest laps, pit stops, retirements and why, head-to-heads, champions and points, the standings after any round, a driver's season or career totals, race dates and venues, the calendar and the next race — plus the FIA rulebook.";
@@ -190,6 +196,9 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
     // "…when Jim Clark won his first title": that event is looked up first and named in its place.
     const resolved = await resolveReference(a, mended, now);
     if (resolved.sources.length) referenceSources.push(...resolved.sources);
+    // "How old was Brabham when he won his last title?": the age on the day of that event.
+    if (resolved.age && /\b(how old|what age|at what age|how young)\b/.test(normalize(mended)))
+      throw new Answered({ text: resolved.age, sources: resolved.sources });
     // "Piquet won the 87 title, but who won more races that year?": "that year" is the year it names.
     const named = normalize(resolved.text);
     const chained = CHAINED.exec(
@@ -244,7 +253,9 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
     };
     if (answers.every((x) => x.status === 'unavailable')) status = 'unavailable';
   } catch (err) {
-    if (err instanceof Abstain) {
+    if (err instanceof Answered) {
+      body = err.body;
+    } else if (err instanceof Abstain) {
       body = { text: err.message, sources: [] };
       status = 'abstained';
     } else if (err instanceof AppError) {
@@ -302,7 +313,7 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
 
 /** "when he won his first title", "when Piastri got his first win in Hungary": an event named by its kind. */
 const REFERENCE =
-  /\b(when|the year|the season|the race where|the race when|in the race where) (he|she|[a-z]+(?: [a-z]+)?) (?:finally )?(?:got|won|took|scored|clinched|claimed) (?:his|her) (first|maiden|last|only) (title|championship|world title|win|victory|grand prix win|pole|podium)(?: (?:in|at) ([a-z]+(?: [a-z]+)?))?\b/;
+  /\b(when|the year|the season|the race where|the race when|in the race where) (he|she|[a-z]+(?: [a-z]+)?) (?:finally )?(?:got|won|took|scored|clinched|claimed) (?:his|her) (first|maiden|last|only) (title|championship|world title|win|victory|grand prix win|grand prix|race|gp|pole|podium)(?: (?:in|at) ([a-z]+(?: [a-z]+)?))?\b/;
 
 /**
  * Replaces a reference to an event by the event itself — "when Jim Clark won his first title" → "in 1963",
@@ -314,7 +325,7 @@ async function resolveReference(
   a: Answerer,
   text: string,
   now: Date,
-): Promise<{ text: string; sources: string[] }> {
+): Promise<{ text: string; sources: string[]; age?: string }> {
   const norm = normalize(text);
   const m = REFERENCE.exec(norm);
   if (!m) return { text, sources: [] };
@@ -351,7 +362,16 @@ async function resolveReference(
   const e = r?.data.rows[0]?.event;
   if (!r || !e) return { text, sources: [] };
   const replacement = metric === 'titles' ? `in ${e.year}` : `at the ${e.year} ${e.raceName}`;
-  return { text: norm.replace(whole, replacement), sources: r.sources };
+  const kind =
+    metric === 'titles' ? 'title' : metric === 'poles' ? 'pole' : metric === 'podiums' ? 'podium' : 'win';
+  const age = e.age
+    ? `${driver.name} was ${e.age.years} years and ${e.age.days} days old when he took his ${which} ${kind}${
+        metric === 'titles'
+          ? ` (${e.year}, counted on the date of the ${e.year} ${e.raceName}, ${e.date})`
+          : ` (the ${e.year} ${e.raceName}, ${e.date})`
+      }.`
+    : undefined;
+  return { text: norm.replace(whole, replacement), sources: r.sources, ...(age ? { age } : {}) };
 }
 
 /** References to a fact the question does not state: answering them needs one answer fed into another. */
