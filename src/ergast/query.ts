@@ -5,7 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../data/db.ts';
 import { badRequest, notFound } from '../errors.ts';
-import { loadRaceLaps } from '../data/laps/laps.ts';
+import { lapTablesAvailable, loadRaceLaps } from '../data/laps/laps.ts';
 import type { Dialect, ErgastQuery, FilterKey, Resource } from './path.ts';
 import { JOLPICA_STATUS_IDS } from './crosswalk.ts';
 import { fillLapOne, raceTimesFromLaps } from './lapped.ts';
@@ -448,7 +448,7 @@ function lappedTimes(
   session: 'RACE' | 'SPRINT_RACE',
   winners: Map<number, { time_millis: number | null; driver_number: string }>,
 ): void {
-  if (!c.opts.lapsDir) return;
+  if (!lapTablesAvailable(c.opts.lapsDir)) return;
   const byRace = new Map<number, Map<number, number>>();
   for (const r of rows) {
     if (r.year < RECURATED_FROM || r.position_number === null || !r.gap_laps || r.time_millis !== null)
@@ -595,7 +595,8 @@ function pitstops(c: Ctx): Listing {
 function laps(c: Ctx): Listing {
   const none: Listing = { list: [], total: 0 };
   const f = c.q.filters;
-  if (!c.opts.lapsDir) return none;
+  // Synced timing sessions give lap tables without the CSVs.
+  if (!lapTablesAvailable(c.opts.lapsDir)) return none;
   const race = stmt(
     c.db,
     `SELECT ${RACE_COLS} FROM race r ${JOIN_RACE} WHERE r.year = ? AND r.round = ?`,

@@ -329,6 +329,11 @@ export function loadSeasonLaps(
 }
 
 /** One race from the lap tables; undefined when the season file or the round is not there. */
+/** Whether any lap source is configured: the lap CSVs, or synced/recorded timing sessions to build them from. */
+export function lapTablesAvailable(lapsDir: string | undefined): boolean {
+  return !!lapsDir || recordedLapsDirs().length > 0;
+}
+
 export function loadRaceLaps(
   lapsDir: string | undefined,
   year: number,
