@@ -7,7 +7,7 @@ import { buildIcs, icsText } from './ics.ts';
 import { countdown, formatPenalty } from './time.ts';
 import { commentary, mergeDelta, replayPosition } from './live.ts';
 import { normalisePrediction } from './predictions.ts';
-import { teamColour, teamColourFromFeed } from './teams.ts';
+import { contrastRatio, KNOWN_TEAMS, MIN_CONTRAST, PANEL, teamColour, teamColourFromFeed } from './teams.ts';
 
 describe('SseParser', () => {
   it('holds an event split anywhere until its blank line, CRLF included', () => {
@@ -197,7 +197,7 @@ describe('team colours', () => {
     expect(teamColourFromFeed('', 'Red Bull Racing')).toBe(teamColour('red-bull'));
     expect(teamColourFromFeed(null, 'Visa Cash App RB')).toBe(teamColour('racing-bulls'));
     expect(teamColour('some-new-team')).toBe(teamColour('some-new-team'));
-    expect(teamColour('some-new-team')).toMatch(/^hsl/);
+    expect(teamColour('some-new-team')).toMatch(/^#[0-9a-f]{6}$/);
   });
 });
 
@@ -207,5 +207,15 @@ describe('formatPenalty', () => {
     expect(formatPenalty('+10.000')).toBe('+10 s');
     expect(formatPenalty('2.500')).toBe('+2.5 s');
     expect(formatPenalty('drive-through')).toBe('drive-through');
+  });
+});
+
+describe('team colours on the dark theme', () => {
+  it('reach 3:1 against the panel for every known team, unknown ids and no team', () => {
+    const colours = [...KNOWN_TEAMS, 'some-new-team', 'another', null].map((id) => teamColour(id));
+    for (const c of colours) expect(contrastRatio(c, PANEL), c).toBeGreaterThanOrEqual(MIN_CONTRAST);
+    // Liveries that already contrast are left as they are.
+    expect(teamColour('mclaren')).toBe('#ff8000');
+    expect(teamColour('minardi')).not.toBe('#1a1a1a');
   });
 });

@@ -39,14 +39,56 @@ const COLOURS: Record<string, string> = {
   brabham: '#1f6f3f',
 };
 
+/** The dark theme's panel colour (styles.css --panel): team colours are drawn on it. */
+export const PANEL = '#141821';
+/** WCAG 1.4.11: a graphic that identifies something needs 3:1 against what surrounds it. */
+export const MIN_CONTRAST = 3;
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const hex = (c: number[]) => `#${c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+
+function luminance(hexColour: string): number {
+  const [r, g, b] = rgb(hexColour).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** The livery colour, lightened towards white just enough to reach 3:1 on the dark panel. */
+function onDark(colour: string): string {
+  if (contrastRatio(colour, PANEL) >= MIN_CONTRAST) return colour;
+  let c = rgb(colour);
+  for (let i = 0; i < 20 && contrastRatio(hex(c), PANEL) < MIN_CONTRAST; i++)
+    c = c.map((v) => v + (255 - v) * 0.1);
+  return hex(c);
+}
+
+function hslToHex(h: number, s: number, l: number): string {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    return 255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1)));
+  };
+  return hex([f(0), f(8), f(4)]);
+}
+
 export function teamColour(id: string | null | undefined): string {
-  if (!id) return '#666a75';
+  if (!id) return '#8a8f9c';
   const known = COLOURS[id];
-  if (known) return known;
+  if (known) return onDark(known);
   let h = 0;
   for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return `hsl(${h % 360} 55% 55%)`;
+  return onDark(hslToHex(h % 360, 0.55, 0.55));
 }
+
+/** Every colour of the table, for tests. */
+export const KNOWN_TEAMS = Object.keys(COLOURS);
 
 /** Team names as timing feeds print them ("Red Bull Racing", "Kick Sauber") → f1db ids, most specific first. */
 const NAME_TO_ID: [RegExp, string][] = [
@@ -76,7 +118,7 @@ export function teamColourFromFeed(
   teamName: string | null | undefined,
 ): string {
   const hex = (feedColour ?? '').replace(/^#/, '');
-  if (/^[0-9a-f]{6}$/i.test(hex)) return `#${hex}`;
+  if (/^[0-9a-f]{6}$/i.test(hex)) return onDark(`#${hex}`);
   const hit = NAME_TO_ID.find(([re]) => re.test(teamName ?? ''));
   return teamColour(hit ? hit[1] : teamName);
 }
