@@ -13,7 +13,7 @@ export function Markdown({ text }: { text: string }) {
           </a>
         ),
         table: ({ children }) => (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>{children}</table>
           </div>
         ),

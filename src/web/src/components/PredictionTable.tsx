@@ -20,7 +20,7 @@ export function PredictionTable({ year, round }: { year: number; round: number }
                 {p.notes.join(' ')}
               </p>
             )}
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="data" data-testid="prediction-table">
                 <thead>
                   <tr>

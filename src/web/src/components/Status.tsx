@@ -24,7 +24,7 @@ export function Empty({ children }: { children: ReactNode }) {
 
 export function Loading({ lines = 4 }: { lines?: number }) {
   return (
-    <div aria-busy="true" aria-label="Loading">
+    <div role="status" aria-busy="true" aria-label="Loading">
       {Array.from({ length: lines }, (_, i) => (
         <div key={i} className="skeleton" style={{ width: `${90 - i * 12}%` }} />
       ))}

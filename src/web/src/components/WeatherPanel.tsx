@@ -20,7 +20,7 @@ export function WeatherPanel({ year, round }: { year: number; round: number }) {
             </span>
           </div>
           {w.forecastAvailable && w.raceWindow.length > 0 ? (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <h3>Forecast around the start</h3>
               <table className="data">
                 <thead>
@@ -55,7 +55,7 @@ export function WeatherPanel({ year, round }: { year: number; round: number }) {
           {w.history.length === 0 ? (
             <Empty>No recorded weather for this race.</Empty>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <h3>Recorded at this race</h3>
               <table className="data">
                 <thead>

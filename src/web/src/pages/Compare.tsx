@@ -182,7 +182,7 @@ function CompareView({ c }: { c: Comparison }) {
             ]}
           />
         </div>
-        <div className="panel table-wrap">
+        <div className="panel table-wrap" tabIndex={0}>
           <table className="data">
             <thead>
               <tr>

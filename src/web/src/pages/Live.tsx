@@ -226,7 +226,7 @@ export function LivePage() {
             {TRACK_TEXT[s.trackStatus] ?? s.trackStatus} · {s.status}
           </div>
           <div className="live-grid">
-            <div className="panel table-wrap">
+            <div className="panel table-wrap" tabIndex={0}>
               <Tower state={s} />
             </div>
             <div className="grid">

@@ -162,7 +162,7 @@ function Podium({ rows }: { rows: ClassificationRow[] }) {
 function Classification({ rows }: { rows: ClassificationRow[] }) {
   if (rows.length === 0) return <Empty>No classification.</Empty>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data" data-testid="classification">
         <thead>
           <tr>
@@ -237,7 +237,7 @@ function Qualifying({ rows }: { rows: QualifyingRow[] }) {
       .sort(byLapTime)[0];
   const bests = { q1: best('q1'), q2: best('q2'), q3: best('q3') };
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data" data-testid="qualifying">
         <thead>
           <tr>
@@ -291,7 +291,7 @@ const byLapTime = (a: string, b: string) => lapSeconds(a) - lapSeconds(b);
 
 function PitStops({ rows }: { rows: PitStopRow[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="data">
         <thead>
           <tr>

@@ -50,7 +50,7 @@ export function ScenarioPage() {
                 </div>
               </div>
             </div>
-            <div className="panel table-wrap" style={{ marginBottom: '1rem' }}>
+            <div className="panel table-wrap" tabIndex={0} style={{ marginBottom: '1rem' }}>
               {s.contenders.length === 0 ? (
                 <Empty>No contenders.</Empty>
               ) : (
@@ -186,7 +186,7 @@ function WhatIf({
           {busy ? 'Calculating…' : 'Apply result'}
         </button>
       </div>
-      <div className="panel table-wrap">
+      <div className="panel table-wrap" tabIndex={0}>
         {error && <ErrorBanner error={error} onRetry={run} />}
         {!result && !error && <p className="muted">The new standings appear here.</p>}
         {result && (

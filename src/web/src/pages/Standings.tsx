@@ -70,7 +70,7 @@ export function StandingsPage() {
                 {t.raceName ? ` · ${t.raceName}` : ''}
               </p>
               <div className="grid standings-grid">
-                <div className="panel table-wrap">
+                <div className="panel table-wrap" tabIndex={0}>
                   <StandingsTable kind={kind} table={t} />
                 </div>
                 <div className="panel">
