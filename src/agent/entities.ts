@@ -162,12 +162,18 @@ export class EntityIndex {
       firstNames.add(last);
     });
 
-    for (const c of db.prepare('SELECT id, name, demonym FROM country').all() as {
-      id: string;
-      name: string;
-      demonym: string | null;
-    }[]) {
-      for (const n of [c.name, c.demonym]) if (n) this.countries.set(normalize(n), c.id);
+    // A demonym several countries share ("French": France, French Guiana, French Southern Territories) is the
+    // country with the most drivers; a country's own name always wins over another's demonym.
+    const countryRows = db
+      .prepare(
+        `SELECT c.id, c.name, c.demonym FROM country c
+         ORDER BY (SELECT COUNT(*) FROM driver d WHERE d.nationality_country_id = c.id) DESC, c.id`,
+      )
+      .all() as { id: string; name: string; demonym: string | null }[];
+    for (const c of countryRows) this.countries.set(normalize(c.name), c.id);
+    for (const c of countryRows) {
+      const key = c.demonym ? normalize(c.demonym) : '';
+      if (key && !this.countries.has(key)) this.countries.set(key, c.id);
     }
     for (const [alias, id] of Object.entries(COUNTRY_WORDS)) this.countries.set(alias, id);
     for (const e of db.prepare('SELECT id, name FROM engine_manufacturer').all() as {

@@ -422,6 +422,10 @@ export function topicAndAsk(text: string): { topic?: string; ask: string } {
       text.trim(),
     );
   if (!m || /^(who|what|which|how|where|when)\b/i.test(m[1]!)) return { ask: text };
+  // "Most Singapore GP wins - who holds that record?", "nando's last win - when and where was it?": an ask
+  // pointing back at the topic ("that", "it") asks the topic itself.
+  if (/\b(that|it|this|them|those)\b/i.test(m[2]!) && !/\b(he|she|his|her|they|their)\b/i.test(m[2]!))
+    return { ask: `${m[1]} ${m[2]}` };
   // "Bottas's first win - which race?": a short ask only points at the topic, which is the question.
   if (normalize(m[2]!).split(' ').length <= 3) return { ask: `${m[1]} ${m[2]}` };
   return { topic: m[1]!, ask: m[2]! };

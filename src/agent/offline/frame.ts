@@ -412,6 +412,12 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     )
   ) {
     yr.fromYear = yr.toYear = season;
+  } else if (
+    q.year !== undefined &&
+    take(/\b(in|the|of|season) '?\d\d\b(?! (points?|wins?|races?|laps?|poles?|podiums?|times?)\b)/)
+  ) {
+    // "mansell in 92": the short year the question reader already read.
+    yr.fromYear = yr.toYear = q.year;
   } else if ((m = take(/\b(19[5-9]\d|20\d\d)\b/))) {
     yr.fromYear = yr.toYear = Number(m[1]);
   }

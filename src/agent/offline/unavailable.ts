@@ -64,7 +64,7 @@ export function missingStatistic(norm: string, year?: number): { what: string; i
   if (/\b(rule|rules|regulation|regulations|allowed|article|legal)\b/.test(norm)) return undefined;
   // Compounds per stint exist only where lap tables do (2018 on); the tyre maker is in f1db for every year.
   const compounds =
-    /\bcompounds?\b|\b(soft|medium|hard|intermediate|supersoft|ultrasoft)s?\b|\b(tyre|tire) (strategy|choice|choices)\b|\b(tyres?|tires?)\b.*\b(start|started|starting|fitted|switch|switched|change|changed|run|ran|use|used) (the race )?(on|to|for)?\b|\b(start|started) (the race )?on (what|which) (tyres?|tires?)\b|\b(which|what) (tyres?|tires?) did\b/.test(
+    /\bcompounds?\b|\b(soft|medium|hard|intermediate|supersoft|ultrasoft)s?\b|\b(tyre|tire) (strategy|choice|choices)\b|\b(tyres?|tires?)\b.*\b(start|started|starting|fitted|switch|switched|change|changed|run|ran|running|use|used|using) (the race )?(on|to|for)?\b|\b(what|which) (tyres?|tires?) (was|were|is|did)\b|\b(start|started) (the race )?on (what|which) (tyres?|tires?)\b|\b(which|what) (tyres?|tires?) did\b/.test(
       norm,
     ) && !/\b(strategy|stints?|pit stops?|stops?)\b/.test(norm);
   // From 2018 the compounds come from lap tables, which the strategy tool reads; f1db itself has none.
@@ -73,13 +73,7 @@ export function missingStatistic(norm: string, year?: number): { what: string; i
       what: 'tyre compounds (the strategy tool has the stints of races with lap tables)',
       instead: 'pit stops, and stints per driver via "pit strategy for <race>"',
     };
-  if (
-    year !== undefined &&
-    year < 2018 &&
-    /\bcompounds?\b|\b(soft|medium|hard|intermediate|supersoft|ultrasoft)s?\b|\b(tyre|tire) (strategy|choice|choices)\b|\b(tyres?|tires?)\b.*\b(start|started|starting|fitted|switch|switched|change|changed) (the race )?(on|to|for)\b|\b(start|started) (the race )?on (what|which) (tyres?|tires?)\b/.test(
-      norm,
-    )
-  )
+  if (compounds && year !== undefined && year < 2018)
     return {
       what: `the tyre compounds used before 2018 (lap tables start in 2018)`,
       instead: 'pit stops and the tyre manufacturer',
