@@ -43,6 +43,9 @@ const PAGES: { name: string; path: string; ready: string }[] = [
   { name: 'notifications', path: '/notifications', ready: 'main h1' },
 ];
 
+/** Columns that must be in view on arrival, at every size (the phone report: Points started at x = 416). */
+const MUST_SHOW: Record<string, string[]> = { standings: ['Points', 'Gap'] };
+
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -128,6 +131,16 @@ export function layoutSuite(vp: Viewport): void {
               // The page itself never scrolls sideways: wide content scrolls inside its own box.
               const docWidth = await page.evaluate(() => document.documentElement.scrollWidth);
               if (docWidth > vp.width + 1) problems.push(`${p.name}: page is ${docWidth}px wide`);
+
+              // What a fan opens the page for is on screen without scrolling sideways.
+              for (const col of MUST_SHOW[p.name] ?? []) {
+                const th = page.locator('table.data thead th', { hasText: col }).first();
+                const box = await th.boundingBox();
+                if (!box || box.x < 0 || box.x + box.width > vp.width)
+                  problems.push(
+                    `${p.name}: "${col}" column not in view (x ${box ? Math.round(box.x) : 'none'})`,
+                  );
+              }
 
               for (const table of await page.locator('.table-wrap table.data').all()) {
                 if (!(await table.isVisible())) continue;

@@ -52,7 +52,7 @@ export function DriverCell({
       <TeamBar teamId={teamId} />
       <strong>{name}</strong>
       {code && <span className="muted mono small"> {code}</span>}
-      {sub && <span className="muted small"> · {sub}</span>}
+      {sub && <span className="muted small driver-sub"> · {sub}</span>}
     </span>
   );
 }
