@@ -174,8 +174,15 @@ export function layoutSuite(vp: Viewport): void {
                 problems.push(`${p.name}: axe ${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(v.nodes)}`);
 
               await page.screenshot({ path: join(SHOTS, `${p.name}-${vp.name}.png`) });
-              if (vp.name === 'desktop' && (p.name === 'pit-wall' || p.name === 'live'))
-                await page.screenshot({ path: join(README_SHOTS, `${p.name}.png`) });
+              if (vp.name === 'desktop' && p.name === 'pit-wall')
+                await page.screenshot({ path: join(README_SHOTS, 'pit-wall.png') });
+              if (vp.name === 'desktop' && p.name === 'live') {
+                // The README shows the tower at work: a recorded race replaying.
+                await page.getByRole('button', { name: /Start replay/ }).click();
+                await page.locator('[data-testid=timing-tower] tbody tr').nth(9).waitFor({ timeout: 30_000 });
+                await page.waitForTimeout(4_000);
+                await page.screenshot({ path: join(README_SHOTS, 'live.png') });
+              }
               await page.close();
             }
           } finally {
