@@ -236,7 +236,8 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | n
   return Number.isNaN(t) ? null : Math.max(0, t - now);
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`, rejecting with the signal's reason when it aborts first. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(resolve, ms);
     signal?.addEventListener(

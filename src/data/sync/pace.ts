@@ -1,6 +1,8 @@
 // Keeps requests to an upstream under its published rate limits (OpenF1's free tier: 3 a second and 30 a
 // minute): before each request `wait()` sleeps until sending one more keeps every sliding window within its
 // limit. Retries inside `Upstream` are spaced by its own backoff, which is longer than these windows.
+import { sleep } from './http.ts';
+
 export interface RateLimit {
   /** Requests allowed in any window of `windowMs`. */
   limit: number;
@@ -33,19 +35,7 @@ export class Pacer {
   }
 
   async wait(signal?: AbortSignal): Promise<void> {
-    for (let d = this.delay(); d > 0; d = this.delay()) {
-      await new Promise<void>((resolve, reject) => {
-        const t = setTimeout(resolve, d);
-        signal?.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(t);
-            reject(signal.reason as Error);
-          },
-          { once: true },
-        );
-      });
-    }
+    for (let d = this.delay(); d > 0; d = this.delay()) await sleep(d, signal);
     const now = this.clock();
     this.sent.push(now);
     while (this.sent.length && now - this.sent[0]! >= this.longest) this.sent.shift();

@@ -4,11 +4,11 @@
 // gzip tarball with Content-Length, ETag and Range (206). Faults for tests and benchmarks: answers with a
 // status (429 with Retry-After, 5xx) for the next requests, a body cut after N bytes, a corrupt archive.
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { header, serveRange } from './range.ts';
 import * as tar from 'tar';
 
 export interface FakeRelease {
@@ -90,30 +90,9 @@ export class GithubReleasesServer {
       }
       const codeload = `/codeload/${this.repo}/legacy.tar.gz/refs/tags/`;
       if (url.pathname.startsWith(codeload) && r && url.pathname.slice(codeload.length) === r.tag) {
-        const body = r.tarball;
-        const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
-        const m = /^bytes=(\d+)-$/.exec(header(req, 'range') ?? '');
-        const ifRange = header(req, 'if-range');
-        const from = m && (!ifRange || ifRange === etag) ? Number(m[1]) : 0;
-        if (from >= body.length && from > 0) {
-          res.writeHead(416, { 'content-range': `bytes */${body.length}` });
-          return res.end();
-        }
-        const headers: Record<string, string | number> = {
-          'content-type': 'application/x-gzip',
-          etag,
-          'accept-ranges': 'bytes',
-          'content-length': body.length - from,
-        };
-        if (from > 0) headers['content-range'] = `bytes ${from}-${body.length - 1}/${body.length}`;
-        res.writeHead(from > 0 ? 206 : 200, headers);
-        const cut = this.cutNextBodyAt;
-        if (cut !== null && cut > from) {
+        if (serveRange(req, res, r.tarball, 'application/x-gzip', this.cutNextBodyAt))
           this.cutNextBodyAt = null;
-          res.write(body.subarray(from, cut), () => setTimeout(() => res.socket?.destroy(), 20));
-          return;
-        }
-        return res.end(body.subarray(from));
+        return;
       }
       json(res, 404, { message: 'Not Found' });
     });
@@ -131,11 +110,6 @@ export class GithubReleasesServer {
     this.server?.closeAllConnections();
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
-}
-
-function header(req: IncomingMessage, name: string): string | null {
-  const v = req.headers[name];
-  return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
 }
 
 function json(res: import('node:http').ServerResponse, status: number, body: unknown): void {

@@ -5,11 +5,11 @@
 // feeds, `/static/<Path><Topic>.jsonStream` the recorded topic byte for byte (with ETag and Range, 206).
 // JSON answers start with a byte order mark like the real ones. Faults for tests and benchmarks: statuses for
 // the next requests (429 with Retry-After), a topic body cut after N bytes, the whole host down.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { header, serveRange } from './range.ts';
 
 interface RecordedSession {
   info: Record<string, unknown> & { Path: string; Meeting: Record<string, unknown> & { Key: number } };
@@ -110,30 +110,7 @@ export class TimingArchiveServer {
   }
 
   private serveFile(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
-    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
-    const m = /^bytes=(\d+)-$/.exec(header(req, 'range') ?? '');
-    const ifRange = header(req, 'if-range');
-    const from = m && (!ifRange || ifRange === etag) ? Number(m[1]) : 0;
-    if (from >= body.length && from > 0) {
-      res.writeHead(416, { 'content-range': `bytes */${body.length}` });
-      res.end();
-      return;
-    }
-    const headers: Record<string, string | number> = {
-      'content-type': 'application/octet-stream',
-      etag,
-      'accept-ranges': 'bytes',
-      'content-length': body.length - from,
-    };
-    if (from > 0) headers['content-range'] = `bytes ${from}-${body.length - 1}/${body.length}`;
-    res.writeHead(from > 0 ? 206 : 200, headers);
-    const cut = this.cutNextBodyAt;
-    if (cut !== null && cut > from && cut < body.length) {
-      this.cutNextBodyAt = null;
-      res.write(body.subarray(from, cut), () => setTimeout(() => res.socket?.destroy(), 20));
-      return;
-    }
-    res.end(body.subarray(from));
+    if (serveRange(req, res, body, 'application/octet-stream', this.cutNextBodyAt)) this.cutNextBodyAt = null;
   }
 
   requestsTo(pattern: RegExp): SeenArchiveRequest[] {
@@ -149,9 +126,4 @@ export class TimingArchiveServer {
 function bomJson(res: ServerResponse, body: unknown): void {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(`\uFEFF${JSON.stringify(body)}`);
-}
-
-function header(req: IncomingMessage, name: string): string | null {
-  const v = req.headers[name];
-  return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
 }
