@@ -1,43 +1,12 @@
 // The provisional results table on both backends (SQLite file, a PostgreSQL schema of its own): stored on one
 // node and read on the other, replaced by a later classification of the same session, kept apart per session,
 // removed once superseded.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProvisionalResult } from './provisional.ts';
-import { openStore, type Store, type StoreConfig } from './store.ts';
-import { dropSchema, requirePostgres, TEST_DATABASE_URL, uniqueSchema } from './testing/postgres.ts';
+import type { Store } from './store.ts';
+import { storeBackends } from './testing/backends.ts';
 
-const backends = [
-  {
-    name: 'sqlite',
-    async setup() {
-      const dir = mkdtempSync(join(tmpdir(), 'provisional-store-'));
-      const config: StoreConfig = {
-        CHATS_DB_PATH: join(dir, 'chats.db'),
-        ANALYSIS_DB_PATH: join(dir, 'analysis.db'),
-      };
-      return {
-        open: () => openStore(config),
-        teardown: async () => rmSync(dir, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    name: 'postgres',
-    async setup() {
-      await requirePostgres();
-      const schema = uniqueSchema('prov');
-      const config: StoreConfig = {
-        DATABASE_URL: TEST_DATABASE_URL,
-        CHATS_DB_PATH: '',
-        ANALYSIS_DB_PATH: '',
-      };
-      return { open: () => openStore(config, { schema }), teardown: () => dropSchema(schema) };
-    },
-  },
-];
+const backends = storeBackends('prov');
 
 const result = (over: Partial<ProvisionalResult> = {}): ProvisionalResult => ({
   year: 2025,

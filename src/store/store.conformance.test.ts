@@ -1,48 +1,12 @@
 // One suite for the run-time store, run against both backends: SQLite files in a temporary folder and a
 // PostgreSQL schema of its own. "Two nodes" are two Store instances on the same database.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../data/db.ts';
 import { getRacePredictions } from '../analysis/predictions/service.ts';
-import { openStore, type Store, type StoreConfig } from './store.ts';
-import { dropSchema, requirePostgres, TEST_DATABASE_URL, uniqueSchema } from './testing/postgres.ts';
+import type { Store } from './store.ts';
+import { storeBackends } from './testing/backends.ts';
 
-interface Backend {
-  name: string;
-  setup(): Promise<{ open(): Store; teardown(): Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'sqlite',
-    async setup() {
-      const dir = mkdtempSync(join(tmpdir(), 'store-'));
-      const config: StoreConfig = {
-        CHATS_DB_PATH: join(dir, 'chats.db'),
-        ANALYSIS_DB_PATH: join(dir, 'analysis.db'),
-      };
-      return {
-        open: () => openStore(config),
-        teardown: async () => rmSync(dir, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    name: 'postgres',
-    async setup() {
-      await requirePostgres();
-      const schema = uniqueSchema('store');
-      const config: StoreConfig = {
-        DATABASE_URL: TEST_DATABASE_URL,
-        CHATS_DB_PATH: '',
-        ANALYSIS_DB_PATH: '',
-      };
-      return { open: () => openStore(config, { schema }), teardown: () => dropSchema(schema) };
-    },
-  },
-];
+const backends = storeBackends('store');
 
 let f1: Db;
 beforeAll(() => {
