@@ -5,25 +5,32 @@
 //     for each delta, how long after its first receiver every other client got it;
 //   chat create → list across nodes (POST /api/chat on node 1, GET /api/chats on node 2) vs on one node;
 //   failover: kill -9 of a node → its live clients back through nginx with a snapshot.
+// The live session is the F1 live feed (LIVE_SOURCE=f1, the production path: one node ingests it, the bus
+// fans it out) played by a local SignalR server (src/live/testing/feed-server.ts) from the 2025 Mexico City
+// qualifying, starting BENCH_FEED_START minutes in: the recording's first 13.5 minutes (before the session
+// starts) carry about one update a minute, so a window there measures no delta at all.
 // Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test F1_DATA_DIR=… npm run bench:cluster
 //   BENCH_RATE (2000) BENCH_DURATION s (10) BENCH_CLIENTS (2000) BENCH_RUNS (3) BENCH_LIVE_WINDOW s (30)
+//   BENCH_FEED_START min (15)
 // The machine may be shared: the load average is printed with the figures.
 import './data-env.ts';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadavg } from 'node:os';
 import WebSocket from 'ws';
+import { readFeedRecording } from '../src/live/recordings/jsonstream.ts';
+import { listFeedRecordings } from '../src/live/recordings/livetiming.ts';
+import { startFeedServer } from '../src/live/testing/feed-server.ts';
 import { startCluster, type Cluster } from '../src/server/cluster.ts';
 import { uniqueSchema, urlWithSchema } from '../src/store/testing/postgres.ts';
 
 const RATE = Number(process.env.BENCH_RATE ?? 2000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-// The recording replays from the start of the session, where deltas are a few a minute: the broadcast
-// window is longer.
 const LIVE_WINDOW = Number(process.env.BENCH_LIVE_WINDOW ?? 30);
+const FEED_START_MIN = Number(process.env.BENCH_FEED_START ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const LIVE = '/api/live/2025/20?session=Q';
+const LIVE = '/api/live/current';
 const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const median = (all: number[], xs = all.filter((x) => !Number.isNaN(x))) =>
@@ -85,12 +92,17 @@ async function broadcast(urls: string[]): Promise<number> {
   const spread: number[] = [];
   const seqs = new Set<number>();
   for (const c of clients) for (const s of c.arrivals.keys()) seqs.add(s);
+  let measured = 0;
   for (const s of seqs) {
     const times = clients.map((c) => c.arrivals.get(s)).filter((t): t is number => t !== undefined);
     if (times.length < clients.length * 0.99) continue; // a delta from before everyone was connected
+    measured++;
     const first = Math.min(...times);
     for (const t of times) spread.push(t - first);
   }
+  console.error(
+    `broadcast ${urls.join(' ')}: ${measured} deltas reached ≥99% of ${clients.length} clients in ${LIVE_WINDOW} s`,
+  );
   if (!spread.length) {
     const counts = [...seqs].map((q) => clients.filter((c) => c.arrivals.has(q)).length);
     console.error(
@@ -154,6 +166,15 @@ const schema = uniqueSchema('bench');
 const admin = new pg.Client({ connectionString: base });
 await admin.connect();
 await admin.query(`CREATE SCHEMA ${schema}`);
+const recording = (await listFeedRecordings(process.env.LIVETIMING_DIR!)).find((r) =>
+  r.id.includes('Mexico-City_Qualifying'),
+);
+if (!recording)
+  throw new Error('the 2025 Mexico City qualifying recording is missing (F1_DATA_DIR/livetiming)');
+const feed = await startFeedServer({
+  frames: await readFeedRecording(recording.dir),
+  startMs: FEED_START_MIN * 60_000,
+});
 console.error('starting the cluster…');
 const cluster = await startCluster({
   databaseUrl: urlWithSchema(schema, base),
@@ -166,6 +187,8 @@ const cluster = await startCluster({
     CHAT_RATE_LIMIT: '1000000',
     WS_STALE_TIMEOUT: '600',
     DATA_SYNC: 'off', // no upstream to reach from here
+    LIVE_SOURCE: 'f1',
+    F1_LIVE_URL: feed.url,
   },
   log: (l) => console.error(`cluster: ${l}`),
 });
@@ -189,6 +212,7 @@ try {
   }
 } finally {
   await cluster.stop();
+  await feed.close();
   await admin.query(`DROP SCHEMA ${schema} CASCADE`);
   await admin.end();
 }
