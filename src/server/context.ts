@@ -2,6 +2,7 @@
 // for the live service opens no Redis connection), handed to each domain's Fastify plugin, and closed on
 // shutdown in the reverse order of their dependencies (live clients first, the store and the F1 database
 // last).
+import { hostname } from 'node:os';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../data/db.ts';
@@ -75,7 +76,22 @@ export function createContext(config: Config, logger: Logger, overrides: Context
     logger,
     db: () => data.db(),
     data,
-    sync: new SyncSchedule({ config, logger, handle: data }),
+    sync: new SyncSchedule({
+      config,
+      logger,
+      handle: data,
+      // Several nodes share PostgreSQL: one syncs at a time, the others follow the versions it records.
+      ...(store.backend === 'postgres'
+        ? {
+            cluster: {
+              exclusive: (name, fn) => store.exclusive(name, fn),
+              versions: () => store.syncState.versions(),
+              record: (source, version) =>
+                store.syncState.record(source, version, `${hostname()}:${process.pid}`),
+            },
+          }
+        : {}),
+    }),
     store,
     provisional,
     identities: new Identities({

@@ -186,4 +186,15 @@ describe.each(backends)('Store on $name', (backend) => {
     expect(await first).toEqual({ ran: true, value: 'done' });
     expect(await b.exclusive('job', async () => 'later')).toEqual({ ran: true, value: 'later' });
   });
+
+  it('sync state: a version recorded on one node is read on the other; the same version keeps its first node', async () => {
+    expect(await b.syncState.versions()).toEqual([]);
+    await a.syncState.record('f1db', 'v2026.1.0', 'node-a', new Date('2026-03-09T10:00:00Z'));
+    await b.syncState.record('f1db', 'v2026.1.0', 'node-b', new Date('2026-03-09T11:00:00Z'));
+    expect(await b.syncState.versions()).toEqual([
+      { source: 'f1db', version: 'v2026.1.0', node: 'node-a', updatedAt: '2026-03-09T10:00:00.000Z' },
+    ]);
+    await b.syncState.record('f1db', 'v2026.1.1', 'node-b', new Date('2026-03-10T10:00:00Z'));
+    expect((await a.syncState.versions()).map((v) => [v.version, v.node])).toEqual([['v2026.1.1', 'node-b']]);
+  });
 });

@@ -15,6 +15,7 @@ import { PostgresDatabase, SqliteDatabase, type Param, type Sql, type SqlDatabas
 import { TokenStore, TOKEN_MIGRATIONS } from './tokens.ts';
 import { ProvisionalStore, PROVISIONAL_MIGRATIONS } from './provisional.ts';
 import { UsageStore, USAGE_MIGRATIONS } from './usage.ts';
+import { SyncStateStore, SYNC_STATE_MIGRATIONS } from './sync-state.ts';
 
 export type StoreBackend = 'sqlite' | 'postgres';
 
@@ -35,6 +36,8 @@ export interface Store {
   readonly usage: UsageStore;
   /** Provisional classifications from live timing, until f1db has the session. */
   readonly provisional: ProvisionalStore;
+  /** The data versions the sync installed, for the other nodes to follow. */
+  readonly syncState: SyncStateStore;
   /** Whether anything was ever tracked here (a SQLite tracker file that does not exist is not created by a read). */
   trackerExists(): boolean;
   /** Opens every part and applies its migrations now (serve does, before listening). */
@@ -106,6 +109,7 @@ const ALL_MIGRATIONS = [
   ...TRACKER_MIGRATIONS,
   ...USAGE_MIGRATIONS,
   ...PROVISIONAL_MIGRATIONS,
+  ...SYNC_STATE_MIGRATIONS,
 ];
 
 export const isPostgresUrl = (url: string | undefined): url is string =>
@@ -128,6 +132,7 @@ export function openStore(config: StoreConfig, options: { schema?: string } = {}
       tracker: new PredictionTracker(part),
       usage: new UsageStore(part),
       provisional: new ProvisionalStore(part),
+      syncState: new SyncStateStore(part),
       trackerExists: () => true,
       open: async () => void (await part.handle()),
       ready: () => part.isReady(),
@@ -145,6 +150,7 @@ export function openStore(config: StoreConfig, options: { schema?: string } = {}
     ...CHAT_MIGRATIONS,
     ...USAGE_MIGRATIONS,
     ...PROVISIONAL_MIGRATIONS,
+    ...SYNC_STATE_MIGRATIONS,
   ]);
   const tracker = new Part('sqlite', () => new SqliteDatabase(config.ANALYSIS_DB_PATH), TRACKER_MIGRATIONS);
   return {
@@ -156,6 +162,7 @@ export function openStore(config: StoreConfig, options: { schema?: string } = {}
     tracker: new PredictionTracker(tracker),
     usage: new UsageStore(main),
     provisional: new ProvisionalStore(main),
+    syncState: new SyncStateStore(main),
     trackerExists: () =>
       tracker.isReady() || (config.ANALYSIS_DB_PATH !== ':memory:' && existsSync(config.ANALYSIS_DB_PATH)),
     open: async () => {
