@@ -1,37 +1,27 @@
-// Notifications as one Fastify plugin: builds the service, registers its routes, and with the scheduler on
-// (PUSH_SCHEDULER; default on except under NODE_ENV=test) ticks it and listens to the live hub's ingests once
-// the server is ready. Closed with the server.
+// Notifications as one Fastify plugin: registers the routes of the service the server's context owns
+// (src/server/context.ts creates and closes it), and with the scheduler on (PUSH_SCHEDULER; default on except
+// under NODE_ENV=test) ticks it and listens to the live hub's ingests once the server is ready.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../data/db.ts';
 import type { Identities } from '../agent/identity.ts';
 import type { LiveService } from '../live/service.ts';
 import type { Logger } from '../logger.ts';
-import type { SqlDatabase } from '../store/sql.ts';
 import { registerNotifyRoutes } from './routes.ts';
-import { NotifyService } from './service.ts';
+import type { NotifyService } from './service.ts';
 
 export interface NotifyPluginDeps {
   config: Config;
   logger: Logger;
   db: () => Db;
-  postgres: SqlDatabase | undefined;
+  /** The service (created and closed by its owner, the server's context). */
+  notify: NotifyService;
   identities: Identities;
   live: () => LiveService;
-  /** A service built by the caller (tests: clock, sender); closed with the server all the same. */
-  service?: NotifyService;
 }
 
 export async function registerNotifications(app: FastifyInstance, deps: NotifyPluginDeps): Promise<void> {
-  const { config } = deps;
-  const notify =
-    deps.service ??
-    new NotifyService({
-      config,
-      logger: deps.logger,
-      db: deps.db,
-      ...(deps.postgres ? { postgres: deps.postgres } : {}),
-    });
+  const { config, notify } = deps;
   await registerNotifyRoutes(app, { config, notify, identities: deps.identities, db: deps.db });
   if (config.PUSH_SCHEDULER ?? config.NODE_ENV !== 'test') {
     app.addHook('onReady', async () => {
@@ -47,5 +37,4 @@ export async function registerNotifications(app: FastifyInstance, deps: NotifyPl
       }
     });
   }
-  app.addHook('onClose', async () => notify.close());
 }

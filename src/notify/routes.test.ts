@@ -147,6 +147,29 @@ describe('push routes', () => {
     }
     expect((await me({ method: 'DELETE', url: '/api/push/subscriptions/nothex' })).statusCode).toBe(400);
   });
+
+  it('the server context owns the service: the routes use it, and closing the server closes it', async () => {
+    const config = loadConfig({
+      ...process.env,
+      CHATS_DB_PATH: join(dir, 'chats.db'),
+      PUSH_DB_PATH: join(dir, 'owned-push.db'),
+    });
+    const ctx = createContext(config, silentLogger);
+    const notify = ctx.notify;
+    expect(ctx.notify).toBe(notify);
+    const app = await buildApp(config, silentLogger, ctx);
+    const me = await browser(app);
+    const created = await me({
+      method: 'POST',
+      url: '/api/push/subscriptions',
+      payload: { subscription: push.subscribe().subscription },
+    });
+    expect(created.statusCode).toBe(201);
+    expect((await notify.store.subscription(created.json().id as string))?.id).toBe(created.json().id);
+    await app.close();
+    // Closed with the context: its SQLite file is no longer open.
+    await expect(notify.store.subscription(created.json().id as string)).rejects.toThrow();
+  });
 });
 
 /** RFC 5545 framing: CRLF line ends, no line over 75 octets, folds start with one space. */

@@ -17,6 +17,7 @@ import { closePredictionThreads } from '../analysis/predictions/off-thread.ts';
 import { closeSqlPools } from '../agent/tools/sql-pool.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { ProvisionalResults } from '../data/provisional/service.ts';
+import { NotifyService } from '../notify/service.ts';
 import { Metrics } from './metrics.ts';
 
 export interface AppContext {
@@ -40,6 +41,8 @@ export interface AppContext {
   readonly live: LiveService;
   /** Whether the live service has been built (metrics and shutdown leave it alone otherwise). */
   hasLive(): boolean;
+  /** Web push: subscriptions, reminders and race alerts (src/notify/), built on first use. */
+  readonly notify: NotifyService;
   /** The rulebook of this configuration (opened on first search). */
   rulebook(): Rulebook;
   readonly metrics: Metrics;
@@ -53,6 +56,7 @@ export interface ContextOverrides {
   /** A live service built by the caller (benchmarks, tests); closed with the context all the same. */
   live?: LiveService;
   agent?: Agent;
+  notify?: NotifyService;
 }
 
 export function createContext(config: Config, logger: Logger, overrides: ContextOverrides = {}): AppContext {
@@ -61,6 +65,7 @@ export function createContext(config: Config, logger: Logger, overrides: Context
   data.onSwap(() => void closePredictionThreads());
   let live: LiveService | undefined = overrides.live;
   let agent: Agent | undefined = overrides.agent;
+  let notify: NotifyService | undefined = overrides.notify;
   let rulebookUsed = false;
   let draining = false;
   const store = openStore(config);
@@ -114,6 +119,16 @@ export function createContext(config: Config, logger: Logger, overrides: Context
       return live;
     },
     hasLive: () => live !== undefined,
+    get notify() {
+      // Its tables live in the store's PostgreSQL database when that is the backend (push.db otherwise).
+      notify ??= new NotifyService({
+        config,
+        logger,
+        db: () => ctx.db(),
+        ...(store.postgres ? { postgres: store.postgres } : {}),
+      });
+      return notify;
+    },
     rulebook() {
       rulebookUsed = true;
       return getRulebook(config, logger);
@@ -144,6 +159,9 @@ export function createContext(config: Config, logger: Logger, overrides: Context
         }
       };
       await step('sync', () => ctx.sync.stop());
+      // Before the live service (its alerts listen to the hub) and the store (its tables may be there).
+      await step('notify', async () => notify?.close());
+      notify = undefined;
       await step('live', async () => live?.close());
       live = undefined;
       await step('predictions', () => closePredictionThreads());

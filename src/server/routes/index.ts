@@ -59,7 +59,7 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
     config: ctx.config,
     logger: ctx.logger,
     db: () => ctx.db(),
-    postgres: ctx.store.postgres,
+    notify: ctx.notify,
     identities: ctx.identities,
     live: () => ctx.live,
   });
