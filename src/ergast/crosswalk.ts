@@ -22,6 +22,7 @@ DROP TABLE IF EXISTS ergast_result;
 DROP TABLE IF EXISTS ergast_pit_stop;
 DROP TABLE IF EXISTS ergast_driver_standing;
 DROP TABLE IF EXISTS ergast_constructor_standing;
+DROP TABLE IF EXISTS ergast_driver_team;
 -- Drivers are listed by surname as each service's collation compares it (sort_ergast: MySQL's, accents and
 -- case folded; sort_jolpica: PostgreSQL's, spaces and punctuation ignored too), then by the dump's numeric id
 -- (sort_id; derived drivers after them).
@@ -69,8 +70,14 @@ CREATE TABLE ergast_constructor_standing (
   race_id INTEGER NOT NULL, ergast_id TEXT NOT NULL, position INTEGER NOT NULL, position_text TEXT NOT NULL,
   points REAL NOT NULL, wins INTEGER NOT NULL, PRIMARY KEY (race_id, ergast_id)
 );
+-- The constructor the dump gives each of a driver's grand prix results (standings list a driver's teams).
+CREATE TABLE ergast_driver_team (
+  race_id INTEGER NOT NULL, driver_id TEXT NOT NULL, ergast_id TEXT NOT NULL,
+  PRIMARY KEY (race_id, driver_id, ergast_id)
+);
 CREATE TABLE ergast_pit_stop (
   race_id INTEGER NOT NULL, driver_id TEXT NOT NULL, stop INTEGER NOT NULL, time_of_day TEXT NOT NULL,
+  lap INTEGER, duration TEXT, copied INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (race_id, driver_id, stop)
 );
 `;
@@ -96,7 +103,7 @@ const CSV_SESSIONS = [
 const WIKI = 'https://en.wikipedia.org/wiki/';
 
 /** Bumped when the cross-walk's tables change: an older one is rebuilt (tests) or reported (server). */
-export const CROSSWALK_VERSION = '6';
+export const CROSSWALK_VERSION = '8';
 
 /** Both APIs print these countries short ("USA"); the dump names Las Vegas' "United States", f1db all three long. */
 const SHORT_COUNTRY: Record<string, string> = {
@@ -590,15 +597,61 @@ export function buildErgastCrosswalk(
     const insStatus = db.prepare('INSERT INTO ergast_status (status_id, status) VALUES (?, ?)');
     for (const [id, text] of statusText) insStatus.run(id, text);
 
-    // --- pit stop clock times ---
+    // --- pit stops: the dump's clock time, lap and duration (ergast.com printed them). A row repeating
+    // another driver's stop of the same race to the second (2023 round 18: Ricciardo's is Leclerc's) is
+    // marked copied: its clock time is not his.
     const insPit = db.prepare(
-      'INSERT OR IGNORE INTO ergast_pit_stop (race_id, driver_id, stop, time_of_day) VALUES (?, ?, ?, ?)',
+      `INSERT OR IGNORE INTO ergast_pit_stop (race_id, driver_id, stop, time_of_day, lap, duration, copied)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+    const pitKey = (p: CsvRow) => `${p.raceId}|${p.lap}|${p.time}|${p.duration}`;
+    const pitCount = new Map<string, number>();
+    for (const p of csvPits) pitCount.set(pitKey(p), (pitCount.get(pitKey(p)) ?? 0) + 1);
     for (const p of csvPits) {
       const raceId = raceIdByCsv.get(p.raceId!);
       const driverId = driverIdByCsv.get(p.driverId!);
       if (raceId === undefined || !driverId || !p.time) continue;
-      insPit.run(raceId, driverId, Number(p.stop), p.time);
+      const lap = p.lap ? Number(p.lap) : null;
+      insPit.run(
+        raceId,
+        driverId,
+        Number(p.stop),
+        p.time,
+        lap,
+        p.duration ?? null,
+        pitCount.get(pitKey(p))! > 1 ? 1 : 0,
+      );
+    }
+    // --- standings entrants f1db does not have at all (13 in the 1950s-60s, e.g. Reed, Clapham, Blignaut
+    // in 1965): the dump's driver, under an id no f1db driver has, so their standings rows are served ---
+    const inStandings = new Set(csvDriverStandings.map((r) => r.driverId!));
+    for (const e of csvDrivers) {
+      if (driverIdByCsv.has(e.driverId!) || !inStandings.has(e.driverId!)) continue;
+      const id = `ergast:${e.driverRef!}`;
+      driverIdByCsv.set(e.driverId!, id);
+      insDriver.run(
+        id,
+        e.driverRef,
+        e.number,
+        e.code,
+        e.forename,
+        e.surname,
+        e.dob,
+        e.nationality,
+        e.url ?? '',
+        0,
+        Number(e.driverId),
+        ...surnameKeys(e.surname ?? ''),
+      );
+    }
+    const insTeam = db.prepare(
+      'INSERT OR IGNORE INTO ergast_driver_team (race_id, driver_id, ergast_id) VALUES (?, ?, ?)',
+    );
+    for (const r of csvResults) {
+      const raceId = raceIdByCsv.get(r.raceId!);
+      const driverId = driverIdByCsv.get(r.driverId!);
+      const ref = refOf(r.constructorId ?? undefined);
+      if (raceId !== undefined && driverId && ref) insTeam.run(raceId, driverId, ref);
     }
     fillStandings(db, { csvDriverStandings, csvConstructorStandings, raceIdByCsv, driverIdByCsv, refOf });
     db.exec(`

@@ -505,7 +505,12 @@ function qualifying(c: Ctx): Listing {
   // f1db lists a driver twice in a few sessions (2023 British GP): the first row stands.
   w.add(`x.position_display_order = (SELECT MIN(d.position_display_order) FROM qualifying_result d
     WHERE d.race_id = x.race_id AND d.session = 'QUALIFYING' AND d.driver_id = x.driver_id)`);
-  const position = 'COALESCE(x.position_number, x.position_display_order)';
+  // ergast.com numbers the rows 1..n in classification order (a driver f1db leaves unnumbered included);
+  // Jolpica prints f1db's numbers.
+  const position =
+    c.dialect === 'ergast'
+      ? 'x.position_display_order'
+      : 'COALESCE(x.position_number, x.position_display_order)';
   // Filters on the race: grid slot, finishing position, fastest-lap rank, status.
   const onRace = new Where();
   if (f.grid) onRace.add(`${gridSql(c.dialect, 'rr')} = ?`, Number(f.grid));
@@ -563,26 +568,35 @@ function qualifying(c: Ctx): Listing {
 
 interface PitRow extends RaceCols {
   d_id: string;
+  f1db_driver: string;
   lap: number | null;
   stop: number;
   time_of_day: string | null;
   duration: string | null;
+  /** The dump's row repeats another driver's stop and f1db puts this one on another lap. */
+  miscopied: number;
 }
 
 function pitstops(c: Ctx): Listing {
   const f = c.q.filters;
   const w = new Where();
+  // ergast.com printed the dump's lap and duration; Jolpica, like f1db, has its own.
+  const lap = c.dialect === 'ergast' ? 'COALESCE(eps.lap, x.lap)' : 'x.lap';
+  const duration = c.dialect === 'ergast' ? 'COALESCE(eps.duration, x.time)' : 'x.time';
   w.add('r.year = ?', c.res.year);
   w.add('r.round = ?', c.res.round);
   if (f.circuits) w.add('eci.ergast_id = ?', f.circuits);
   if (f.drivers) w.add('ed.ergast_id = ?', f.drivers);
   if (f.pitstops) w.add('x.stop = ?', Number(f.pitstops));
-  if (f.laps) w.add('x.lap = ?', Number(f.laps));
-  const sql = `SELECT ${RACE_COLS}, ed.ergast_id AS d_id, x.lap, x.stop, eps.time_of_day, x.time AS duration
+  if (f.laps) w.add(`${lap} = ?`, Number(f.laps));
+  const sql = `SELECT ${RACE_COLS}, ed.ergast_id AS d_id, ${lap} AS lap, x.stop, eps.time_of_day,
+      ${duration} AS duration, x.driver_id AS f1db_driver,
+      COALESCE(eps.copied = 1 AND eps.lap IS NOT x.lap, 0) AS miscopied
     FROM race r ${JOIN_RACE} JOIN pit_stop x ON x.race_id = r.id ${joinDriver('x')}
     LEFT JOIN ergast_pit_stop eps ON eps.race_id = r.id AND eps.driver_id = x.driver_id AND eps.stop = x.stop
-    ${w.sql} ORDER BY r.year, r.round, x.lap, eps.time_of_day, x.position_display_order`;
+    ${w.sql} ORDER BY r.year, r.round, ${lap}, eps.time_of_day, x.position_display_order`;
   const { rows, total } = paged<PitRow>(c.db, sql, w.params, c.page);
+  if (c.dialect === 'jolpica' && rows.some((r) => r.miscopied)) pitClockFromLaps(c, rows);
   const list = groupByRace(rows, 'PitStops', (r) => {
     const o: Obj = { driverId: r.d_id, lap: num(r.lap), stop: String(r.stop) };
     if (r.time_of_day) o.time = r.time_of_day;
@@ -590,6 +604,54 @@ function pitstops(c: Ctx): Listing {
     return o;
   });
   return { list, total };
+}
+
+const clockSeconds = (t: string) => t.split(':').reduce((n, p) => n * 60 + Number(p), 0);
+const clockText = (s: number) =>
+  [Math.floor(s / 3600) % 24, Math.floor(s / 60) % 60, s % 60]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
+
+/**
+ * Jolpica: the clock time of a stop whose dump row is another driver's copy, from the lap tables' pit-in
+ * time plus the race's clock offset. The dump truncates to the second, so every other stop bounds the offset
+ * from below (clock - pit-in); the largest bound is taken. Left without a time where the laps are missing.
+ */
+function pitClockFromLaps(c: Ctx, rows: PitRow[]): void {
+  const first = rows[0]!;
+  const laps = lapTablesAvailable(c.opts.lapsDir)
+    ? loadRaceLaps(c.opts.lapsDir, first.year, first.round)
+    : null;
+  const pitIn = new Map<string, number>();
+  for (const l of laps?.laps ?? [])
+    if (l.pitInTime !== null) pitIn.set(`${l.driverNumber}|${l.lap}`, l.pitInTime);
+  const all = stmt(
+    c.db,
+    `SELECT eps.time_of_day, x.lap, rr.driver_number, eps.copied, x.driver_id FROM pit_stop x
+       JOIN ergast_pit_stop eps ON eps.race_id = x.race_id AND eps.driver_id = x.driver_id AND eps.stop = x.stop
+       JOIN race_result rr ON rr.race_id = x.race_id AND rr.session = 'RACE' AND rr.driver_id = x.driver_id
+     WHERE x.race_id = ?`,
+  ).all(first.race_id) as {
+    time_of_day: string;
+    lap: number;
+    driver_number: string;
+    copied: number;
+    driver_id: string;
+  }[];
+  const numberOf = new Map(all.map((p) => [p.driver_id, p.driver_number]));
+  let offset: number | undefined;
+  for (const p of all) {
+    if (p.copied) continue;
+    const t = pitIn.get(`${p.driver_number}|${p.lap}`);
+    if (t === undefined) continue;
+    const o = clockSeconds(p.time_of_day) - t;
+    if (offset === undefined || o > offset) offset = o;
+  }
+  for (const r of rows) {
+    if (!r.miscopied) continue;
+    const t = pitIn.get(`${numberOf.get(r.f1db_driver)}|${r.lap}`);
+    r.time_of_day = offset !== undefined && t !== undefined ? clockText(Math.floor(t + offset)) : null;
+  }
 }
 
 function laps(c: Ctx): Listing {
@@ -875,17 +937,27 @@ function driverStandings(c: Ctx): Listing {
     FROM ergast_driver_standing s JOIN race r ON r.id = s.race_id ${joinDriver('s')}
     ${w.sql} ORDER BY r.year, r.round, s.position IS NULL, s.position, s.points DESC, ed.sort_${c.dialect}`;
   const { rows, total } = paged<StandingRow>(c.db, sql, w.params, c.page);
+  // A driver's teams up to the round: the dump's constructors in the races it covers, else f1db's pairs'.
   const teamsOf = stmt(
     c.db,
-    `SELECT ${CONSTRUCTOR_COLS}, MIN(r2.round) AS first FROM race_result x JOIN race r2 ON r2.id = x.race_id
-       ${joinConstructor('x', ENGINE('x'))}
-     WHERE x.driver_id = ? AND r2.year = ? AND r2.round <= ?
+    `SELECT ${CONSTRUCTOR_COLS}, MIN(u.round) AS first FROM (
+       SELECT r2.round, t.ergast_id FROM ergast_driver_team t JOIN race r2 ON r2.id = t.race_id
+         WHERE t.driver_id = ? AND r2.year = ? AND r2.round <= ?
+       UNION ALL
+       SELECT r2.round, ecx.ergast_id FROM race_result x JOIN race r2 ON r2.id = x.race_id
+         JOIN ergast_constructor_id ecx ON ecx.constructor_id = x.constructor_id
+           AND ecx.engine_manufacturer_id = ${ENGINE('x')}
+         WHERE x.driver_id = ? AND r2.year = ? AND r2.round <= ?
+           AND NOT EXISTS (SELECT 1 FROM ergast_driver_team t WHERE t.race_id = x.race_id)
+     ) u JOIN ergast_constructor ec ON ec.ergast_id = u.ergast_id
      GROUP BY ec.ergast_id ORDER BY first, ec.ergast_id`,
   );
   const list = standingsLists(rows, 'DriverStandings', (r) => ({
     ...standingPosition(r),
     Driver: driver(r),
-    Constructors: (teamsOf.all(r.key, r.year, r.round) as ConstructorCols[]).map(constructor),
+    Constructors: (teamsOf.all(r.key, r.year, r.round, r.key, r.year, r.round) as ConstructorCols[]).map(
+      constructor,
+    ),
   }));
   return { list, total, header: standingsHeader(c, rows) };
 }
