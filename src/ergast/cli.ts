@@ -12,7 +12,14 @@ import { buildApp } from '../server/app.ts';
 import { createContext } from '../server/context.ts';
 import { silentLogger } from '../logger.ts';
 import { buildErgastCrosswalk } from './crosswalk.ts';
-import { formatReport, readSamples, runConformance } from './conformance.ts';
+import {
+  classTable,
+  formatClassTable,
+  formatReport,
+  readSamples,
+  runConformance,
+  type ConformanceReport,
+} from './conformance.ts';
 
 export function registerErgastCommands(program: Command, ctx: CliContext): void {
   const ergast = program.command('ergast').description('the Ergast-compatible API');
@@ -42,7 +49,8 @@ export function registerErgastCommands(program: Command, ctx: CliContext): void 
     )
     .argument('[dirs...]', 'folders of samples (recorded <path with @>.json, or {url, status, body})')
     .option('--quiet', 'print only the totals of each folder')
-    .action(async (dirs: string[], opts: { quiet?: boolean }) => {
+    .option('--classes', 'print only the table per difference class (responses and fields differing)')
+    .action(async (dirs: string[], opts: { quiet?: boolean; classes?: boolean }) => {
       const config = ctx.config();
       const folders = dirs.length
         ? dirs.map((d) => resolve(d))
@@ -53,14 +61,18 @@ export function registerErgastCommands(program: Command, ctx: CliContext): void 
       const appCtx = createContext(config, silentLogger);
       const app = await buildApp(config, silentLogger, appCtx);
       try {
+        const reports: ConformanceReport[] = [];
         for (const dir of folders) {
           const report = await runConformance(readSamples(dir), async (url) => {
             const res = await app.inject({ url });
             return { status: res.statusCode, body: res.json() as unknown };
           });
+          reports.push(report);
+          if (opts.classes) continue;
           const text = formatReport(report, dir);
           console.log(opts.quiet ? [text.split('\n')[0], text.split('\n').at(-1)].join('\n') : text);
         }
+        if (opts.classes) console.log(formatClassTable(classTable(reports)));
       } finally {
         await app.close();
         await appCtx.close();

@@ -4,7 +4,8 @@
 // The report goes to stdout and .cache/test/ergast-conformance.txt (`race-engineer ergast conformance`
 // prints the same). Differences are allowed only where our sources legitimately disagree with the recorded
 // service, each kind explained below; anything else fails. Missing recorded samples fail the suite (set
-// ERGAST_SAMPLES_OPTIONAL=1 to run without them).
+// ERGAST_SAMPLES_OPTIONAL=1 to run without them). The derived samples are also the per-class probe set of
+// issue 16 (`class` in each file; `race-engineer ergast conformance --classes` prints the table).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ import { loadConfig } from '../config.ts';
 import { silentLogger } from '../logger.ts';
 import { ergastTestDatabase } from './testing.ts';
 import {
+  classTable,
+  formatClassTable,
   formatDifference,
   formatReport,
   readSamples,
@@ -36,12 +39,33 @@ export const EXPLAINED: [RegExp, string][] = [
     "Jolpica times lapped cars from its own timing source; ours come from the lap tables' last crossing " +
       '(equal for most cars, under a second apart for a few penalised ones) where the lap tables have the race',
   ],
-  [/\.PitStops\[\d+\]\.time$/, 'clock time of a stop differs between the Ergast tables and the recording'],
+];
+
+/** The difference classes of issue 16 the probe set in src/ergast/samples covers (`class` of each probe). */
+const CLASSES = [
+  'bad-input',
+  'data-baku-sprint',
+  'data-early-entrants',
+  'data-laps-r18',
+  'data-las-vegas',
+  'data-pitstops-r18',
+  'fastest-zero',
+  'jolpica-qualifying',
+  'jolpica-status',
+  'qualifying-duplicate',
+  'relative-rounds',
+  'row-order',
+  'sprint-fastest-lap',
+  'sprint-grid',
+  'standings-countback',
+  'table-echoes',
+  'url-case',
 ];
 
 let app: App;
 let ctx: AppContext;
 const reports: string[] = [];
+const runs: ConformanceReport[] = [];
 
 beforeAll(async () => {
   const config = loadConfig({ ...process.env, DATABASE_PATH: ergastTestDatabase() });
@@ -52,7 +76,7 @@ afterAll(async () => {
   await app?.close();
   await ctx?.close();
   if (reports.length) {
-    const text = reports.join('\n\n') + '\n';
+    const text = [...reports, formatClassTable(classTable(runs))].join('\n\n') + '\n';
     mkdirSync(resolve('.cache/test'), { recursive: true });
     writeFileSync(resolve('.cache/test/ergast-conformance.txt'), text);
     process.stdout.write(`\nErgast conformance report\n${text}`);
@@ -60,10 +84,12 @@ afterAll(async () => {
 });
 
 async function run(samples: Sample[]): Promise<ConformanceReport> {
-  return runConformance(samples, async (url) => {
+  const r = await runConformance(samples, async (url) => {
     const res = await app.inject({ url });
     return { status: res.statusCode, body: res.json() as unknown };
   });
+  runs.push(r);
+  return r;
 }
 
 describe('Ergast conformance', () => {
@@ -82,6 +108,10 @@ describe('Ergast conformance', () => {
         .map((d) => `${s.url}: ${formatDifference(d)}`),
     );
     expect(unexplained).toEqual([]);
+  });
+
+  it('has a probe for every difference class of issue 16', () => {
+    expect([...new Set(derived.map((s) => s.class))].sort()).toEqual(CLASSES);
   });
 
   it('matches the responses derived from the Ergast dump exactly', async () => {

@@ -140,6 +140,42 @@ function walk(expected: unknown, actual: unknown, path: string, c: Comparison): 
   else c.differences.push({ path, expected, actual });
 }
 
+/** The value at a path such as `MRData.RaceTable.Races[0].Laps.length` (a list's length as a string). */
+function valueAt(v: unknown, path: string): unknown {
+  let cur: unknown = v;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    if (part === 'length' && Array.isArray(cur)) cur = String(cur.length);
+    else if (Array.isArray(cur) && /^\d+$/.test(part)) cur = cur[Number(part)];
+    else if (isObj(cur)) cur = cur[part];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** A copy of `v` without the object keys at `paths` (dotted, no list indexes). */
+function withoutPaths(v: unknown, paths: string[]): unknown {
+  if (!paths.length) return v;
+  const copy = JSON.parse(JSON.stringify(v)) as unknown;
+  for (const p of paths) {
+    const parts = p.split('.');
+    const parent = valueAt(copy, parts.slice(0, -1).join('.'));
+    if (isObj(parent)) delete parent[parts.at(-1)!];
+  }
+  return copy;
+}
+
+/** Compares the stated parts of an answer (a probe's `fields`), one field each. */
+export function compareFields(fields: Record<string, string>, actual: unknown): Comparison {
+  const c: Comparison = { differences: [], fields: 0, equalFields: 0 };
+  for (const [path, expected] of Object.entries(fields)) {
+    c.fields++;
+    const got = valueAt(actual, path);
+    if (got === expected) c.equalFields++;
+    else c.differences.push({ path, expected, actual: got });
+  }
+  return c;
+}
+
 // ---------------------------------------------------------------- a whole sample set
 
 export interface Sample {
@@ -149,6 +185,13 @@ export interface Sample {
   /** Expected HTTP status (200 unless the sample says otherwise). */
   status: number;
   body: unknown;
+  /** The difference class of issue 16 a probe was written for (recorded samples: none). */
+  class?: string;
+  /** Instead of a whole body: the parts of the answer that can be stated exactly, by path
+   * (`MRData.RaceTable.Races[0].Laps[0].number`; `….length` is a list's length). */
+  fields?: Record<string, string>;
+  /** Paths of the answer the probe cannot state (not compared). */
+  unstated?: string[];
 }
 
 /** Reads the `*.json` samples of a folder: recorded responses, or `{ status, url, body }` for error cases. */
@@ -159,7 +202,15 @@ export function readSamples(dir: string): Sample[] {
     .map((file) => {
       const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as O;
       if (!('MRData' in json) && typeof json.url === 'string')
-        return { file, url: json.url, status: Number(json.status ?? 200), body: json.body };
+        return {
+          file,
+          url: json.url,
+          status: Number(json.status ?? 200),
+          body: json.body,
+          ...(typeof json.class === 'string' ? { class: json.class } : {}),
+          ...(isObj(json.fields) ? { fields: json.fields as Record<string, string> } : {}),
+          ...(Array.isArray(json.unstated) ? { unstated: json.unstated as string[] } : {}),
+        };
       const mrdata = json.MRData as { url?: string } | undefined;
       // Samples recorded from ergast.com live under /api/f1, Jolpica's under /ergast/f1.
       const prefix = mrdata?.url?.includes('/api/f1/') ? '/api/f1' : '/ergast/f1';
@@ -170,6 +221,7 @@ export function readSamples(dir: string): Sample[] {
 export interface SampleResult extends Comparison {
   file: string;
   url: string;
+  class?: string;
   status: { expected: number; actual: number };
 }
 
@@ -190,11 +242,23 @@ export async function runConformance(
   const out: SampleResult[] = [];
   for (const s of samples) {
     const res = await get(s.url);
-    const cmp =
-      s.status === res.status && s.body !== undefined
-        ? compareResponses(s.body, res.body)
-        : { differences: [], fields: 0, equalFields: 0 };
-    out.push({ ...cmp, file: s.file, url: s.url, status: { expected: s.status, actual: res.status } });
+    // A status mismatch differs in every stated field (at least the status); an error probe states the status.
+    const stated = s.fields ? Object.keys(s.fields).length : s.body !== undefined ? leaves(s.body) : 0;
+    const cmp: Comparison =
+      s.status !== res.status
+        ? { differences: [], fields: Math.max(1, stated), equalFields: 0 }
+        : s.fields
+          ? compareFields(s.fields, res.body)
+          : s.body !== undefined
+            ? compareResponses(s.body, withoutPaths(res.body, s.unstated ?? []))
+            : { differences: [], fields: 1, equalFields: 1 };
+    out.push({
+      ...cmp,
+      file: s.file,
+      url: s.url,
+      ...(s.class ? { class: s.class } : {}),
+      status: { expected: s.status, actual: res.status },
+    });
   }
   const sum = (f: (r: SampleResult) => number) => out.reduce((n, r) => n + f(r), 0);
   return {
@@ -229,4 +293,64 @@ export function formatReport(r: ConformanceReport, title: string): string {
       `status mismatches: ${r.statusMismatches}`,
   );
   return lines.join('\n');
+}
+
+export interface ClassRow {
+  class: string;
+  responses: number;
+  /** Responses with a difference or a status mismatch. */
+  differingResponses: number;
+  statusMismatches: number;
+  fields: number;
+  differingFields: number;
+}
+
+/** Per difference class (a probe's `class`; recorded samples count as `recorded`): responses and fields
+ * differing. */
+export function classTable(reports: ConformanceReport[]): ClassRow[] {
+  const rows = new Map<string, ClassRow>();
+  for (const s of reports.flatMap((r) => r.samples)) {
+    const k = s.class ?? 'recorded';
+    let row = rows.get(k);
+    if (!row)
+      rows.set(
+        k,
+        (row = {
+          class: k,
+          responses: 0,
+          differingResponses: 0,
+          statusMismatches: 0,
+          fields: 0,
+          differingFields: 0,
+        }),
+      );
+    const statusOff = s.status.expected !== s.status.actual;
+    row.responses++;
+    row.statusMismatches += statusOff ? 1 : 0;
+    row.fields += s.fields;
+    row.differingFields += s.fields - s.equalFields;
+    if (statusOff || s.differences.length) row.differingResponses++;
+  }
+  return [...rows.values()].sort((a, b) => a.class.localeCompare(b.class));
+}
+
+/** The class table as text: class, responses differing / probed, fields differing / compared. */
+export function formatClassTable(rows: ClassRow[]): string {
+  const head = ['class', 'responses differing', 'fields differing', 'status mismatches'];
+  const body = rows.map((r) => [
+    r.class,
+    `${r.differingResponses}/${r.responses}`,
+    `${r.differingFields}/${r.fields}`,
+    String(r.statusMismatches),
+  ]);
+  const sum = (f: (r: ClassRow) => number) => rows.reduce((n, r) => n + f(r), 0);
+  body.push([
+    'total',
+    `${sum((r) => r.differingResponses)}/${sum((r) => r.responses)}`,
+    `${sum((r) => r.differingFields)}/${sum((r) => r.fields)}`,
+    String(sum((r) => r.statusMismatches)),
+  ]);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ');
+  return [line(head), ...body.map(line)].join('\n');
 }
