@@ -45,6 +45,7 @@ export const EXPLAINED: [RegExp, string][] = [
 const CLASSES = [
   'bad-input',
   'data-baku-sprint',
+  'data-early-constructors',
   'data-early-entrants',
   'data-laps-r18',
   'data-las-vegas',
@@ -60,6 +61,15 @@ const CLASSES = [
   'standings-countback',
   'table-echoes',
   'url-case',
+];
+
+/** Differences of the derived probes that remain, each explained: [probe url, path pattern, why]. */
+const REMAINING: [string, RegExp, string][] = [
+  [
+    '/api/f1/1965/results.json?limit=1000',
+    /^MRData\.(total|RaceTable\.Races\[0\]\.Results\[(28|29|30)\])$/,
+    'three 1965 South African GP entrants (Reed, Clapham, Blignaut) f1db does not have: no result row to serve',
+  ],
 ];
 
 let app: App;
@@ -114,12 +124,15 @@ describe('Ergast conformance', () => {
     expect([...new Set(derived.map((s) => s.class))].sort()).toEqual(CLASSES);
   });
 
-  it('matches the responses derived from the Ergast dump exactly', async () => {
+  it('matches the responses derived from the Ergast dump up to the listed remaining differences', async () => {
     const r = await run(derived);
     reports.push(formatReport(r, 'derived samples (src/ergast/samples)'));
     expect(r.statusMismatches).toBe(0);
-    expect(r.samples.flatMap((s) => s.differences.map((d) => `${s.url}: ${formatDifference(d)}`))).toEqual(
-      [],
+    const unexplained = r.samples.flatMap((s) =>
+      s.differences
+        .filter((d) => !REMAINING.some(([url, re]) => url === s.url && re.test(d.path)))
+        .map((d) => `${s.url}: ${formatDifference(d)}`),
     );
+    expect(unexplained).toEqual([]);
   });
 });

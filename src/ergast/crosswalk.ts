@@ -57,7 +57,9 @@ CREATE TABLE ergast_result (
   race_id INTEGER NOT NULL, session TEXT NOT NULL, driver_id TEXT NOT NULL, status_id INTEGER NOT NULL,
   position_text TEXT NOT NULL, fastest_lap_speed TEXT, covered INTEGER NOT NULL DEFAULT 0,
   grid INTEGER, laps INTEGER, time TEXT, millis INTEGER, fl_lap INTEGER, fl_rank INTEGER, fl_time TEXT,
-  position INTEGER, position_order INTEGER, points REAL,
+  position INTEGER, position_order INTEGER, points REAL, constructor_ergast_id TEXT, number TEXT,
+  -- 1: an f1db result (mostly a DNS or DNQ) of a race whose results the dump has, which the dump leaves out
+  extra INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (race_id, session, driver_id)
 );
 -- Standings after every round: the dump's (ties broken by countback, every entrant listed), f1db's beyond it.
@@ -103,7 +105,7 @@ const CSV_SESSIONS = [
 const WIKI = 'https://en.wikipedia.org/wiki/';
 
 /** Bumped when the cross-walk's tables change: an older one is rebuilt (tests) or reported (server). */
-export const CROSSWALK_VERSION = '8';
+export const CROSSWALK_VERSION = '11';
 
 /** Both APIs print these countries short ("USA"); the dump names Las Vegas' "United States", f1db all three long. */
 const SHORT_COUNTRY: Record<string, string> = {
@@ -509,8 +511,9 @@ export function buildErgastCrosswalk(
     };
     const insResult = db.prepare(
       `INSERT OR IGNORE INTO ergast_result (race_id, session, driver_id, status_id, position_text, fastest_lap_speed,
-         covered, grid, laps, time, millis, fl_lap, fl_rank, fl_time, position, position_order, points)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         covered, grid, laps, time, millis, fl_lap, fl_rank, fl_time, position, position_order, points,
+         constructor_ergast_id, number)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const [rows, session] of [
       [csvResults, 'RACE'],
@@ -540,6 +543,8 @@ export function buildErgastCrosswalk(
           int(r.position),
           int(r.positionOrder),
           r.points === null ? null : Number(r.points),
+          refOf(r.constructorId ?? undefined) ?? null,
+          r.number,
         );
         summary.results.matched += res.changes;
       }
@@ -591,9 +596,13 @@ export function buildErgastCrosswalk(
         null,
         null,
         null,
+        null,
+        null,
       );
       summary.results.derived++;
     }
+    db.exec(`UPDATE ergast_result SET extra = 1 WHERE covered = 0 AND EXISTS (SELECT 1 FROM ergast_result e
+      WHERE e.race_id = ergast_result.race_id AND e.session = ergast_result.session AND e.covered = 1)`);
     const insStatus = db.prepare('INSERT INTO ergast_status (status_id, status) VALUES (?, ?)');
     for (const [id, text] of statusText) insStatus.run(id, text);
 
@@ -660,6 +669,7 @@ export function buildErgastCrosswalk(
       CREATE INDEX ergast_driver_sort_jolpica_idx ON ergast_driver_id(sort_jolpica, sort_id);
       CREATE INDEX ergast_constructor_ergast_idx ON ergast_constructor_id(ergast_id);
       CREATE INDEX ergast_result_status_idx ON ergast_result(status_id);
+      CREATE INDEX ergast_result_constructor_idx ON ergast_result(constructor_ergast_id);
     `);
     db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('ergast_crosswalk', ?)`).run(
       ergastCsvDir ? 'csv' : 'derived',

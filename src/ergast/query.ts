@@ -163,6 +163,12 @@ const joinConstructor = (alias: string, engine: string) =>
   `JOIN ergast_constructor_id ecx ON ecx.constructor_id = ${alias}.constructor_id
      AND ecx.engine_manufacturer_id = ${engine}
    JOIN ergast_constructor ec ON ec.ergast_id = ecx.ergast_id`;
+/** The constructor of a result row `t` joined with its Ergast row (`ers`): the dump's own where it covers the
+ * result (1960s privateers ran as brabham-ford, lds-alfa_romeo), else the one of f1db's (constructor, engine). */
+const joinResultConstructor = (t: string) =>
+  `JOIN ergast_constructor_id ecx ON ecx.constructor_id = ${t}.constructor_id
+     AND ecx.engine_manufacturer_id = ${ENGINE(t)}
+   JOIN ergast_constructor ec ON ec.ergast_id = COALESCE(ers.constructor_ergast_id, ecx.ergast_id)`;
 /** The Ergast result row (status, the dump's own values) of the race_result row aliased `t`. */
 const joinErgastResult = (t: string) =>
   `LEFT JOIN ergast_result ers ON ers.race_id = ${t}.race_id AND ers.session = ${t}.session
@@ -234,6 +240,10 @@ function resultWhere(c: Ctx, t: string, session: 'RACE' | 'SPRINT_RACE'): Where 
   if (c.res.year !== undefined) w.add('r.year = ?', c.res.year);
   if (c.res.round !== undefined) w.add('r.round = ?', c.res.round);
   if (f.circuits) w.add('eci.ergast_id = ?', f.circuits);
+  // ergast.com lists a race's results as the dump has them: not f1db's extra non-starters.
+  if (c.dialect === 'ergast')
+    w.add(`NOT EXISTS (SELECT 1 FROM ergast_result e WHERE e.race_id = x.race_id AND e.session = x.session
+      AND e.driver_id = x.driver_id AND e.extra = 1)`);
   // Id filters as f1db ids too, so SQLite starts from the result tables' driver/constructor indexes.
   if (f.drivers)
     w.add(
@@ -243,7 +253,10 @@ function resultWhere(c: Ctx, t: string, session: 'RACE' | 'SPRINT_RACE'): Where 
     );
   if (f.constructors)
     w.add(
-      'ec.ergast_id = ? AND x.constructor_id IN (SELECT constructor_id FROM ergast_constructor_id WHERE ergast_id = ?)',
+      `ec.ergast_id = ? AND x.constructor_id IN (SELECT constructor_id FROM ergast_constructor_id WHERE ergast_id = ?
+         UNION SELECT rr.constructor_id FROM ergast_result e JOIN race_result rr ON rr.race_id = e.race_id
+           AND rr.session = e.session AND rr.driver_id = e.driver_id WHERE e.constructor_ergast_id = ?)`,
+      f.constructors,
       f.constructors,
       f.constructors,
     );
@@ -405,7 +418,12 @@ function resultRows(c: Ctx, session: 'RACE' | 'SPRINT_RACE'): Listing {
     session === 'RACE'
       ? `LEFT JOIN fastest_lap fl ON fl.race_id = r.id AND fl.driver_id = x.driver_id`
       : `LEFT JOIN (SELECT NULL AS position_number, NULL AS lap, NULL AS time, NULL AS time_millis) fl ON 0`;
-  const sql = `SELECT ${RACE_COLS}, ${DRIVER_COLS}, ${CONSTRUCTOR_COLS}, x.driver_number AS number,
+  // ergast.com: the dump's car number where it covers the result (a few 1960s entries differ from f1db's).
+  const number =
+    c.dialect === 'ergast'
+      ? `CASE WHEN ers.covered = 1 THEN COALESCE(ers.number, x.driver_number) ELSE x.driver_number END`
+      : 'x.driver_number';
+  const sql = `SELECT ${RACE_COLS}, ${DRIVER_COLS}, ${CONSTRUCTOR_COLS}, ${number} AS number,
       ${orderSql(c.dialect, 'x')} AS position_display_order, ${positionSql(c.dialect, 'x')} AS position_number,
       x.position_text, CASE WHEN ers.covered = 1 AND '${c.dialect}' = 'ergast' THEN ers.points ELSE x.points END AS points,
       ${gridSql(c.dialect, 'x')} AS grid,
@@ -415,7 +433,7 @@ function resultRows(c: Ctx, session: 'RACE' | 'SPRINT_RACE'): Listing {
       ers.fl_time AS e_fl_time, ers.fastest_lap_speed AS e_fl_speed,
       fl.position_number AS fl_rank, fl.lap AS fl_lap, fl.time AS fl_time, fl.time_millis AS fl_millis, r.course_length
     FROM race r ${JOIN_RACE} JOIN race_result x ON x.race_id = r.id AND x.session = '${session}'
-      ${joinDriver('x')} ${joinConstructor('x', ENGINE('x'))} ${joinErgastResult('x')} ${fl}
+      ${joinDriver('x')} ${joinErgastResult('x')} ${joinResultConstructor('x')} ${fl}
     ${w.sql}
     ORDER BY r.year, r.round, ${orderSql(c.dialect, 'x')}`;
   const { rows, total } = paged<ResultRow>(c.db, sql, w.params, c.page);

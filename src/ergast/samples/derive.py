@@ -387,3 +387,10 @@ write('probe@2023@18@laps.json', '/api/f1/2023/18/laps.json?limit=100', cls='dat
 off = per_lap[0]
 write('probe@2023@18@laps-page2.json', f'/api/f1/2023/18/laps.json?limit=30&offset={off}', cls='data-laps-r18',
       fields={'MRData.RaceTable.Races[0].Laps[0].number': '2', 'MRData.RaceTable.Races[0].Laps[0].Timings.length': str(min(30, per_lap[1]))})
+
+# data-early-constructors: 1960s results carry the dump's per-result constructor (privateers' brabham-ford,
+# lds-alfa_romeo), as in the standings.
+for y in (1965,):
+    total, rs = race_table([x for x in results if x['raceId'] in in_year(y)], 'Results', result_item, limit=1000)
+    ergast(f'probe@{y}@results.json', f'/{y}/results.json', 'RaceTable', {'season': str(y), 'Races': rs}, total,
+           'data-early-constructors', limit=1000, query='?limit=1000')
