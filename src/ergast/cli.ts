@@ -50,7 +50,11 @@ export function registerErgastCommands(program: Command, ctx: CliContext): void 
     .argument('[dirs...]', 'folders of samples (recorded <path with @>.json, or {url, status, body})')
     .option('--quiet', 'print only the totals of each folder')
     .option('--classes', 'print only the table per difference class (responses and fields differing)')
-    .action(async (dirs: string[], opts: { quiet?: boolean; classes?: boolean }) => {
+    .option(
+      '--checkout <dir>',
+      "ask the server of another checkout (e.g. a git worktree of an older commit, with its own DATABASE_PATH) with this checkout's samples",
+    )
+    .action(async (dirs: string[], opts: { quiet?: boolean; classes?: boolean; checkout?: string }) => {
       const config = ctx.config();
       const folders = dirs.length
         ? dirs.map((d) => resolve(d))
@@ -58,14 +62,38 @@ export function registerErgastCommands(program: Command, ctx: CliContext): void 
             join(process.env.EVAL_DIR ?? resolve('../shared/eval'), 'ergast-samples'),
             join(dirname(fileURLToPath(import.meta.url)), 'samples'),
           ].filter((d) => existsSync(d));
-      const appCtx = createContext(config, silentLogger);
-      const app = await buildApp(config, silentLogger, appCtx);
+      // Another checkout's server: its own app, context and configuration reader (same entry points).
+      const server = opts.checkout
+        ? {
+            buildApp: (
+              (await import(resolve(opts.checkout, 'src/server/app.ts'))) as { buildApp: typeof buildApp }
+            ).buildApp,
+            createContext: (
+              (await import(resolve(opts.checkout, 'src/server/context.ts'))) as {
+                createContext: typeof createContext;
+              }
+            ).createContext,
+            config: (
+              (await import(resolve(opts.checkout, 'src/config.ts'))) as {
+                loadConfig: (e: NodeJS.ProcessEnv) => typeof config;
+              }
+            ).loadConfig(process.env),
+          }
+        : { buildApp, createContext, config };
+      const appCtx = server.createContext(server.config, silentLogger);
+      const app = await server.buildApp(server.config, silentLogger, appCtx);
       try {
         const reports: ConformanceReport[] = [];
         for (const dir of folders) {
           const report = await runConformance(readSamples(dir), async (url) => {
             const res = await app.inject({ url });
-            return { status: res.statusCode, body: res.json() as unknown };
+            let body: unknown;
+            try {
+              body = res.json() as unknown;
+            } catch {
+              body = res.body; // an older server's non-JSON error page
+            }
+            return { status: res.statusCode, body };
           });
           reports.push(report);
           if (opts.classes) continue;
