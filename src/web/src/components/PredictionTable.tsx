@@ -26,7 +26,7 @@ export function PredictionTable({ year, round }: { year: number; round: number }
                   <tr>
                     <th>Driver</th>
                     <th className="num">Win</th>
-                    <th></th>
+                    <th className="bar" aria-hidden="true"></th>
                     <th className="num">Podium</th>
                     <th className="num">Points</th>
                     <th className="num">Expected</th>
@@ -40,7 +40,7 @@ export function PredictionTable({ year, round }: { year: number; round: number }
                         <DriverCell name={r.name} code={r.code} teamId={r.teamId} sub={r.teamName} />
                       </td>
                       <td className="num">{pct(r.pWin)}</td>
-                      <td>
+                      <td className="bar">
                         <div className="prob" style={{ ['--team' as string]: teamColour(r.teamId) }}>
                           <span style={{ width: `${Math.min(100, (r.pWin ?? 0) * 100)}%` }} />
                         </div>
@@ -56,9 +56,7 @@ export function PredictionTable({ year, round }: { year: number; round: number }
                           </span>
                         )}
                       </td>
-                      <td className="small muted" style={{ whiteSpace: 'normal', minWidth: 200 }}>
-                        {r.factors.slice(0, 2).join('; ')}
-                      </td>
+                      <td className="small muted why">{r.factors.slice(0, 2).join('; ')}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -168,12 +168,12 @@ function Classification({ rows }: { rows: ClassificationRow[] }) {
           <tr>
             <th>Pos</th>
             <th>Driver</th>
-            <th className="num">No.</th>
+            <th>Time / status</th>
+            <th className="num">Pts</th>
             <th className="num">Grid</th>
             <th className="num">±</th>
             <th className="num">Laps</th>
-            <th>Time / status</th>
-            <th className="num">Pts</th>
+            <th className="num">No.</th>
           </tr>
         </thead>
         <tbody>
@@ -188,7 +188,22 @@ function Classification({ rows }: { rows: ClassificationRow[] }) {
                   </span>
                 )}
               </td>
-              <td className="num">{r.number}</td>
+              <td
+                className={
+                  r.position === null || (r.status !== 'Finished' && !r.status.startsWith('+'))
+                    ? 'time dnf'
+                    : 'time mono'
+                }
+              >
+                {r.position !== null && r.timeOrGap ? r.timeOrGap : (r.retirementReason ?? r.status)}
+                {r.position !== null && r.timeOrGap && r.retirementReason && (
+                  <span className="muted small"> ({r.retirementReason})</span>
+                )}
+                {r.timePenalty && (
+                  <span className="muted small"> incl. {formatPenalty(r.timePenalty)} penalty</span>
+                )}
+              </td>
+              <td className="num">{r.points ? r.points : ''}</td>
               <td className="num">{r.gridText ?? '—'}</td>
               <td
                 className={`num ${r.placesGained === null ? '' : r.placesGained > 0 ? 'gain' : r.placesGained < 0 ? 'loss' : ''}`}
@@ -202,22 +217,7 @@ function Classification({ rows }: { rows: ClassificationRow[] }) {
                       : '='}
               </td>
               <td className="num">{r.laps ?? ''}</td>
-              <td
-                className={
-                  r.position === null || (r.status !== 'Finished' && !r.status.startsWith('+'))
-                    ? 'dnf'
-                    : 'mono'
-                }
-              >
-                {r.position !== null && r.timeOrGap ? r.timeOrGap : (r.retirementReason ?? r.status)}
-                {r.position !== null && r.timeOrGap && r.retirementReason && (
-                  <span className="muted small"> ({r.retirementReason})</span>
-                )}
-                {r.timePenalty && (
-                  <span className="muted small"> incl. {formatPenalty(r.timePenalty)} penalty</span>
-                )}
-              </td>
-              <td className="num">{r.points ? r.points : ''}</td>
+              <td className="num">{r.number}</td>
             </tr>
           ))}
         </tbody>

@@ -54,15 +54,15 @@ export function ScenarioPage() {
               {s.contenders.length === 0 ? (
                 <Empty>No contenders.</Empty>
               ) : (
-                <table className="data">
+                <table className="data" data-testid="contenders">
                   <thead>
                     <tr>
                       <th>Pos</th>
                       <th>Driver</th>
                       <th className="num">Points</th>
+                      <th>Status</th>
                       <th className="num">Gap</th>
                       <th className="num">Max possible</th>
-                      <th>Status</th>
                       <th>Outlook</th>
                     </tr>
                   </thead>
@@ -74,8 +74,6 @@ export function ScenarioPage() {
                           <strong>{c.name}</strong>
                         </td>
                         <td className="num">{c.points}</td>
-                        <td className="num muted">{c.gapToLeader ? `-${c.gapToLeader}` : '—'}</td>
-                        <td className="num">{c.maxPossiblePoints}</td>
                         <td>
                           {c.clinched ? (
                             <span className="badge next">Champion</span>
@@ -89,9 +87,9 @@ export function ScenarioPage() {
                             <span className="badge done">Out</span>
                           )}
                         </td>
-                        <td className="small muted" style={{ whiteSpace: 'normal', minWidth: 240 }}>
-                          {c.summary}
-                        </td>
+                        <td className="num muted">{c.gapToLeader ? `-${c.gapToLeader}` : '—'}</td>
+                        <td className="num">{c.maxPossiblePoints}</td>
+                        <td className="small muted why">{c.summary}</td>
                       </tr>
                     ))}
                   </tbody>
