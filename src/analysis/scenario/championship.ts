@@ -8,6 +8,11 @@ export interface StandingEntry {
   name: string;
   points: number;
   wins: number;
+  /**
+   * Races and sprints started this season so far (when known): an entrant who has not started one after the
+   * first round (a listed driver without a seat) is not counted as a contender, whatever the points left.
+   */
+  starts?: number;
 }
 
 export interface RivalMargin {
@@ -51,6 +56,8 @@ export interface ChampionshipScenario {
   decided: boolean;
   champion: string | null;
   contenders: ContenderStatus[];
+  /** Entrants left out of the contenders because they have not started a race or sprint this season. */
+  withoutStarts: string[];
   summary: string;
 }
 
@@ -78,7 +85,10 @@ export function analyseChampionship(
   const clinched =
     leader !== undefined && table.slice(1).every((r) => r.points + pointsRemaining < leader.points);
   const contenders: ContenderStatus[] = [];
+  const noStart = (d: StandingEntry) => afterRound > 0 && d.starts === 0;
+  const withoutStarts = table.filter(noStart).map((d) => d.name);
   table.forEach((d, i) => {
+    if (noStart(d)) return;
     const maxPossible = d.points + pointsRemaining;
     const canStillWin = clinched ? i === 0 : maxPossible >= leaderPts;
     if (!canStillWin) return;
@@ -128,11 +138,16 @@ export function analyseChampionship(
     decided: clinched,
     champion: clinched ? leader!.name : null,
     contenders,
-    summary: clinched
-      ? `${leader!.name} is champion: ${leader!.points} pts with ${pointsRemaining} pts left to score.`
-      : `${contenders.length} driver(s) can still mathematically win the ${year} title, ` +
-        `${contenders.filter((c) => c.inTheFight).length} of them on their own results; ${pointsRemaining} pts remain ` +
-        `(${racesRemaining} races, ${sprintsRemaining} sprints).`,
+    withoutStarts,
+    summary:
+      (clinched
+        ? `${leader!.name} is champion: ${leader!.points} pts with ${pointsRemaining} pts left to score.`
+        : `${contenders.length} driver(s) can still mathematically win the ${year} title, ` +
+          `${contenders.filter((c) => c.inTheFight).length} of them on their own results; ${pointsRemaining} pts remain ` +
+          `(${racesRemaining} races, ${sprintsRemaining} sprints).`) +
+      (withoutStarts.length && !clinched
+        ? ` Not counted: ${withoutStarts.join(', ')} (no start this season).`
+        : ''),
   };
 }
 
@@ -160,6 +175,7 @@ export function applyResults(
       const entry = table.get(id);
       if (!entry) throw badRequest(`Driver ${id} is not in the ${ps.year} championship`);
       const pts = pointsFor(ps, r.session, i + 1, r.round, r.fastestLap === id);
+      if (entry.starts !== undefined) entry.starts += 1;
       entry.points += pts;
       entry.gained += pts;
       if (r.session === 'RACE' && i === 0) entry.wins += 1;

@@ -68,6 +68,33 @@ describe('analyseChampionship', () => {
     );
   });
 
+  it('leaves out an entrant without a start, whatever the points left, until a what-if gives him one', () => {
+    const field = [
+      { driverId: 'a', name: 'A', points: 40, wins: 1, starts: 5 },
+      { driverId: 'b', name: 'B', points: 30, wins: 1, starts: 5 },
+      { driverId: 'r', name: 'Reserve', points: 0, wins: 0, starts: 0 },
+    ];
+    const s = analyseChampionship(2025, 5, field, remaining, ps);
+    expect(s.contenders.map((c) => c.driverId)).toEqual(['a', 'b']); // Reserve: 0 + 58 ≥ 40, but never started
+    expect(s.withoutStarts).toEqual(['Reserve']);
+    expect(
+      analyseChampionship(
+        2025,
+        5,
+        field.map((d) => ({ ...d, starts: 1 })),
+        remaining,
+        ps,
+      ).contenders,
+    ).toHaveLength(3);
+    expect(s.summary).toMatch(/Not counted: Reserve \(no start this season\)\.$/);
+    // Before the first round nobody has started: everyone counts.
+    const pre = analyseChampionship(2025, 0, field, remaining, ps);
+    expect(pre.withoutStarts).toEqual([]);
+    const raced = applyResults(field, [{ round: 23, session: 'RACE', order: ['r'] }], ps);
+    expect(raced.find((t) => t.driverId === 'r')).toMatchObject({ starts: 1, points: 25 });
+    expect(analyseChampionship(2025, 23, raced, remaining.slice(1), ps).withoutStarts).toEqual([]);
+  });
+
   it('declares the champion when nobody can catch up, ties stay open', () => {
     const decided = analyseChampionship(2025, 23, table, remaining.slice(1), ps);
     expect(decided.decided).toBe(true);
@@ -134,6 +161,19 @@ describe('real seasons', () => {
     expect(() =>
       whatIf(db, 2025, { afterRound: 21, results: [{ round: 22, session: 'SPRINT', order: ['NOR'] }] }),
     ).toThrow(/no sprint/);
+  });
+
+  it('2026 after round 11: Tsunoda, an entrant without a start, is not counted; points left decide the rest', () => {
+    const s = championshipScenario(db, 2026, { round: 11, driver: 'Tsunoda' });
+    // 12 races and 2 sprints left at 25 and 8 pts (no fastest-lap point from 2025).
+    expect(s.pointsRemaining).toBe(12 * 25 + 2 * 8);
+    expect(s.withoutStarts).toEqual(['Yuki Tsunoda']);
+    expect(s.contenders.map((c) => c.driverId)).not.toContain('yuki-tsunoda');
+    expect(s.contenders.every((c) => c.points + s.pointsRemaining >= s.contenders[0]!.points)).toBe(true);
+    expect(s.contenders.filter((c) => c.inTheFight).length).toBeLessThan(s.contenders.length);
+    expect(s.driver).toMatchObject({ driverId: 'yuki-tsunoda', canStillWin: false });
+    expect(s.driver!.summary).toMatch(/has not started a race in 2026/);
+    expect(s.summary).toMatch(/Not counted: Yuki Tsunoda/);
   });
 
   it('rejects rounds without standings and unknown drivers', () => {

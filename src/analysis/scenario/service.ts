@@ -46,6 +46,17 @@ function standingsAfter(db: Db, year: number, round: number): StandingEntry[] {
         .all(year, round) as { id: string; wins: number }[]
     ).map((w) => [w.id, w.wins]),
   );
+  // Races and sprints with a result row for the driver: a listed entrant without one has not raced yet.
+  const starts = new Map(
+    (
+      db
+        .prepare(
+          `SELECT rr.driver_id AS id, COUNT(*) AS n FROM race_result rr JOIN race r ON r.id = rr.race_id
+           WHERE r.year = ? AND r.round <= ? AND rr.session IN ('RACE', 'SPRINT_RACE') GROUP BY rr.driver_id`,
+        )
+        .all(year, round) as { id: string; n: number }[]
+    ).map((s) => [s.id, s.n]),
+  );
   const rows =
     round === 0
       ? []
@@ -58,10 +69,17 @@ function standingsAfter(db: Db, year: number, round: number): StandingEntry[] {
           .all(year, round) as { id: string; name: string; points: number }[]);
   const table = new Map<string, StandingEntry>();
   for (const r of rows)
-    table.set(r.id, { driverId: r.id, name: r.name, points: r.points, wins: wins.get(r.id) ?? 0 });
+    table.set(r.id, {
+      driverId: r.id,
+      name: r.name,
+      points: r.points,
+      wins: wins.get(r.id) ?? 0,
+      starts: starts.get(r.id) ?? 0,
+    });
   // Entrants without points yet still take part in what-ifs.
   for (const [id, name] of names)
-    if (!table.has(id)) table.set(id, { driverId: id, name, points: 0, wins: 0 });
+    if (!table.has(id))
+      table.set(id, { driverId: id, name, points: 0, wins: 0, starts: starts.get(id) ?? 0 });
   return [...table.values()];
 }
 
@@ -103,7 +121,9 @@ export function championshipScenario(db: Db, year: number, opts: ScenarioOptions
       canStillWin: false,
       summary: scenario.decided
         ? `${d.name} cannot win the ${year} title: ${scenario.champion} has clinched it.`
-        : `${d.name} can no longer win the ${year} title: even with every remaining point they stay behind the leader.`,
+        : scenario.withoutStarts.includes(d.name)
+          ? `${d.name} has not started a race in ${year} so far, so is not counted as a title contender.`
+          : `${d.name} can no longer win the ${year} title: even with every remaining point they stay behind the leader.`,
     };
   }
   return scenario;
