@@ -83,6 +83,29 @@ function classifiedWinner(db: Db, race: RaceInfo): string | null {
   return row?.code ?? null;
 }
 
+/**
+ * Stints in the classified finishing order from the results (lap tables can miss the last lap or its
+ * positions, 2023 Monza); drivers the results lack keep the lap-table order after them.
+ */
+function inFinishingOrder(db: Db, race: RaceInfo, stints: Stint[]): Stint[] {
+  const codes = (
+    db
+      .prepare(
+        `SELECT d.abbreviation AS code FROM race_result rr JOIN driver d ON d.id = rr.driver_id
+         WHERE rr.race_id = ? AND rr.session = 'RACE' ORDER BY rr.position_display_order`,
+      )
+      .all(race.id) as { code: string | null }[]
+  ).map((r) => r.code);
+  const rank = (d: string) => {
+    const i = codes.indexOf(d);
+    return i < 0 ? codes.length : i;
+  };
+  return stints
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s.driver) - rank(b.s.driver) || a.i - b.i)
+    .map(({ s }) => s);
+}
+
 function editionStrategy(db: Db, race: RaceInfo, laps: RaceLaps): EditionStrategy {
   const stops = findPitStops(laps.laps);
   const stints = computeStints(laps.laps);
@@ -260,7 +283,7 @@ export function getPitStrategy(
       source: summary.pitLoss !== null ? 'this race' : historyLoss !== null ? 'previous editions' : 'default',
     },
     degradation,
-    stints: computeStints(laps.laps).filter(inScope),
+    stints: inFinishingOrder(db, race, computeStints(laps.laps)).filter(inScope),
     pitStops: stops.filter(inScope),
     battles: findPitBattles(laps.laps, stops).filter(inScope),
     undercutOpportunities: undercutOpportunities(

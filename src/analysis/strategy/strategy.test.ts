@@ -207,6 +207,14 @@ describe('real lap tables', () => {
       // Stints come in finishing order (2023 Belgium: Verstappen, Pérez, Leclerc), not alphabetically.
       const all = getPitStrategy(config, db, 2023, 12, {});
       expect([...new Set(all.stints.map((x) => x.driver))].slice(0, 3)).toEqual(['VER', 'PER', 'LEC']);
+      // 2023 Monza's lap table lacks the last lap's positions: the order comes from the classification.
+      const monza = getPitStrategy(config, db, 2023, 14, {});
+      expect([...new Set(monza.stints.map((x) => x.driver))].slice(0, 4)).toEqual([
+        'VER',
+        'PER',
+        'SAI',
+        'LEC',
+      ]);
       const up = getPitStrategy(config, db, 2026, 13, {});
       expect(up.hasLapData).toBe(false);
       expect(up.pitLoss.source).toBe('previous editions');
