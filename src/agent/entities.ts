@@ -59,7 +59,8 @@ const EXTRA_RACE_ALIASES: Record<string, string[]> = {
   'great-britain': ['britain', 'uk', 'england', 'english'],
   'united-states': ['usa', 'us gp', 'cota', 'austin', 'america', 'american'],
   'las-vegas': ['vegas'],
-  'sao-paulo': ['brazil', 'brazilian', 'sao paulo'],
+  'sao-paulo': ['brazil', 'brazilian', 'sao paulo', 'brasil'],
+  brazil: ['brasil'],
   'saudi-arabia': ['saudi', 'saudi arabia'],
   'emilia-romagna': ['imola'],
   netherlands: ['holland'],
@@ -398,6 +399,16 @@ export class EntityIndex {
     );
   }
 
+  /** True when a single word is (part of) a driver's, team's or place's name. */
+  isNameWord(word: string): boolean {
+    return (
+      this.nameWords().has(word) ||
+      this.driverAliases.has(word) ||
+      this.constructorAliases.has(word) ||
+      this.firstNameIndex.has(word)
+    );
+  }
+
   private nameWordSet?: Set<string>;
   /** Single words that name a driver, team or place (five letters or more). */
   private nameWords(): Set<string> {
@@ -603,7 +614,8 @@ export class EntityIndex {
 }
 
 /** True when `a` is `b` with two adjacent letters swapped ("leclrec" / "leclerc"). */
-function isTransposition(a: string, b: string): boolean {
+/** Two neighbouring letters swapped ('frist', 'hwo'): one slip, not two. */
+export function isTransposition(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const diff: number[] = [];
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);

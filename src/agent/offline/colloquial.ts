@@ -33,6 +33,11 @@ const REWRITES: [RegExp, string][] = [
   ],
   // "most successful Aussie in terms of GP wins": the Australian with the most GP wins.
   [/\b(?:most successful|best|greatest|top) (.+?) in terms of (.+)$/gi, '$1 with the most $2'],
+  // "Tyrrell's most successful driver by race wins": the same, measured "by" a count.
+  [
+    /\b(?:most successful|best|greatest|top) (.+?) (?:by|by number of|when it comes to|measured by|on) ((?:race |grand prix |gp |career )?(?:wins|victories|poles|pole positions|podiums|points|titles|championships))\b/gi,
+    '$1 with the most $2',
+  ],
   // A fan's word for a driver of a country (never the country's Grand Prix).
   [/\baussies?\b(?! (driver|gp|grand prix))/gi, 'australian driver'],
   [/\bbrits?\b(?! (driver|gp|grand prix))/gi, 'british driver'],
@@ -40,7 +45,10 @@ const REWRITES: [RegExp, string][] = [
   // Transposed letters in the shortest words, which the name and word mender leaves alone.
   [/\blsat\b/gi, 'last'],
   [/\bfrist\b/gi, 'first'],
-  [/\bwaht\b/gi, 'what'],
+  [/\b(waht|wat|wot)\b/gi, 'what'],
+  [/\b(wich|whihc|wihch)\b/gi, 'which'],
+  [/\bgimme\b/gi, 'give me'],
+  [/\bpts\b/gi, 'points'],
   [/\bhwo\b/gi, 'who'],
   [/\bteh\b/gi, 'the'],
   [/\bwon't\b/gi, 'will not'],

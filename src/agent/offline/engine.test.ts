@@ -9,6 +9,9 @@ import { openDatabase, type Db } from '../../data/db.ts';
 import { judge, readQaFile, runQaEval } from '../eval/qa.ts';
 import { generateQuestions } from '../eval/generated.ts';
 import { answerOffline } from './engine.ts';
+import { uncovered } from './coverage.ts';
+import { parseQuestion } from './parse.ts';
+import { entityIndex } from '../entities.ts';
 import type { ToolContext } from '../tools/types.ts';
 
 let db: Db;
@@ -241,5 +244,53 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect(
       (await ask('who finished right behind piastri when he got his first win in hungary')).answer,
     ).toContain('Lando Norris finished P2 (2nd) in the 2024 Hungarian Grand Prix');
+  });
+
+  it('reads misspelt ordinary words, decades spelt twice, "driving for" and "voted"', async () => {
+    expect((await ask('wich team won the constructers championship in 1998')).answer).toMatch(/^McLaren/);
+    expect((await ask('in the 2000s (2000-2009), who won the most races?')).answer).toMatch(
+      /^Michael Schumacher has the most wins from 2000 to 2009/,
+    );
+    expect((await ask('who won the most grands prix driving for williams')).answer).toMatch(/^Nigel Mansell/);
+    expect((await ask('who has been voted driver of the day the most')).answer).toMatch(/^Max Verstappen/);
+    expect((await ask('how many pts did mclaren get in 2024')).answer).toContain('666 points in 2024');
+  });
+
+  it('answers who a driver came in for, within a season and across two', async () => {
+    expect((await ask('who did lawson stand in for in 2023')).answer).toMatch(
+      /^Liam Lawson stood in for Daniel Ricciardo at AlphaTauri in 2023/,
+    );
+    expect((await ask('whose seat did hamilton take at mercedes')).answer).toMatch(
+      /^Lewis Hamilton took the seat of Michael Schumacher at Mercedes/,
+    );
+  });
+
+  it('reads a debut or rookie season as the race or season it was', async () => {
+    expect((await ask('who won the race where norris made his debut?')).answer).toMatch(
+      /^Valtteri Bottas won the 2019 Australian Grand Prix/,
+    );
+    expect((await ask('where did norris finish in his first race')).answer).toMatch(
+      /^Lando Norris finished P12 \(12th\) in the 2019 Australian Grand Prix/,
+    );
+    expect((await ask('how many points did leclerc score in his rookie season')).answer).toMatch(
+      /^Charles Leclerc scored 39 points in 2018/,
+    );
+    expect((await ask('how old was max when he did his first race')).answer).toMatch(
+      /^Max Verstappen was 17 years and 166 days old/,
+    );
+  });
+
+  it('gives both totals once for "who won more, and how many did each win"', async () => {
+    const res = await ask('Senna or Prost: who took more poles, and how many did each have?');
+    expect(res.answer).toMatch(/^Ayrton Senna has more poles: 65 to 33 for Alain Prost/);
+    expect(res.answer.match(/has more poles/g)).toHaveLength(1);
+  });
+
+  it('finds what an answer leaves out of the question: a driver or the season', () => {
+    const index = entityIndex(db);
+    const q = parseQuestion(index, 'Did Stewart or Lauda win more races in 1975?', new Date('2026-11-26'));
+    expect(uncovered(q, 'Jackie Stewart: 27 Grand Prix wins.')).toEqual(['Niki Lauda', '1975']);
+    expect(uncovered(q, 'In 1975 Niki Lauda won 5 races, Jackie Stewart none (retired 1973).')).toEqual([]);
+    expect(uncovered(q, 'Niki Lauda and Jackie Stewart, 1971–1979: …')).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@
 // entities), calls the same tools the LLM would, and writes a short answer in a race engineer's voice
 // with its source. When the data does not have the answer it says so; when it does not understand,
 // it says what it can answer.
+import { uncovered } from './coverage.ts';
+import { mendWords } from './spelling.ts';
 import { AppError } from '../../errors.ts';
 import { entityIndex, type DriverEntity, type EntityIndex, type RaceEntity } from '../entities.ts';
 import { currentSeason, isoDate, label, lastRace, nextRace, resolveRace } from '../race-ref.ts';
@@ -187,12 +189,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
       throw new Abstain(
         'That looks like SQL. Offline I answer questions asked in words — e.g. "who won the 2021 Abu Dhabi GP?". (Programs can run read-only SELECTs through the query_f1_database tool over MCP.)',
       );
-    const mended = dropDescription(
-      a.index.correctTypos(
-        yearsAgo(plainSpeech(question), currentSeason(a.index, now)),
-        (w) => ORDINARY_WORDS.has(w) || isEnglishWord(w),
-      ),
-    );
+    const mended = readablePlainly(a.index, question, now);
     // "…when Jim Clark won his first title": that event is looked up first and named in its place.
     const resolved = await resolveReference(a, mended, now);
     if (resolved.sources.length) referenceSources.push(...resolved.sources);
@@ -229,7 +226,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
         }),
       ].join(' ');
       // "Clark or Hill - who won more?": a topic naming a comparison lends its connective too.
-      const comparing = parts.length === 1 && topic && /\b(or|vs|versus|v)\b/i.test(topic);
+      const comparing = topic && /\b(or|vs|versus|v)\b/i.test(topic);
       let text = comparing ? `${topic} ${part}` : parts.length > 1 || topic ? `${others} ${part}` : part;
       // "…+ what team was he driving for?": a pronoun with no name of its own is the driver the part before
       // answered with.
@@ -248,10 +245,18 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
       answers.push(await answerPart(a, parseQuestion(a.index, text, now), now));
     }
     body = {
-      text: answers.map((x) => x.text).join('\n\n'),
+      // "who won more, and how many did each win": two parts the one comparison answers are said once.
+      text: [...new Set(answers.map((x) => x.text))].join('\n\n'),
       sources: [...referenceSources, ...answers.flatMap((x) => x.sources)],
     };
     if (answers.every((x) => x.status === 'unavailable')) status = 'unavailable';
+    if (!answers.some((x) => x.status)) {
+      const gaps = uncovered(parseQuestion(a.index, resolved.text, now), body.text);
+      if (gaps.length)
+        throw new Abstain(
+          `I can't answer that offline with confidence: the answer I found does not cover ${gaps.join(' or ')}, so it would answer a different question. Try asking about one driver and one season at a time, e.g. "How many races did Lauda win?".`,
+        );
+    }
   } catch (err) {
     if (err instanceof Answered) {
       body = err.body;
@@ -327,6 +332,8 @@ async function resolveReference(
   now: Date,
 ): Promise<{ text: string; sources: string[]; age?: string }> {
   const norm = normalize(text);
+  const debut = await resolveDebut(a, norm, now);
+  if (debut) return debut;
   const m = REFERENCE.exec(norm);
   if (!m) return { text, sources: [] };
   const [whole, , who, which, what, place] = m as unknown as [
@@ -374,9 +381,62 @@ async function resolveReference(
   return { text: norm.replace(whole, replacement), sources: r.sources, ...(age ? { age } : {}) };
 }
 
+/** "the race where Hamilton made his debut", "Norris's first race", "in his rookie season": his first start. */
+const DEBUT_RACE =
+  /\b(?:the race (?:where|when|in which)|when) (he|she|[a-z]+(?: [a-z]+)?) (?:made|making|had|did) (?:his|her) (?:f1 |formula 1 |formula one |grand prix |world championship )?debut\b|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:f1 |grand prix )?(?:debut|first) (?:race|grand prix|gp|start)\b/;
+const DEBUT_SEASON =
+  /\b(?:in )?(his|her|[a-z]+(?: [a-z]+)? s) (?:rookie|debut|first|maiden) (?:f1 )?(?:year|season|campaign)\b(?! (with|for|at|in) [a-z])/;
+
+/**
+ * "Who won the race where X made his debut?" → "Who won the 2007 Australian Grand Prix?"; "in X's rookie
+ * year" → "in 2007". Only where the question asks about that race or season, not about the debut itself.
+ */
+async function resolveDebut(
+  a: Answerer,
+  norm: string,
+  now: Date,
+): Promise<{ text: string; sources: string[] } | undefined> {
+  // About that race (its winner, his finish there), not about the debut itself ("what was his first race",
+  // "how old was he at his debut"), which the statistics reader answers.
+  const aboutRace =
+    /\b(who|which driver|what driver|finish|finished|place|placed|position|grid|qualif\w*|result|points|retire\w*)\b/.test(
+      norm,
+    ) && !/\b(how old|what age|at what age)\b/.test(norm);
+  const race = aboutRace ? DEBUT_RACE.exec(norm) : null;
+  const season = race ? null : DEBUT_SEASON.exec(norm);
+  const m = race ?? season;
+  if (!m) return undefined;
+  const who = (m[1] ?? m[2]!).replace(/ s$/, '');
+  const named = /^(he|she|his|her)$/.test(who) ? undefined : a.index.findDriver(who);
+  const driver = named ?? parseQuestion(a.index, norm.replace(m[0], ' '), now).drivers[0];
+  if (!driver) return undefined;
+  const r = await a
+    .call<StatsData>('get_f1_stats', {
+      metric: 'starts',
+      group_by: 'driver',
+      driver: driver.id,
+      pick: 'first',
+    })
+    .catch(() => undefined);
+  const e = r?.data.rows[0]?.event;
+  if (!r || !e) return undefined;
+  const replacement = race ? `the ${e.year} ${e.raceName}` : `${driver.name} in ${e.year}`;
+  return { text: norm.replace(m[0], replacement), sources: r.sources };
+}
+
 /** References to a fact the question does not state: answering them needs one answer fed into another. */
 const CHAINED =
   /\b(when|after|before|where) (he|she|they|[a-z]+( [a-z]+)?) (finally )?(got|won|took|scored|made|had|clinched) (his|her|their) (first|maiden|last|only|debut|\d+\w*)\b[^?]*|\b(his|her|their) (title|championship) (year|season|winning year)\b|\bthat (race|year|season|weekend|grand prix)\b|\b(after|since) (he|she) died\b/;
+
+/**
+ * The question in the words the reader knows: fans' shorthand rewritten, relative years made seasons,
+ * misspelt words and names mended, a trailing description of the race dropped.
+ */
+export function readablePlainly(index: EntityIndex, question: string, now: Date): string {
+  const words = mendWords(question, ORDINARY_WORDS, (w) => index.isNameWord(w));
+  const plain = yearsAgo(plainSpeech(words), currentSeason(index, now));
+  return dropDescription(index.correctTypos(plain, (w) => ORDINARY_WORDS.has(w) || isEnglishWord(w)));
+}
 
 /** ", the race where Hamilton won the title on the last lap": a description of what is already named. */
 function dropDescription(text: string): string {

@@ -77,9 +77,8 @@ const FILLER = new Set(
   during across throughout often set sets setting largest add combined convert converted turned still
   round rounds loads lots exactly now currently produced produce produces yet ever been good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
   scoring big gap doing wise hows whats whos wheres very much well hmm um uh anyway btw also too overall
-  totals tally tot mate mates teammate teammates team-mate buddy pal career-wise alltime f1's them`.split(
-    /\s+/,
-  ),
+  totals tally tot mate mates teammate teammates team-mate buddy pal career-wise alltime f1's them lol lmao haha
+  rofl omg tbh imo ngl`.split(/\s+/),
 );
 
 /** Ordinary words of F1 questions: never "corrected" into a name by the typo mender. */
@@ -129,16 +128,16 @@ export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
 const METRIC_PATTERNS: [Metric, RegExp][] = [
   ['grand_slams', /\bgrand slams?\b/],
   ['hat_tricks', /\bhat ?tricks?\b/],
-  ['driver_of_the_day', /\bdriver of the day( awards?)?\b/],
+  ['driver_of_the_day', /\b(voted |named |picked as |chosen as )?(the )?driver of the day( awards?)?\b/],
   ['fastest_laps', /\b(fastest|quickest) (race )?laps?\b/],
   ['front_rows', /\bfront rows?( starts?)?\b/],
   [
     'constructor_titles',
-    /\bconstructors? (world )?(titles?|championships?|crowns?|cups?|champions?|champs?)\b|\bwcc\b/,
+    /\bconstructors? (world )?(titles?|championships?|crowns?|cups?|champions?|champs?)\b(?! season)|\bwcc\b/,
   ],
   [
     'titles',
-    /\b(world )?(titles?|championships?|crowns?)\b(?! (race|races|round|rounds|grand prix|points|standings|lead|leader|table|battle|fight|era))|\bworld champions?\b|\bwdcs?\b|\bchampions?\b|\bchamps?\b/,
+    /\b(world )?(titles?|championships?|crowns?)\b(?! (race|races|round|rounds|grand prix|points|standings|lead|leader|table|battle|fight|era|season))|\bworld champions?\b|\bwdcs?\b|\bchampions?\b|\bchamps?\b/,
   ],
   ['poles', /\bpoles?( positions?| sitters?| starts?)?\b/],
   [
@@ -157,7 +156,7 @@ const METRIC_PATTERNS: [Metric, RegExp][] = [
   ['races_held', /\b(hosted|held|staged|host|hold|editions?|been run|run as)\b/],
   [
     'starts',
-    /\b(race )?starts\b|\bappearances\b|\braces? (entered|started|contested)\b|\b(entered|started|contested|competed in|raced in|took part in) \w*\s?(races|grands prix|gps)\b/,
+    /\b(race )?starts\b|\bappearances\b|\bto (start|enter|race in|compete in|take part in) (a |an )?(world championship |f1 |formula (1|one) )?(race|grand prix|gp)\b|\braces? (entered|started|contested)\b|\b(entered|started|contested|competed in|raced in|took part in) \w*\s?(races|grands prix|gps)\b/,
   ],
   [
     'wins',
@@ -249,13 +248,16 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     withoutTitle = true;
   if (
     take(
-      /\bwithout (ever )?(winning|taking) (a |one |any )?(single )?(race|grand prix|gp)s?\b|\bwithout (ever )?(a |any |one )?(single )?(win|victory)\b|\bnever (won|winning) (a |one |any )?(race|grand prix|gp)\b|\bwinless\b/,
+      /\bwithout (ever )?(winning|taking) (a |one |any )?(single )?(race|grand prix|gp)s?\b|\bwithout (ever )?winning (one|any|once)\b|\bwithout (ever )?(a |any |one )?(single )?(win|victory)\b|\bnever (won|winning) (a |one |any )?(race|grand prix|gp)\b|\bwinless\b/,
     )
   )
     withoutWin = true;
   if (take(/\bhow many (seasons|years)\b/)) countSeasons = true;
   // "won from pole": the grid slot, not a pole metric.
-  const fromPole = !!take(/\b(started |starting )?(from|on) (pole|p1|the pole)( position)?\b/);
+  // "on pole" alone is a pole ("Fangio vs Ascari on pole positions"); "started on pole" is the grid slot.
+  const fromPole = !!take(
+    /\b(started |starting |start |won |win |wins |winning )(from|on) (pole|p1|the pole)( position)?\b|\bfrom (pole|p1|the pole)( position)?\b/,
+  );
   // "how many times did Alonso finish second", "P4 finishes": finishes at one place.
   const placeWord: Record<string, number> = { ...PLACE_WORDS, runner: 2 };
   let finishedAt: number | undefined;
@@ -421,6 +423,12 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   } else if ((m = take(/\b(19[5-9]\d|20\d\d)\b/))) {
     yr.fromYear = yr.toYear = Number(m[1]);
   }
+  // "the 2010s (2010-2019)": the range that spells out a decade is the same constraint, either way round.
+  if (yr.fromYear !== undefined && yr.toYear !== undefined) {
+    take(new RegExp(`\\b${yr.fromYear} (to |until |through |and )?${yr.toYear}\\b`));
+    if (yr.toYear - yr.fromYear === 9 && yr.fromYear % 10 === 0)
+      take(new RegExp(`\\b(in |during |across )?(the )?${yr.fromYear}s\\b`));
+  }
   if (yr.fromYear === undefined && yr.toYear === undefined && q.year !== undefined && !yr.toDate)
     yr.fromYear = yr.toYear = q.year;
 
@@ -449,15 +457,17 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
   // "X vs Y", "did X or Y have more", "difference between X's and Y's": a comparison.
   const compareCue =
-    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between)\b/.test(
+    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear)\b/.test(
       norm,
     );
   const two = q.drivers.length >= 2 || q.constructors.length >= 2;
-  if (two && compareCue) {
+  // "how many did each win": two subjects' totals side by side are a comparison too.
+  const eachCue = two && !!take(/\b(each|both|respectively|apiece|the two( of them)?)\b/);
+  if (two && (compareCue || eachCue)) {
     op = 'compare';
     while (
       take(
-        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|who had more|more|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart)\b/,
+        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who had more|more|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart)\b/,
       )
     );
     // "give the leader's total", "how many more has the leader got": the comparison states both and the margin.
@@ -534,9 +544,15 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       for (let i = mention.start; i < mention.end; i++) covered[i] = true;
   }
   // Three-letter codes found in capitals are covered by their word.
+  // So is a first name the question reader read as the driver ("how old was max when he…").
   for (const d of frame.drivers) {
     if (d.abbreviation) words.forEach((w, i) => w === d.abbreviation!.toLowerCase() && (covered[i] = true));
+    const first = normalize(d.name).split(' ')[0];
+    words.forEach((w, i) => w === first && (covered[i] = true));
   }
+
+  // "won the most grands prix driving for Benetton": the team filter's verb.
+  if (frame.teams.length) take(/\b(driving|racing|drove|raced|while|when) (for|with|at)\b/);
 
   // Nationality: a demonym or country next to a person word ("British driver", "which Brazilian").
   for (let i = 0; i < words.length; i++) {
@@ -592,7 +608,11 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     }
   }
 
-  if (take(/\bin (a|one) (single )?season\b|\bsingle season\b|\bone season\b|\bin a year\b/))
+  if (
+    take(
+      /\bin (a|one) (single )?season\b|\bsingle season\b|\bone season\b|\bin a year\b|\bin (a|one) single ([a-z]+ ){0,3}?season\b/,
+    )
+  )
     frame.perSeason = true;
   if (take(/\bin (a|one) (single )?(race|grand prix|gp)\b|\bsingle race\b/)) frame.perRace = true;
 
@@ -636,9 +656,12 @@ function placeOf(
     if ((' ' + text + ' ').includes(' ' + a.text + ' ') && (!hit || a.text.length > hit.text.length)) hit = a;
   }
   if (!hit) return undefined;
-  const aw = hit.text.split(' ');
-  for (let i = 0; i + aw.length <= words.length; i++)
-    if (aw.every((w, k) => words[i + k] === w)) for (let k = 0; k < aw.length; k++) covered[i + k] = true;
+  // Every name of that race is explained: "in Shanghai / the Chinese GP" names one place twice.
+  for (const alias of best.aliases) {
+    const aw = alias.text.split(' ');
+    for (let i = 0; i + aw.length <= words.length; i++)
+      if (aw.every((w, k) => words[i + k] === w)) for (let k = 0; k < aw.length; k++) covered[i + k] = true;
+  }
   for (let i = 0; i < words.length; i++)
     if (/^(grand|prix|gp|circuit|track)$/.test(words[i]!)) covered[i] = true;
   void q;

@@ -110,6 +110,10 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       ? (/\b(?:in|of|from|season|back in|the) (\d\d)\b(?! (?:races?|wins?|points|laps|poles|podiums|times|seconds|s|th|st|nd|rd|drivers|cars|percent)\b)/.exec(
           norm,
         ) ??
+        // "mansell in 92 - wins and poles": after "in", 50-99 is a season even before a count word.
+        /\b(?:in|back in) ([5-9]\d)\b(?! (?:races?|laps|times|seconds|s|th|st|nd|rd|drivers|cars|percent|starts|attempts|tries)\b)/.exec(
+          norm,
+        ) ??
         (index.matchRaces(norm).length
           ? /\b[a-z]{3,} (\d\d)\b(?! (?:races?|wins?|points|laps|poles|podiums|times|seconds|s|th|st|nd|rd)\b)/.exec(
               norm,
@@ -199,6 +203,21 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
         .filter((d) => !lower || normalize(d.name).startsWith(`${first} `));
       if (matches.length === 1) {
         drivers.push(matches[0]!);
+        break;
+      }
+    }
+  }
+  // "how old was max when he did his first race": with no season, a first name said of a person ("he",
+  // "his") is its one famous bearer — by far the longest career of all who had it.
+  if (drivers.length === 0 && year === undefined && /\b(he|his|him)\b/.test(norm)) {
+    for (const word of norm.split(' ')) {
+      if (word.length < 3 || NOT_FIRST_NAMES.has(word)) continue;
+      const [top, next] = index
+        .driversByFirstNameAnyYear(word)
+        .filter((d) => normalize(d.name).startsWith(`${word} `))
+        .sort((x, y) => y.starts - x.starts);
+      if (top && top.starts >= 50 && (!next || top.starts > 5 * Math.max(next.starts, 1))) {
+        drivers.push(top);
         break;
       }
     }

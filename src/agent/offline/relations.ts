@@ -13,12 +13,19 @@ const TEAM_OF =
   /\b(what|which) (team|constructor|car)\b|\bwho did \w+( \w+)? (drive|race) for\b|\bwho was \w+( \w+)? (driving|racing) for\b|\b(drove|driving|raced|racing) for (what|which)\b/;
 const ENGINE = /\b(engines?|power units?|powered|engine (supplier|manufacturer)|motor|pu)\b/;
 const REPLACED =
-  /\b(replaced|replace|replacing|replacement|took [a-z ]{0,40}?seat|got (his|her|the|[a-z]+ s) seat|took over from|stood in|stand in|standing in|filled in|fill in|filling in|deputi[sz]ed|substitute[ds]?|subbed|in place of|his seat|her seat)\b/;
+  /\b(replaced|replace|replacing|replacement|(took|take|taking|takes) [a-z ]{0,40}?seat|got (his|her|the|[a-z]+ s) seat|took over from|stood in|stand in|standing in|filled in|fill in|filling in|deputi[sz]ed|substitute[ds]?|subbed|in place of|his seat|her seat)\b/;
 
-export function relationAsked(q: ParsedQuestion): 'lineup' | 'team' | 'engine' | 'replacement' | undefined {
+/** "Whose seat did Schumacher take", "who did de Vries replace": the driver named came in for someone. */
+const CAME_IN_FOR =
+  /\bwhose (seat|place|car|drive)\b|\bwho (did|was) [a-z]+( [a-z]+)?( [a-z]+)? (replace|replacing|take over from|taking over from|stand in for|standing in for|fill in for|filling in for|sub for|come in for)\b|\b(replaced|took over from|stood in for|filled in for) (who|whom)\b/;
+
+type Relation = 'lineup' | 'team' | 'engine' | 'replacement' | 'predecessor';
+
+export function relationAsked(q: ParsedQuestion): Relation | undefined {
   const n = q.norm;
   const team = q.constructors.length > 0;
   const driver = q.drivers.length > 0;
+  if (CAME_IN_FOR.test(n) && driver) return 'predecessor';
   if (REPLACED.test(n) && driver) return 'replacement';
   if (ENGINE.test(n) && (team || driver) && !/\b(penalt|rule|regulation|allocation|failure)/.test(n))
     return 'engine';
@@ -45,19 +52,25 @@ export async function answerRelation(
   a: Caller,
   index: EntityIndex,
   q: ParsedQuestion,
-  kind: 'lineup' | 'team' | 'engine' | 'replacement',
+  kind: Relation,
   now: Date,
 ): Promise<{ text: string; sources: string[] }> {
   const team = q.constructors[0];
   const driver = q.drivers[0];
-  const year = q.year ?? seasonMeant(q.norm, driver?.years, currentSeason(index, now));
+  const year =
+    q.year ??
+    (kind === 'predecessor' && driver
+      ? await arrivalSeason(a, driver.id, driver.years, team?.id)
+      : seasonMeant(q.norm, driver?.years, currentSeason(index, now)));
   const { data, sources } = await a.call<LineupData>('get_team_lineup', {
     year,
     ...(team ? { team: team.id } : {}),
-    ...(driver && kind !== 'lineup' && !(kind === 'replacement' && team) ? { driver: driver.id } : {}),
+    ...(driver && kind !== 'lineup' && !((kind === 'replacement' || kind === 'predecessor') && team)
+      ? { driver: driver.id }
+      : {}),
   });
   const entries = data.entries;
-  const rounds = (e: SeasonEntry) => `rounds ${roundRanges(e.rounds)}`;
+  const rounds = (e: SeasonEntry) => `${e.rounds.length === 1 ? 'round' : 'rounds'} ${roundRanges(e.rounds)}`;
   if (kind === 'lineup') {
     const list = entries.map((e) => `${e.driver} (${rounds(e)})`);
     return {
@@ -106,6 +119,23 @@ export async function answerRelation(
   }
   const ownRounds = new Set(teamEntries.filter((e) => e.driverId === own.driverId).flatMap((e) => e.rounds));
   const first = Math.min(...ownRounds);
+  if (kind === 'predecessor') {
+    // The team's driver who raced before the named driver's first race and in none of his rounds: the one
+    // whose seat he took (Gachot's for Schumacher), or stood in for (Albon's for de Vries at Monza 2022).
+    const before = teamEntries
+      .filter((e) => e.driverId !== own.driverId && e.rounds.some((r) => r < first))
+      .filter((e) => !e.rounds.some((r) => ownRounds.has(r)))
+      .sort((x, y) => lastBefore(y.rounds, first) - lastBefore(x.rounds, first));
+    const seat = before[0];
+    const last = Math.max(...ownRounds);
+    const back = seat?.rounds.some((r) => r > last);
+    return seat
+      ? {
+          text: `${own.driver} ${back ? 'stood in for' : 'took the seat of'} ${seat.driver} at ${own.constructor} in ${year}: ${seat.driver} raced ${rounds(seat)}, ${own.driver} ${rounds({ ...own, rounds: [...ownRounds] })}.`,
+          sources: extra,
+        }
+      : await seatOfLastSeason(a, own, year, teamEntries, extra, rounds({ ...own, rounds: [...ownRounds] }));
+  }
   const inHisPlace = teamEntries.filter(
     (e) => e.driverId !== own.driverId && e.rounds[0]! > first && e.rounds.some((r) => !ownRounds.has(r)),
   );
@@ -117,5 +147,56 @@ export async function answerRelation(
   return {
     text: `${inHisPlace.map((e) => `${e.driver} (${rounds(e)})`).join(' and ')} took ${own.driver}'s seat at ${own.constructor} in ${year}; ${own.driver} raced ${rounds({ ...own, rounds: [...ownRounds] })}.`,
     sources: extra,
+  };
+}
+
+function lastBefore(rounds: readonly number[], round: number): number {
+  return Math.max(...rounds.filter((r) => r < round));
+}
+
+/** The first season a driver raced (for the team, when one is named): the season he came in for someone. */
+async function arrivalSeason(
+  a: Caller,
+  driverId: string,
+  years: Set<number>,
+  teamId?: string,
+): Promise<number> {
+  const sorted = [...years].sort((x, y) => x - y);
+  if (!teamId) return sorted[0]!;
+  for (const year of sorted) {
+    // A season the team did not race is a 404 of the tool: not his arrival.
+    const lineup = await a.call<LineupData>('get_team_lineup', { year, team: teamId }).catch(() => undefined);
+    if (lineup?.data.entries.some((e) => e.driverId === driverId)) return year;
+  }
+  return sorted[0]!;
+}
+
+/** A driver new to a team at the start of a season took the seat of the one who left it after the season before. */
+async function seatOfLastSeason(
+  a: Caller,
+  own: SeasonEntry,
+  year: number,
+  teamEntries: SeasonEntry[],
+  sources: string[],
+  ownRounds: string,
+): Promise<{ text: string; sources: string[] }> {
+  const prior = (await a
+    .call<LineupData>('get_team_lineup', { year: year - 1, team: own.constructorId })
+    .catch(() => undefined)) ?? { data: { year: year - 1, entries: [] }, sources: [] };
+  const stayed = new Set(teamEntries.map((e) => e.driverId));
+  const left = [
+    ...new Map(
+      prior.data.entries.filter((e) => !stayed.has(e.driverId)).map((e) => [e.driverId, e]),
+    ).values(),
+  ];
+  const newcomer = !prior.data.entries.some((e) => e.driverId === own.driverId);
+  if (newcomer && left.length === 1)
+    return {
+      text: `${own.driver} took the seat of ${left[0]!.driver} at ${own.constructor}: ${left[0]!.driver} raced for the team in ${year - 1}, ${own.driver} from ${year} (${ownRounds}).`,
+      sources: [...sources, ...prior.sources],
+    };
+  return {
+    text: `${own.driver} replaced nobody at ${own.constructor} during ${year}: he raced ${ownRounds}, and no driver of the team stopped before his first race.`,
+    sources,
   };
 }
