@@ -252,7 +252,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
     if (answers.every((x) => x.status === 'unavailable')) status = 'unavailable';
     if (!answers.some((x) => x.status)) {
       const gaps = uncovered(parseQuestion(a.index, resolved.text, now), body.text);
-      if (gaps.length)
+      if (gaps.length && !body.text.startsWith("I couldn't pin that down"))
         throw new Abstain(
           `I can't answer that offline with confidence: the answer I found does not cover ${gaps.join(' or ')}, so it would answer a different question. Try asking about one driver and one season at a time, e.g. "How many races did Lauda win?".`,
         );
@@ -492,10 +492,16 @@ export function topicAndAsk(text: string): { topic?: string; ask: string } {
 }
 
 /** "Who won X and who was on pole?" → its parts; a question with one ask is one part. */
+const ROLE = String.raw`(?:world )?(?:champ|champion|winner|runner[ -]?up|pole ?sitter|pole|fastest lap)`;
+const ROLE_PAIR = new RegExp(String.raw`\b(${ROLE})\s*,?\s*(?:and|&|\+)\s+(?:the |who was )?(${ROLE})\b`, 'i');
+
 export function splitQuestion(text: string): string[] {
   // "1992 world champ + what team was he driving for?": a plus joins two asks, whatever their shape.
   const plus = text.split(/\s+[+&]\s+/).filter(Boolean);
   if (plus.length > 1) return plus.flatMap((p) => splitQuestion(p));
+  // "1959 world champ and runner-up?", "pole sitter and winner": two roles of one race or season, two asks.
+  const roles = ROLE_PAIR.exec(text);
+  if (roles) return [text.replace(roles[0], roles[1]!), text.replace(roles[0], roles[2]!)];
   const parts = text
     .split(
       /\s*[,;]?\s+\band (?=(who|whose|what|which|how many|how much|where|when|did|was)\b)|(?<=^(?:who|what|which|how|where|when|did|was|is)\b[^?]*)\?\s+(?=\S)/i,
@@ -645,7 +651,9 @@ async function route(a: Answerer, q: ParsedQuestion, now: Date): Promise<Body> {
     q.year !== undefined &&
     (/\bmost (points|wins|victories)\b/.test(q.norm) || MOST_WINS.test(q.norm));
   const leaderAfter = c.leader && (c.standings || c.points || /\bafter\b/.test(q.norm));
-  if (c.championship || leaderAfter || c.standings || seasonTop) {
+  // "who was the 1959 runner-up": with a season and no race, the championship's second place.
+  const seasonRunnerUp = !d1 && !q.namesRace && q.year !== undefined && /\brunner up\b/.test(q.norm);
+  if (c.championship || leaderAfter || c.standings || seasonTop || seasonRunnerUp) {
     if (!(d1 && (c.points || /\bwins\b/.test(q.norm)))) return championship(a, q, now);
   }
 

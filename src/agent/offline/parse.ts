@@ -3,6 +3,7 @@
 import type { ConstructorEntity, DriverEntity, EntityIndex, Mention, RaceEntity } from '../entities.ts';
 import { currentSeason, LAST_RACE, NEXT_RACE, THIS_SEASON } from '../race-ref.ts';
 import { normalize } from '../text.ts';
+import { isEnglishWord } from '../dictionary.ts';
 
 export interface ParsedQuestion {
   text: string;
@@ -192,33 +193,40 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   // question asks about one driver's result and exactly one driver of that season has that first name.
   const perDriverCue =
     cues.finish || cues.grid || cues.pit || cues.retirement || cues.qualified || cues.points || cues.podium;
-  if (drivers.length === 0 && year !== undefined && perDriverCue && !cues.winner && !cues.pole) {
-    // Typed in lower case ("where did lando finish"), the word must be that driver's whole first name.
-    for (const word of text.match(/\b\p{Lu}\p{Ll}{2,}\b|\b\p{Ll}{4,}\b/gu) ?? []) {
+  // A first name typed alone ("how many poles did lando get last year", "what was kimi's final win") names
+  // its bearer when it is no English word or is said of a person; one more is read next to a named driver
+  // in a comparison ("vettel vs kimi"). With a season, the one driver of that season who has it; without,
+  // the one famous bearer — by far the longest career of all who had it.
+  const ownCue = perDriverCue && !cues.winner && !cues.pole;
+  if (drivers.length === 0 || (drivers.length === 1 && cues.versus)) {
+    const taken = new Set(drivers.flatMap((d) => normalize(d.name).split(' ')));
+    const person = /\b(he|his|him)\b/.test(norm);
+    for (const word of text.match(/\b\p{Lu}\p{Ll}{2,}\b|\b\p{Ll}{3,}\b/gu) ?? []) {
       const first = normalize(word);
-      if (NOT_FIRST_NAMES.has(first)) continue;
+      if (NOT_FIRST_NAMES.has(first) || taken.has(first)) continue;
       const lower = word === word.toLowerCase();
-      const matches = index
-        .driversByFirstName(first, year)
-        .filter((d) => !lower || normalize(d.name).startsWith(`${first} `));
-      if (matches.length === 1) {
-        drivers.push(matches[0]!);
-        break;
-      }
-    }
-  }
-  // "how old was max when he did his first race": with no season, a first name said of a person ("he",
-  // "his") is its one famous bearer — by far the longest career of all who had it.
-  if (drivers.length === 0 && year === undefined && /\b(he|his|him)\b/.test(norm)) {
-    for (const word of norm.split(' ')) {
-      if (word.length < 3 || NOT_FIRST_NAMES.has(word)) continue;
-      const [top, next] = index
-        .driversByFirstNameAnyYear(word)
-        .filter((d) => normalize(d.name).startsWith(`${word} `))
-        .sort((x, y) => y.starts - x.starts);
-      if (top && top.starts >= 50 && (!next || top.starts > 5 * Math.max(next.starts, 1))) {
-        drivers.push(top);
-        break;
+      const said = new RegExp(`\\b(did|does|has|had|was|is|vs|v|and|or) ${first}\\b|\\b${first} s\\b`).test(
+        norm,
+      );
+      if (year !== undefined) {
+        if ((first.length < 4 && !said) || !(ownCue || said || !isEnglishWord(first))) continue;
+        const matches = index
+          .driversByFirstName(first, year)
+          .filter((d) => !lower || normalize(d.name).startsWith(`${first} `));
+        if (matches.length === 1) {
+          drivers.push(matches[0]!);
+          break;
+        }
+      } else {
+        if (!(person || said || !isEnglishWord(first))) continue;
+        const [top, next] = index
+          .driversByFirstNameAnyYear(first)
+          .filter((d) => normalize(d.name).startsWith(`${first} `))
+          .sort((x, y) => y.starts - x.starts);
+        if (top && top.starts >= 50 && (!next || top.starts > 5 * Math.max(next.starts, 1))) {
+          drivers.push(top);
+          break;
+        }
       }
     }
   }
