@@ -493,7 +493,10 @@ export function topicAndAsk(text: string): { topic?: string; ask: string } {
 
 /** "Who won X and who was on pole?" → its parts; a question with one ask is one part. */
 const ROLE = String.raw`(?:world )?(?:champ|champion|winner|runner[ -]?up|pole ?sitter|pole|fastest lap)`;
-const ROLE_PAIR = new RegExp(String.raw`\b(${ROLE})\s*,?\s*(?:and|&|\+)\s+(?:the |who was )?(${ROLE})\b`, 'i');
+const ROLE_PAIR = new RegExp(
+  String.raw`\b(${ROLE})\s*,?\s*(?:and|&|\+)\s+(?:the |who was )?(${ROLE})\b`,
+  'i',
+);
 
 export function splitQuestion(text: string): string[] {
   // "1992 world champ + what team was he driving for?": a plus joins two asks, whatever their shape.

@@ -457,7 +457,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
   // "X vs Y", "did X or Y have more", "difference between X's and Y's": a comparison.
   const compareCue =
-    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear)\b/.test(
+    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear|margin)\b/.test(
       norm,
     );
   const two = q.drivers.length >= 2 || q.constructors.length >= 2;
@@ -467,7 +467,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     op = 'compare';
     while (
       take(
-        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who had more|more|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart)\b/,
+        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|more|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart)\b/,
       )
     );
     // "give the leader's total", "how many more has the leader got": the comparison states both and the margin.

@@ -199,7 +199,11 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   // the one famous bearer — by far the longest career of all who had it.
   const ownCue = perDriverCue && !cues.winner && !cues.pole;
   if (drivers.length === 0 || (drivers.length === 1 && cues.versus)) {
+    // Words of a driver already named or of a place the question names ("Jose Carlos Pace") are no first names.
     const taken = new Set(drivers.flatMap((d) => normalize(d.name).split(' ')));
+    for (const r of index.matchRaces(norm).slice(0, 1))
+      for (const a of r.race.aliases)
+        if ((' ' + norm + ' ').includes(' ' + a.text + ' ')) for (const w of a.text.split(' ')) taken.add(w);
     const person = /\b(he|his|him)\b/.test(norm);
     for (const word of text.match(/\b\p{Lu}\p{Ll}{2,}\b|\b\p{Ll}{3,}\b/gu) ?? []) {
       const first = normalize(word);

@@ -38,7 +38,12 @@ export function relationAsked(q: ParsedQuestion): Relation | undefined {
 export function seasonMeant(norm: string, years: Set<number> | undefined, current: number): number {
   if (!years?.size) return current;
   const sorted = [...years].sort((a, b) => a - b);
-  if (/\b(debut|first|rookie)\b/.test(norm)) return sorted[0]!;
+  if (
+    /\b(debut|first|rookie)\b|\b(start|started|begin|began|begun) (his|her) (f1 |formula 1 |formula one |grand prix )?career\b/.test(
+      norm,
+    )
+  )
+    return sorted[0]!;
   if (/\b(last|final)\b/.test(norm) || !years.has(current)) return sorted.at(-1)!;
   return current;
 }

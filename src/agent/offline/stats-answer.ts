@@ -247,7 +247,7 @@ async function onePart(
   if (f.op === 'compare') {
     const subjects = f.drivers.length >= 2 ? f.drivers.slice(0, 2) : f.teams.slice(0, 2);
     const isDriver = f.drivers.length >= 2;
-    const rows = [];
+    const rows: { name: string; value: number; d: StatsData }[] = [];
     const srcs: string[] = [];
     for (const s of subjects) {
       const { d, sources } = await call({
@@ -256,6 +256,23 @@ async function onePart(
       });
       rows.push({ name: s.name, value: d.rows[0]?.value ?? 0, d });
       srcs.push(...sources);
+    }
+    // One season's points are the championship's: dropped scores (before 1991), shared drives and points
+    // taken away (1997, 2007) make the table differ from the sum of results.
+    const season = f.fromYear !== undefined && f.fromYear === f.toYear ? f.fromYear : undefined;
+    if (metric === 'points' && season !== undefined && !team && !f.place && !f.toDate && session === 'race') {
+      const table = await a
+        .call<{ standings: { id: string; points: number }[]; seasonComplete: boolean }>(
+          isDriver ? 'get_driver_standings' : 'get_constructor_standings',
+          { year: season },
+        )
+        .catch(() => undefined);
+      if (table)
+        subjects.forEach((s, i) => {
+          const row = table.data.standings.find((r) => r.id === s.id);
+          if (row) rows[i]!.value = row.points;
+        });
+      if (table) srcs.push(...table.sources);
     }
     const [x, y] = rows as [(typeof rows)[0], (typeof rows)[0]];
     const n = noun(metric, 2, session, f.position);

@@ -42,7 +42,7 @@ const MISSING: [RegExp, string, string][] = [
     'grid and finishing positions (places gained)',
   ],
   [
-    /\b(salary|salaries|how much (is|was|does) \w+( \w+)? (paid|earn)|contract (value|worth)|net worth|earnings)\b/,
+    /\b(salary|salaries|wages?|how much (is|was|does|did) \w+( \w+)? (paid|earn|make|get paid)|how much did \w+( \w+)? (pay|paid)|(paid|pay|pays|paying) (him|her|\w+) (for|in|per)|contract (value|worth)|net worth|earnings|retainer|sign(ing)? on fee)\b/,
     'salaries or contracts',
     'results and career statistics',
   ],
