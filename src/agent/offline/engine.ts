@@ -227,7 +227,14 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
       ].join(' ');
       // "Clark or Hill - who won more?": a topic naming a comparison lends its connective too.
       const comparing = topic && /\b(or|vs|versus|v)\b/i.test(topic);
-      let text = comparing ? `${topic} ${part}` : parts.length > 1 || topic ? `${others} ${part}` : part;
+      // A topic before one ask is read whole ("1989 constructors - how far ahead were McLaren of Williams").
+      let text =
+        comparing ||
+        (topic && (parts.length === 1 || normalize(part).split(' ').length <= 2) && isShortTopic(topic))
+          ? `${topic} ${part}`
+          : parts.length > 1 || topic
+            ? `${others} ${part}`
+            : part;
       // "…+ what team was he driving for?": a pronoun with no name of its own is the driver the part before
       // answered with.
       const previous = answers.at(-1);
@@ -492,6 +499,21 @@ export function topicAndAsk(text: string): { topic?: string; ask: string } {
 }
 
 /** "Who won X and who was on pole?" → its parts; a question with one ask is one part. */
+/**
+ * A short topic that only names a thing ("1989 constructors") is read whole; one that says something happened
+ * ("Norris won Hungary this summer") or qualifies ("Brabham the team (not Jack the driver)") lends only its
+ * names and season.
+ */
+function isShortTopic(topic: string): boolean {
+  const norm = normalize(topic);
+  return (
+    norm.split(' ').length <= 3 &&
+    !/\b(won|win|wins|did|does|was|were|is|are|has|have|had|took|got|finished|scored|drove|raced|not)\b/.test(
+      norm,
+    )
+  );
+}
+
 const ROLE = String.raw`(?:world )?(?:champ|champion|winner|runner[ -]?up|pole ?sitter|pole|fastest lap)`;
 const ROLE_PAIR = new RegExp(
   String.raw`\b(${ROLE})\s*,?\s*(?:and|&|\+)\s+(?:the |who was )?(${ROLE})\b`,
@@ -507,10 +529,7 @@ export function splitQuestion(text: string): string[] {
   if (roles) return [text.replace(roles[0], roles[1]!), text.replace(roles[0], roles[2]!)];
   const parts = text
     .split(
-      /\s*[,;]?\s+\band (?=(who|whose|what|which|how many|how much|where|when|did|was)\b)|(?<=^(?:who|what|which|how|where|when|did|was|is)\b[^?]*)\?\s+(?=\S)/i,
-    )
-    .filter(
-      (p): p is string => !!p && !/^(who|whose|what|which|how many|how much|where|when|did|was)$/i.test(p),
+      /\s*[,;]?\s+\band (?=(?:who|whose|what|which|how many|how much|where|when|did|was)\b)|(?<=^(?:who|what|which|how|where|when|did|was|is)\b[^?]*)\?\s+(?=\S)/i,
     )
     .map((p) => p.trim())
     .filter(Boolean);

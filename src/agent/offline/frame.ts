@@ -312,7 +312,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     !q.drivers.length &&
     !q.constructors.length &&
     take(
-      /\bhow many (races|rounds|grands prix|gps|events)( were| are| was| will| did)?( there| held| run| be)?( on the calendar)?\b/,
+      /\bhow many ((world )?championship |f1 |formula (1|one) |grand prix )?(races|rounds|grands prix|gps|events)( were| are| was| will| did)?( there| held| run| be)?( on the calendar)?\b/,
     )
   ) {
     pre.push('races_held');

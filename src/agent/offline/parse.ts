@@ -44,7 +44,7 @@ const CUE_PATTERNS = {
   date: /\b(what day|which day|when|date|take place|took place|which round|what round)\b/,
   venue: /\b(circuit|track|venue|where was|where is|where s|held|host|hosted|which city)\b/,
   championship:
-    /\b(champion|champions|championships?|titles?|wdc|wcc|crowns?|champs?)\b(?! (race|races|round|rounds|grand prix|gp)\b)/,
+    /\b(champion|champions|championships?|titles?|wdc|wcc|crowns?|champs?)\b(?! (race|races|round|rounds|grand prix|gp)\b)|\b(in|of|won|top of|lead|leading|led) the (constructors|drivers)\b(?= *$| (in|of|for|after|this|last|that|back|standings|table)\b)/,
   leader: /\b(led|lead|leader|leading|top of|ahead in|on top of)\b/,
   constructorTitle: /\b(constructor|constructors|team|teams|wcc|manufacturer)\b/,
   points: /\bpoints?\b/,
