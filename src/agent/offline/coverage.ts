@@ -6,7 +6,7 @@ import { normalize } from '../text.ts';
 
 /**
  * What the question named that the answer never mentions: a driver (unless the answer names the team the
- * question ties him to: "Piquet's Brabham"), or the season.
+ * question ties him to: "Piquet's Brabham"), a team asked about without drivers, or the season.
  */
 export function uncovered(q: ParsedQuestion, answer: string): string[] {
   const said = ` ${normalize(answer)} `;
@@ -15,6 +15,8 @@ export function uncovered(q: ParsedQuestion, answer: string): string[] {
   const teamNamed = q.constructors.some((c) => mentions(c.name) || mentions(c.fullName));
   if (!teamNamed)
     for (const d of q.drivers) if (!mentions(d.lastName) && !mentions(d.name)) gaps.push(d.name);
+  // A team asked about on its own must be named; beside drivers it may only scope them ("Ferrari team-mates").
+  if (!q.drivers.length && q.constructors.length && !teamNamed) gaps.push(q.constructors[0]!.name);
   if (q.year !== undefined && !saysSeason(q, said, answer, q.year)) gaps.push(String(q.year));
   return gaps;
 }

@@ -230,7 +230,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
       // A topic before one ask is read whole ("1989 constructors - how far ahead were McLaren of Williams").
       let text =
         comparing ||
-        (topic && (parts.length === 1 || normalize(part).split(' ').length <= 2) && isShortTopic(topic))
+        (topic && (parts.length === 1 || normalize(part).split(' ').length <= 2) && namingTopic(topic, part))
           ? `${topic} ${part}`
           : parts.length > 1 || topic
             ? `${others} ${part}`
@@ -500,17 +500,16 @@ export function topicAndAsk(text: string): { topic?: string; ask: string } {
 
 /** "Who won X and who was on pole?" → its parts; a question with one ask is one part. */
 /**
- * A short topic that only names a thing ("1989 constructors") is read whole; one that says something happened
- * ("Norris won Hungary this summer") or qualifies ("Brabham the team (not Jack the driver)") lends only its
- * names and season.
+ * A topic that only names a thing is read whole when it is short ("1989 constructors") or its ask is
+ * ("Alonso's first ever F1 win — which race and year?"); one that says something happened ("Norris won
+ * Hungary this summer") or qualifies ("Brabham the team (not Jack the driver)") lends only its names and season.
  */
-function isShortTopic(topic: string): boolean {
+function namingTopic(topic: string, ask: string): boolean {
   const norm = normalize(topic);
+  const short = norm.split(' ').length <= 3 || normalize(ask).split(' ').length <= 4;
   return (
-    norm.split(' ').length <= 3 &&
-    !/\b(won|win|wins|did|does|was|were|is|are|has|have|had|took|got|finished|scored|drove|raced|not)\b/.test(
-      norm,
-    )
+    short &&
+    !/\b(won|did|does|was|were|is|are|has|have|had|took|got|finished|scored|drove|raced|not)\b/.test(norm)
   );
 }
 

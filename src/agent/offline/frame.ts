@@ -470,6 +470,10 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
         /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|more|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart)\b/,
       )
     );
+    // "with numbers", "give both counts", "in the final standings": a comparison states both totals anyway.
+    take(
+      /\b(with (the )?numbers|(give |with )?(both|the two|the) (numbers|counts|totals|figures)|numbers|counts|figures|(in the )?(final )?(standings|table))\b/,
+    );
     // "give the leader's total", "how many more has the leader got": the comparison states both and the margin.
     take(
       /\b(the )?(leader|leading one|one ahead|winner of the two)( s)?( total| tally| number| count| margin)?\b/,

@@ -2,6 +2,11 @@
 // naming what is missing and what the data has instead, never a nearby fact passed off as the answer.
 const MISSING: [RegExp, string, string][] = [
   [
+    /\b(how many (people|fans|viewers|spectators) (watched|attended|were there|saw)|tv (audience|viewers|ratings?)|viewing figures|viewership|attendance|spectators|crowd size|tickets? sold)\b/,
+    'audience, attendance or TV figures',
+    'race results, the calendar and circuits',
+  ],
+  [
     /\b(top speed|speed traps?|km ?h|mph|fastest speed|maximum speed|how fast was)\b/,
     'speed-trap or top-speed figures',
     'lap times, fastest laps and race results',
@@ -12,7 +17,7 @@ const MISSING: [RegExp, string, string][] = [
     'qualifying lap times (Q1–Q3) and fastest laps',
   ],
   [
-    /\b(telemetry|throttle|braking|brake (pressure|temps?)|gear shifts?|rpm|g ?force|downforce|ers deployment|battery)\b/,
+    /\b(telemetry|throttle|braking|brake (pressure|temps?|temperatures?)|gear shifts?|rpm|g ?force|downforce|ers|ers deployment|battery|deploy(ed|ment)?|harvest(ed|ing)?|fuel (load|usage|used|consumption))\b/,
     'car telemetry',
     'session results, pit stops and (2018 on) lap-by-lap tables',
   ],

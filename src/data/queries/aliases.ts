@@ -28,6 +28,8 @@ export const DRIVER_NICKNAMES: Record<string, readonly string[]> = {
   'mad max': ['max-verstappen'],
   schumi: ['michael-schumacher'],
   'baby schumi': ['ralf-schumacher'],
+  'schumi jr': ['mick-schumacher'],
+  'schumacher jr': ['mick-schumacher'],
   'the red baron': ['michael-schumacher'],
   'the regenmeister': ['michael-schumacher'],
   'the rain master': ['ayrton-senna'],
