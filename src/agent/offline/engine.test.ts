@@ -293,4 +293,24 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect(uncovered(q, 'In 1975 Niki Lauda won 5 races, Jackie Stewart none (retired 1973).')).toEqual([]);
     expect(uncovered(q, 'Niki Lauda and Jackie Stewart, 1971–1979: …')).toEqual([]);
   });
+
+  it('ranks among drivers who never took a pole or a podium', async () => {
+    expect((await ask('most wins by a driver who never got a pole')).answer).toMatch(
+      /^Bruce McLaren and Eddie Irvine share the most wins among drivers who never took a pole: 4/,
+    );
+    expect((await ask('most grand prix starts without ever finishing on the podium')).answer).toMatch(
+      /^Adrian Sutil has the most starts among drivers who never finished on the podium: 128/,
+    );
+  });
+
+  it('says plainly that energy deployment and TV audiences are not in the data', async () => {
+    for (const q of [
+      'how much energy did hamilton deploy at monza 2020',
+      'how many viewers watched the 2021 abu dhabi gp',
+    ]) {
+      const res = await ask(q);
+      expect(res.status, q).toBe('unavailable');
+      expect(res.answer, q).toMatch(/^That is not in the data/);
+    }
+  });
 });

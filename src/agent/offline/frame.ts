@@ -34,6 +34,8 @@ export interface StatsFrame {
   grid?: number;
   withoutTitle?: boolean;
   withoutWin?: boolean;
+  withoutPole?: boolean;
+  withoutPodium?: boolean;
   champions?: boolean;
   /** "how many seasons did X race for Ferrari": count distinct seasons. */
   countSeasons?: boolean;
@@ -252,6 +254,10 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     )
   )
     withoutWin = true;
+  // "the most podiums but never got a pole position", "the most races without ever getting a podium".
+  const never = String.raw`\b(without (ever )?|never |but never |and never )(getting |got |taking |took |scoring |scored |having |had |reaching |reached |making |made |finishing |finished |standing |stood )?(a |an |any |one |on (a |the )?)?(single )?`;
+  const withoutPole = !!take(new RegExp(`${never}(pole positions?|poles?)\\b`));
+  const withoutPodium = !!take(new RegExp(`${never}(podium finish(es)?|podiums?)\\b`));
   if (take(/\bhow many (seasons|years)\b/)) countSeasons = true;
   // "won from pole": the grid slot, not a pole metric.
   // "on pole" alone is a pole ("Fangio vs Ascari on pole positions"); "started on pole" is the grid slot.
@@ -343,6 +349,9 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     removeMetric(metrics, 'races_held');
   if (withoutWin) removeMetric(metrics, 'wins');
   if (metrics.length === 0 && (withoutTitle || withoutWin)) metrics.push(withoutWin ? 'podiums' : 'wins');
+  // "who has done the most races without a podium": the races are starts.
+  if (metrics.length === 0 && (withoutPole || withoutPodium) && take(/\b(races|grands prix|gps)\b/))
+    metrics.push('starts');
   if (metrics.length === 0 && countSeasons) metrics.push('starts');
   // "how many drivers have started from pole": starts from the first grid slot.
   if (metrics.length === 0 && fromPole) metrics.push('starts');
@@ -521,6 +530,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     ...yr,
     ...(withoutTitle ? { withoutTitle } : {}),
     ...(withoutWin ? { withoutWin } : {}),
+    ...(withoutPole ? { withoutPole } : {}),
+    ...(withoutPodium ? { withoutPodium } : {}),
     ...(countSeasons ? { countSeasons } : {}),
     ...(streak ? { streak } : {}),
     ...(worstGrid ? { worstGrid } : {}),
@@ -529,7 +540,12 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     ...(ageAsked ? { ageAsked } : {}),
   };
   if (countSeasons) frame.op = 'count';
-  if ((withoutTitle || withoutWin) && frame.op === 'count' && !q.drivers.length) frame.op = 'most';
+  if (
+    (withoutTitle || withoutWin || withoutPole || withoutPodium) &&
+    frame.op === 'count' &&
+    !q.drivers.length
+  )
+    frame.op = 'most';
   take(/\bso far\b|\bto date\b|\bof all time\b|\ball time\b|\bin (f1 )?history\b|\bever\b/);
 
   // Sessions: "sprint" names the sprint; "grands prix" next to "sprints" asks for both.

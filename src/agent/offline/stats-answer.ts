@@ -75,6 +75,8 @@ function baseArgs(f: StatsFrame, metric: Metric, session: 'race' | 'sprint'): St
   if (f.grid !== undefined) args.grid = f.grid;
   if (f.withoutTitle) args.without_title = true;
   if (f.withoutWin) args.without_win = true;
+  if (f.withoutPole) args.without_pole = true;
+  if (f.withoutPodium) args.without_podium = true;
   if (f.toDate) args.up_to_date = f.toDate;
   if (f.gender) args.gender = f.gender;
   if (f.engineId) args.engine = f.engineId;
@@ -545,7 +547,11 @@ async function onePart(
       ? ' among drivers who never won the title'
       : f.withoutWin
         ? ' among drivers who never won a Grand Prix'
-        : '';
+        : f.withoutPole
+          ? ' among drivers who never took a pole'
+          : f.withoutPodium
+            ? ' among drivers who never finished on the podium'
+            : '';
     const season = f.perSeason
       ? f.notChampionThatSeason
         ? ' in a season he did not win the title'

@@ -60,6 +60,8 @@ export const statsInput = z.object({
       'Only seasons in which the driver did not win the title ("most wins in a season without the title").',
     ),
   without_win: z.boolean().optional().describe('Only drivers who never won a Grand Prix.'),
+  without_pole: z.boolean().optional().describe('Only drivers who never took a pole position.'),
+  without_podium: z.boolean().optional().describe('Only drivers who never finished on a Grand Prix podium.'),
   champions_only: z.boolean().optional().describe('Only drivers who won the drivers’ championship.'),
   count: z
     .enum(['events', 'drivers', 'seasons', 'races'])
@@ -112,6 +114,8 @@ function resolveFilters(
     withoutTitle: args.without_title,
     champions: args.champions_only,
     withoutWin: args.without_win,
+    withoutPole: args.without_pole,
+    withoutPodium: args.without_podium,
     notChampionThatSeason: args.not_champion_that_season,
     gender: args.gender,
   };

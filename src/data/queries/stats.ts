@@ -75,6 +75,10 @@ export interface StatsFilters {
   notChampionThatSeason?: boolean | undefined;
   /** Only drivers who never won a Grand Prix. */
   withoutWin?: boolean | undefined;
+  /** Only drivers who never took a pole position. */
+  withoutPole?: boolean | undefined;
+  /** Only drivers who never finished on a Grand Prix podium. */
+  withoutPodium?: boolean | undefined;
   /** Only drivers who won the drivers' title at least once. */
   champions?: boolean | undefined;
 }
@@ -289,6 +293,11 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
   if (f.withoutWin)
     where.push(
       `e.driver_id NOT IN (SELECT driver_id FROM race_result WHERE session = 'RACE' AND position_number = 1)`,
+    );
+  if (f.withoutPole) where.push(`e.driver_id NOT IN (SELECT driver_id FROM (${eventsSql('poles', 'RACE')}))`);
+  if (f.withoutPodium)
+    where.push(
+      `e.driver_id NOT IN (SELECT driver_id FROM race_result WHERE session = 'RACE' AND position_number <= 3)`,
     );
   const g = GROUP_KEY[query.groupBy];
   const sql = `SELECT ${g.key} AS gkey, ${g.name} AS gname, e.value, r.date, r.year, r.round, r.id AS race_id,
