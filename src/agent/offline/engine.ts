@@ -390,7 +390,7 @@ async function resolveReference(
 
 /** "the race where Hamilton made his debut", "Norris's first race", "in his rookie season": his first start. */
 const DEBUT_RACE =
-  /\b(?:the race (?:where|when|in which)|when) (he|she|[a-z]+(?: [a-z]+)?) (?:made|making|had|did) (?:his|her) (?:f1 |formula 1 |formula one |grand prix |world championship )?debut\b|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:f1 |grand prix )?(?:debut|first) (?:race|grand prix|gp|start)\b/;
+  /\b(?:the race (?:where|when|in which)|when) (he|she|[a-z]+(?: [a-z]+)?) (?:made|making|had|did) (?:his|her) (?:f1 |formula 1 |formula one |grand prix |world championship )?debut\b|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:f1 |grand prix )?(?:debut|first) (?:race|grand prix|gp|start)\b|\b(?:turned out to be|was|became) (his|her|[a-z]+(?: [a-z]+)? s) (last|final)(?: (?:race|grand prix|gp|start))?\b/;
 const DEBUT_SEASON =
   /\b(?:in )?(his|her|[a-z]+(?: [a-z]+)? s) (?:rookie|debut|first|maiden) (?:f1 )?(?:year|season|campaign)\b(?! (with|for|at|in) [a-z])/;
 
@@ -413,7 +413,8 @@ async function resolveDebut(
   const season = race ? null : DEBUT_SEASON.exec(norm);
   const m = race ?? season;
   if (!m) return undefined;
-  const who = (m[1] ?? m[2]!).replace(/ s$/, '');
+  const who = (m[1] ?? m[2] ?? m[3]!).replace(/ s$/, '');
+  const last = !!(race && m[4]);
   const named = /^(he|she|his|her)$/.test(who) ? undefined : a.index.findDriver(who);
   const driver = named ?? parseQuestion(a.index, norm.replace(m[0], ' '), now).drivers[0];
   if (!driver) return undefined;
@@ -422,7 +423,7 @@ async function resolveDebut(
       metric: 'starts',
       group_by: 'driver',
       driver: driver.id,
-      pick: 'first',
+      pick: last ? 'last' : 'first',
     })
     .catch(() => undefined);
   const e = r?.data.rows[0]?.event;

@@ -192,7 +192,7 @@ const SUBJECT_PATTERNS: [GroupBy, RegExp][] = [
   ['engine', /\b(which|what) (engine (manufacturer|supplier|maker|make)s?|engines?|power units?)\b/],
   [
     'constructor',
-    /\b(which|what) (teams?|constructors?|manufacturers?|outfits?|marques?)\b|\b(one|a|any|single) (team|constructor)\b/,
+    /\b(which|what) (teams?|constructors?|manufacturers?|outfits?|marques?)\b|\b(one|a|any|single) (team|constructor)\b|^(the )?(team|constructor|manufacturer) (with|has|had)\b/,
   ],
   ['circuit', /\b(which|what) (circuits?|tracks?|venues?)\b/],
   ['race', /\b(which|what|at which|in which) (races?|grand prix|gp|grands prix|event)\b/],
@@ -299,7 +299,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
   // "most wins in a season where he didn't win the title": the title of that season, not of a career.
   const notChampionThatSeason = !!take(
-    /\bin a (single )?(season|year) (where|in which|when) (they|he|she) (didn t|did not|didnt|failed to|never) (win|take) the (title|championship|crown)\b|\bin (a|one) (single )?season by a driver who (still )?(didn t|did not|didnt) (become|win|take)( the)? (champion|title|championship)\b|\bwithout (winning|taking) the (title|championship) that (year|season)\b|\bin a (losing|non title|non championship) (season|year)\b/,
+    /\bin a (single )?(season|year) (where|in which|when) (they|he|she) (didn t|did not|didnt|failed to|never) (win|take) the (title|championship|crown)\b|\bin (a|one) (single )?season by a driver who (still )?(didn t|did not|didnt) (become|win|take)( the)? (champion|title|championship)\b|\bwithout (winning|taking) the (title|championship) that (year|season)\b|\bin a (losing|non title|non championship) (season|year)\b|\bin a single season and (still )?(not|didn t|did not|never) (won|win|take|took|taken) the (championship|title)\b/,
   );
   if (notChampionThatSeason) pre.push('wins');
   // "his debut", "first f1 race", "last grand prix of his career": a race start picked first or last.
