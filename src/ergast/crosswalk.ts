@@ -358,25 +358,28 @@ export function buildErgastCrosswalk(
         date_of_birth, nationality, url, derived, sort_id, sort_ergast, sort_jolpica)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // One f1db (or derived) driver id with the dump's row for that driver.
+    const insertDumpDriver = (id: string, e: (typeof csvDrivers)[number]) =>
+      insDriver.run(
+        id,
+        e.driverRef,
+        e.number,
+        e.code,
+        e.forename,
+        e.surname,
+        e.dob,
+        e.nationality,
+        e.url ?? '',
+        0,
+        Number(e.driverId),
+        ...surnameKeys(e.surname ?? ''),
+      );
     const driverIdByCsv = new Map<string, string>();
     for (const d of f1Drivers) {
       const e = driverMatch.get(d.id);
       if (e) {
         driverIdByCsv.set(e.driverId!, d.id);
-        insDriver.run(
-          d.id,
-          e.driverRef,
-          e.number,
-          e.code,
-          e.forename,
-          e.surname,
-          e.dob,
-          e.nationality,
-          e.url ?? '',
-          0,
-          Number(e.driverId),
-          ...surnameKeys(e.surname ?? ''),
-        );
+        insertDumpDriver(d.id, e);
         summary.drivers.matched++;
       } else {
         const id = deriveDriverId(d.first_name, d.last_name, takenDrivers);
@@ -638,20 +641,7 @@ export function buildErgastCrosswalk(
       if (driverIdByCsv.has(e.driverId!) || !inStandings.has(e.driverId!)) continue;
       const id = `ergast:${e.driverRef!}`;
       driverIdByCsv.set(e.driverId!, id);
-      insDriver.run(
-        id,
-        e.driverRef,
-        e.number,
-        e.code,
-        e.forename,
-        e.surname,
-        e.dob,
-        e.nationality,
-        e.url ?? '',
-        0,
-        Number(e.driverId),
-        ...surnameKeys(e.surname ?? ''),
-      );
+      insertDumpDriver(id, e);
     }
     const insTeam = db.prepare(
       'INSERT OR IGNORE INTO ergast_driver_team (race_id, driver_id, ergast_id) VALUES (?, ?, ?)',
