@@ -197,7 +197,10 @@ const SUBJECT_PATTERNS: [GroupBy, RegExp][] = [
   ['circuit', /\b(which|what) (circuits?|tracks?|venues?)\b/],
   ['race', /\b(which|what|at which|in which) (races?|grand prix|gp|grands prix|event)\b/],
   ['season', /\b(which|what|in which) (years?|seasons?)\b|\bwhen\b/],
-  ['driver', /\b(who|whom|which drivers?|what drivers?|which (man|person|guy)|name the drivers?)\b/],
+  [
+    'driver',
+    /\b(who (drove|was driving|was at the wheel)|who|whom|which drivers?|what drivers?|which (man|person|guy)|name the drivers?)\b/,
+  ],
 ];
 
 export interface FrameInput {
@@ -636,6 +639,13 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     frame.perSeason = true;
   if (take(/\bin (a|one) (single )?(race|grand prix|gp)\b|\bsingle race\b/)) frame.perRace = true;
 
+  // "McLaren's first win as a constructor", "Renault (the constructor)": which Renault is meant, not what is listed.
+  if (frame.teams.length)
+    take(
+      /\bas an? (constructor|team|outfit|manufacturer)\b|\bthe (constructor|team|outfit|manufacturer)\b(?! (with|that|who|which|has|had)\b)/,
+    );
+  // "who drove and when": the driver of the event, which a first or last event names anyway.
+  take(/\bwho (drove|was driving|was at the wheel)\b/);
   // What the answer lists.
   for (const [subject, re] of SUBJECT_PATTERNS) {
     if (take(re)) {
@@ -643,7 +653,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       break;
     }
   }
-  if (frame.subject === 'driver' && !/\b(who|whom|driver|drivers)\b/.test(norm)) {
+  if (frame.subject === 'driver' && !/\b(who|whom|driver|drivers|winner|winners)\b/.test(norm)) {
     if (frame.teams.length && !frame.drivers.length) frame.subject = 'constructor';
     if (metrics.includes('constructor_titles')) frame.subject = 'constructor';
   }
