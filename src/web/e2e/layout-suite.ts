@@ -153,6 +153,16 @@ export function layoutSuite(vp: Viewport): void {
         });
       }, 120_000);
 
+      // A fresh browser context at this viewport, service worker off (pages load from the server each time).
+      const newContext = async () => {
+        const context = await browser.newContext({
+          viewport: { width: vp.width, height: vp.height },
+          serviceWorkers: 'block',
+        });
+        context.setDefaultTimeout(15_000);
+        return context;
+      };
+
       afterAll(async () => {
         await browser?.close();
         await app?.close();
@@ -162,11 +172,7 @@ export function layoutSuite(vp: Viewport): void {
 
       {
         it(`every page fits, tables keep position and driver in view, axe passes`, async () => {
-          const context = await browser.newContext({
-            viewport: { width: vp.width, height: vp.height },
-            serviceWorkers: 'block',
-          });
-          context.setDefaultTimeout(15_000);
+          const context = await newContext();
           const problems: string[] = [];
           try {
             for (const p of PAGES) {
@@ -244,11 +250,7 @@ export function layoutSuite(vp: Viewport): void {
       }
 
       it('labels read as a fan would: penalties, stint order and legend, weather, title contenders', async () => {
-        const context = await browser.newContext({
-          viewport: { width: vp.width, height: vp.height },
-          serviceWorkers: 'block',
-        });
-        context.setDefaultTimeout(15_000);
+        const context = await newContext();
         try {
           const page = await context.newPage();
           await page.goto(base + '/race/2023/14');
@@ -285,11 +287,7 @@ export function layoutSuite(vp: Viewport): void {
       }, 60_000);
 
       it('chat and tables work from the keyboard', async () => {
-        const context = await browser.newContext({
-          viewport: { width: vp.width, height: vp.height },
-          serviceWorkers: 'block',
-        });
-        context.setDefaultTimeout(15_000);
+        const context = await newContext();
         try {
           const page = await context.newPage();
           await page.goto(base + '/');
