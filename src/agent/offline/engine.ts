@@ -390,7 +390,7 @@ async function resolveReference(
 
 /** "the race where Hamilton made his debut", "Norris's first race", "in his rookie season": his first start. */
 const DEBUT_RACE =
-  /\b(?:the race (?:where|when|in which)|when) (he|she|[a-z]+(?: [a-z]+)?) (?:made|making|had|did) (?:his|her) (?:f1 |formula 1 |formula one |grand prix |world championship )?debut\b|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:f1 |grand prix )?(?:debut|first) (?:race|grand prix|gp|start)\b(?! (?:win|wins|victory|podium|pole|points))|\b(?:turned out to be|was|became) (his|her|[a-z]+(?: [a-z]+)? s) (last|final)(?: (?:race|grand prix|gp|start))?\b/;
+  /\b(?:the race (?:where|when|in which)|when) (he|she|[a-z]+(?: [a-z]+)?) (?:made|making|had|did) (?:his|her) (?:f1 |formula 1 |formula one |grand prix |world championship )?debut\b|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:f1 |grand prix )?(?:debut|first) (?:race|grand prix|gp|start)\b(?! (?:win|wins|victory|podium|pole|points))|\b(?:turned out to be|was|became) (his|her|[a-z]+(?: [a-z]+)? s) (last|final)(?: (?:race|grand prix|gp|start)\b| *$)/;
 const DEBUT_SEASON =
   /\b(?:in )?(his|her|[a-z]+(?: [a-z]+)? s) (?:rookie|debut|first|maiden) (?:f1 )?(?:year|season|campaign)\b(?! (with|for|at|in) [a-z])/;
 
