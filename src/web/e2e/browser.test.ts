@@ -3,12 +3,13 @@
 // one drives the real OpenAI client against a local scripted server, for Markdown tables, stop and
 // regenerate. Every page is screenshotted to .cache/test/web-screenshots. The last test stops the server to
 // check the "cannot reach the server" states.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from './chromium.ts';
 import { loadConfig } from '../../config.ts';
 import { silentLogger } from '../../logger.ts';
 import { buildApp, type App } from '../../server/app.ts';
@@ -18,8 +19,6 @@ import { ensureWebBuild } from '../server/build.ts';
 import { UseLiteEmbedder } from '../../rulebook/embedder.ts';
 import { Rulebook } from '../../rulebook/rulebook.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 // CI (.ci/run sets REQUIRE_BROWSER=1) must not pass by skipping: a missing browser fails there.
 const requireBrowser = process.env.REQUIRE_BROWSER === '1';
 const SHOTS = resolve('.cache/test/web-screenshots');
@@ -80,18 +79,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await rb.close();
     // No LLM key: the offline engine answers, through the real tools.
     main = await start(dir, { LLM_PROVIDER: 'offline', RULEBOOK_DB_PATH: rulebookDb });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     // Service workers off here, so every test sees the server itself (one test turns them on).
     context = await browser.newContext({ viewport: { width: 1360, height: 900 }, serviceWorkers: 'block' });
     context.setDefaultTimeout(15_000);

@@ -4,21 +4,20 @@
 // other columns scroll to within the viewport, axe-core finds no serious or critical violation, and the chat
 // and tables work from the keyboard. Writes one screenshot per page and viewport to .cache/test/web-layout/
 // and, at desktop size, the README's (docs/screenshots/).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from './chromium.ts';
 import { loadConfig } from '../../config.ts';
 import { silentLogger } from '../../logger.ts';
 import { buildApp, type App } from '../../server/app.ts';
 import { createContext, type AppContext } from '../../server/context.ts';
 import { ensureWebBuild } from '../server/build.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const SHOTS = resolve('.cache/test/web-layout');
 const README_SHOTS = resolve('docs/screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -146,11 +145,7 @@ export function layoutSuite(vp: Viewport): void {
         app = await buildApp(config, silentLogger, ctx);
         await app.listen({ port: 0, host: '127.0.0.1' });
         base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-        browser = await chromium.launch({
-          executablePath: CHROMIUM,
-          headless: true,
-          args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-        });
+        browser = await launchChromium();
       }, 120_000);
 
       // A fresh browser context at this viewport, service worker off (pages load from the server each time).

@@ -4,12 +4,13 @@
 // PushManager.subscribe that answers with a subscription on the local service (the browser's push service
 // swapped, nothing of ours), then runs the flow: enable → saved on the server → preferences → test
 // notification decrypted by the push service → delivered to the service worker (CDP) and shown → turn off.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from './chromium.ts';
 import { loadConfig } from '../../config.ts';
 import { silentLogger } from '../../logger.ts';
 import { buildApp, type App } from '../../server/app.ts';
@@ -17,8 +18,6 @@ import { createContext, type AppContext } from '../../server/context.ts';
 import { ensureWebBuild } from '../server/build.ts';
 import { startPushService, type LocalPushService } from '../../notify/testing/push-service.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const requireBrowser = process.env.REQUIRE_BROWSER === '1';
 const SHOTS = resolve('.cache/test/web-screenshots');
 
@@ -52,19 +51,7 @@ describe.skipIf(!hasChromium)('Notifications panel in Chromium', () => {
     app = await buildApp(config, silentLogger, ctx);
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(['--disable-quic']);
   }, 120_000);
 
   afterAll(async () => {
