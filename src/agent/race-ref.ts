@@ -16,6 +16,42 @@ export const LAST_RACE = /\b(last|latest|previous|most recent|recent)\s+(race|gr
 export const NEXT_RACE = /\b(next|upcoming|coming)\s+(race|grand prix|gp|round)\b/;
 export const THIS_SEASON = /\b(this|current)\s+(season|year|championship)\b/;
 
+/**
+ * Phrases (over normalized text) that name a season relative to the current one, most specific first:
+ * "the year before last" before "last year", "last year" before "this year", and "his last season" is a
+ * driver's final season, not last year.
+ */
+const RELATIVE_SEASONS: ReadonlyArray<{ re: RegExp; offset: number }> = [
+  { re: /\b(the )?year before last\b|\b(two|2) (years|seasons|yrs) ago\b/, offset: -2 },
+  { re: /(?<!\b(his|her|their|its) )\b(last|previous) (year|season)s?('s)?\b|\ba year ago\b/, offset: -1 },
+  {
+    // "a couple of weeks ago", "last weekend": this season's edition, run or not.
+    re: /\b(this|current) (year|season|championship)\b|\bso far this (year|season)\b|\bthis year s\b|\b(last|this) (month|weekend)\b|\b(a )?(couple of |few )?(weeks|days) ago\b|\ba month ago\b|\byesterday\b|\brecently\b/,
+    offset: 0,
+  },
+];
+
+/**
+ * The first phrase of normalized text naming a season relative to this one, and how many seasons back.
+ * `match` lets a reader that consumes what it explains (the stats frame) do the matching.
+ */
+export function relativeSeasonPhrase(
+  norm: string,
+  match: (re: RegExp) => RegExpExecArray | null | undefined = (re) => re.exec(norm),
+): { text: string; offset: number } | undefined {
+  for (const { re, offset } of RELATIVE_SEASONS) {
+    const m = match(re);
+    if (m) return { text: m[0], offset };
+  }
+  return undefined;
+}
+
+/** "'92" is 1992, "09" is 2009: two digits from 50 on are the 1900s. */
+export function fullYear(twoDigits: string | number): number {
+  const yy = Number(twoDigits);
+  return yy >= 50 ? 1900 + yy : 2000 + yy;
+}
+
 export function isoDate(now: Date): string {
   return now.toISOString().slice(0, 10);
 }

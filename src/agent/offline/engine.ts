@@ -6,7 +6,16 @@ import { uncovered } from './coverage.ts';
 import { mendWords } from './spelling.ts';
 import { AppError } from '../../errors.ts';
 import { entityIndex, type DriverEntity, type EntityIndex, type RaceEntity } from '../entities.ts';
-import { currentSeason, isoDate, label, lastRace, nextRace, resolveRace } from '../race-ref.ts';
+import {
+  currentSeason,
+  fullYear,
+  isoDate,
+  label,
+  lastRace,
+  nextRace,
+  relativeSeasonPhrase,
+  resolveRace,
+} from '../race-ref.ts';
 import { containsPhrase, formatPoints, normalize, ordinal, PLACE_WORDS } from '../text.ts';
 import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
 import type { ToolContext, ToolResult } from '../tools/types.ts';
@@ -586,11 +595,10 @@ export function contextPhrase(index: EntityIndex, text: string, o: { placesOnly?
   for (const [, yy] of norm.matchAll(
     /\b(?:in|the|of|season) (\d\d)\b(?! (points?|wins?|races?|laps?|poles?|podiums?|times?)\b)/g,
   ))
-    keep.push(String(Number(yy) >= 50 ? 1900 + Number(yy) : 2000 + Number(yy)));
-  const time = norm.match(
-    /\b(19[5-9]\d|20\d\d)\b|\b(the )?year before last\b|\b(two|2) (years|seasons) ago\b|\b(this|last|previous|current) (year|season)\b|\b(last|latest|most recent|next) (race|grand prix|gp)\b/g,
-  );
-  return [...new Set([...keep, ...(time ?? [])])].join(' ');
+    keep.push(String(fullYear(yy ?? '')));
+  const time = norm.match(/\b(19[5-9]\d|20\d\d)\b|\b(last|latest|most recent|next) (race|grand prix|gp)\b/g);
+  const season = relativeSeasonPhrase(norm)?.text;
+  return [...new Set([...keep, ...(time ?? []), ...(season ? [season] : [])])].join(' ');
 }
 
 /** A frame over many races (not one race's result): the statistics answerer's, not a race template's. */

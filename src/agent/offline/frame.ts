@@ -6,7 +6,7 @@
 import type { GroupBy, Metric } from '../../data/queries/stats.ts';
 import type { ConstructorEntity, DriverEntity, EntityIndex } from '../entities.ts';
 import type { ParsedQuestion } from './parse.ts';
-import { currentSeason } from '../race-ref.ts';
+import { currentSeason, relativeSeasonPhrase } from '../race-ref.ts';
 import { normalize, PLACE_WORDS } from '../text.ts';
 
 export type Operation =
@@ -380,6 +380,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   const yr: { fromYear?: number; toYear?: number; toDate?: string } = {};
   const season = currentSeason(index, now);
   let m: RegExpExecArray | undefined;
+  let relative: ReturnType<typeof relativeSeasonPhrase>;
   if ((m = take(/\b(as of|after|up to|through|until) (round|r) (\d{1,2})( of (19[5-9]\d|20\d\d))?\b/))) {
     const y = m[5] ? Number(m[5]) : (q.year ?? season);
     const race = index.racesOf(y).find((r) => r.round === Number(m![3]));
@@ -416,16 +417,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     yr.fromYear = Number(m[2]) + (m[1] === 'after' ? 1 : 0);
   } else if ((m = take(/\b(before|until|up to) (the )?(19[5-9]\d|20\d\d)( season)?\b/))) {
     yr.toYear = Number(m[3]) - (m[1] === 'before' ? 1 : 0);
-  } else if (take(/\b(the )?year before last\b|\b(two|2) (years|seasons|yrs) ago\b/)) {
-    yr.fromYear = yr.toYear = season - 2;
-  } else if (take(/(?<!\b(his|her|their|its) )\b(last|previous) (year|season)s?('s)?\b|\ba year ago\b/)) {
-    yr.fromYear = yr.toYear = season - 1;
-  } else if (
-    take(
-      /\b(this|current) (year|season|championship)\b|\bso far this (year|season)\b|\bthis year s\b|\b(last|this) (month|weekend)\b|\b(a )?(couple of |few )?(weeks|days) ago\b|\ba month ago\b|\byesterday\b|\brecently\b/,
-    )
-  ) {
-    yr.fromYear = yr.toYear = season;
+  } else if ((relative = relativeSeasonPhrase(masked, take))) {
+    yr.fromYear = yr.toYear = season + relative.offset;
   } else if (
     q.year !== undefined &&
     take(/\b(in|the|of|season) '?\d\d\b(?! (points?|wins?|races?|laps?|poles?|podiums?|times?)\b)/)

@@ -1,7 +1,7 @@
 // Reading a fan's question: which entities it names (drivers, teams, a race, a season, a round) and
 // what it asks about. Pure text work over the entity index; no answers are produced here.
 import type { ConstructorEntity, DriverEntity, EntityIndex, Mention, RaceEntity } from '../entities.ts';
-import { currentSeason, LAST_RACE, NEXT_RACE, THIS_SEASON } from '../race-ref.ts';
+import { currentSeason, fullYear, LAST_RACE, NEXT_RACE, relativeSeasonPhrase } from '../race-ref.ts';
 import { normalize } from '../text.ts';
 import { isEnglishWord } from '../dictionary.ts';
 
@@ -121,21 +121,9 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
             )
           : null))
       : null;
-  if (short) year = Number(short[1]) >= 50 ? 1900 + Number(short[1]) : 2000 + Number(short[1]);
-  if (year === undefined && (THIS_SEASON.test(norm) || /\bthis year\b/.test(norm)))
-    year = currentSeason(index, now);
-  // "a couple of weeks ago", "last weekend": this season's edition, run or not.
-  if (
-    year === undefined &&
-    /\b(couple of weeks|few weeks|weeks|days|a month) ago\b|\blast (weekend|month)\b|\byesterday\b|\brecently\b/.test(
-      norm,
-    )
-  )
-    year = currentSeason(index, now);
-  if (year === undefined && /\b(the )?year before last\b|\b(two|2) (years|seasons|yrs) ago\b/.test(norm))
-    year = currentSeason(index, now) - 2;
-  if (year === undefined && /(?<!\b(his|her|their|its) )\b(last|previous) (year|season)s?\b/.test(norm))
-    year = currentSeason(index, now) - 1;
+  if (short) year = fullYear(short[1]!);
+  const relativeSeason = year === undefined ? relativeSeasonPhrase(norm) : undefined;
+  if (relativeSeason) year = currentSeason(index, now) + relativeSeason.offset;
   const roundMatch = /\b(?:round|r)\s*(\d{1,2})\b/.exec(norm);
   const round = roundMatch ? Number(roundMatch[1]) : undefined;
 
