@@ -321,7 +321,8 @@ export class EntityIndex {
     const paired = this.correctNamePairs(text, vocab);
     const single = paired.replace(/\p{L}+/gu, (raw) => {
       const w = normalize(raw);
-      if (w.length < 5 || w.includes(' ') || vocab.has(w) || ordinary(w)) return raw;
+      if (w.length < 5 || w.includes(' ') || vocab.has(w)) return raw;
+      if (ordinary(w)) return this.doubledLetterSurname(w) ?? raw;
       const budget = w.length >= 8 ? 2 : 1;
       let best: string | undefined;
       let bestD = Infinity;
@@ -382,6 +383,18 @@ export class EntityIndex {
     }
     if (!fixes.size) return text;
     return text.replace(/\p{L}+/gu, (raw, at: number) => fixes.get(at) ?? raw);
+  }
+
+  /**
+   * "russel", "mansel": a rare dictionary word that is a well-known driver's surname with one letter doubled or
+   * undoubled is that surname — the commonest slip in names. Only drivers of 50 starts or more, and only when
+   * one surname fits, so a real word ("steward", "buttons") stays itself.
+   */
+  private doubledLetterSurname(word: string): string | undefined {
+    const fits = [...this.driverAliases.keys()].filter(
+      (name) => !name.includes(' ') && differsByDoubling(word, name) && this.fame(name) >= 50,
+    );
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   /** How well known a name word is: a place or team counts as very well known; a surname by its drivers' starts. */
@@ -615,6 +628,15 @@ export class EntityIndex {
 
 /** True when `a` is `b` with two adjacent letters swapped ("leclrec" / "leclerc"). */
 /** Two neighbouring letters swapped ('frist', 'hwo'): one slip, not two. */
+/** True when one word is the other with one letter doubled ("russel" / "russell"). */
+export function differsByDoubling(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i + 1 < long.length; i++)
+    if (long[i] === long[i + 1] && long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}
+
 export function isTransposition(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const diff: number[] = [];

@@ -2,6 +2,8 @@
 // is "got", "this summer" is this season. Only phrasings that mean one thing everywhere belong here; a word
 // whose meaning depends on the question stays for the reader to explain (or to abstain on).
 
+import { fullYear } from '../race-ref.ts';
+
 const REWRITES: [RegExp, string][] = [
   [/\byrs\b/gi, 'years'],
   [/\byr\b/gi, 'year'],
@@ -28,7 +30,7 @@ const REWRITES: [RegExp, string][] = [
   [/\band (his|her) (team|car|constructor)\s*\??$/gi, 'and what team was $1 driving for?'],
   // "won the constructors in 1984": the constructors' championship.
   [
-    /\b(won|win|wins|take|took|takes|clinched|clinch) the (constructors|drivers)\b(?!'? ?(championship|title|cup|standings|crown))/gi,
+    /\b(won|win|wins|take|took|takes|clinched|clinch) the (constructors|drivers)\b(?!'? ?(championship|title|cup|standings|crown|(and|&|\+) constructors))/gi,
     "$1 the $2' championship",
   ],
   // "most successful Aussie in terms of GP wins": the Australian with the most GP wins.
@@ -52,6 +54,8 @@ const REWRITES: [RegExp, string][] = [
   [/\bhwo\b/gi, 'who'],
   [/\bteh\b/gi, 'the'],
   [/\bwon't\b/gi, 'will not'],
+  // "2k12": 2012.
+  [/\b2k(\d\d)\b/gi, '20$1'],
   // "who has started the most F1 races": the most starts.
   [
     /\b(started|entered|contested|competed in|raced in|taken part in|took part in) the (most|fewest) (f1 |formula 1 |formula one |grand prix |world championship )?(races|grands prix|gps)\b/gi,
@@ -93,5 +97,10 @@ export function yearsAgo(text: string, season: number): string {
 export function plainSpeech(text: string): string {
   let out = text;
   for (const [re, to] of REWRITES) out = out.replace(re, to);
+  // "86 wdc winner?", "'09 season champ": a question opening on a short year names that season.
+  out = out.replace(
+    /^\s*'?(\d\d)(?= (wdc|wcc|world|title|season|championship|champion|champ|drivers|constructors|f1)\b)/i,
+    (_, yy: string) => `in ${fullYear(yy)}`,
+  );
   return out.replace(/\s{2,}/g, ' ').trim();
 }

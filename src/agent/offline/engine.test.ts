@@ -313,4 +313,32 @@ describe('offline engine: statistics, relations, abstention', () => {
       expect(res.answer, q).toMatch(/^That is not in the data/);
     }
   });
+
+  it('answers both championships of a season as two asks', async () => {
+    for (const q of [
+      'drivers & constructors champs of 2014?',
+      'who took both titles in 1999 (driver and team)',
+    ]) {
+      const res = await ask(q);
+      expect(res.answer, q).toMatch(/drivers' world championship[\s\S]*constructors' world championship/);
+    }
+  });
+
+  it('reads a debut as the first start, a win from a grid slot and the most recent win', async () => {
+    expect((await ask('when did piastri make his f1 debut')).answer).toMatch(
+      /^Oscar Piastri's first Grand Prix start came at the 2023 Bahrain Grand Prix/,
+    );
+    expect((await ask('how many races did prost win starting 2nd on the grid')).answer).toMatch(
+      /^Alain Prost: \d+ Grand Prix wins from P2 on the grid/,
+    );
+    expect((await ask("what was alonso's most recent victory")).answer).toMatch(
+      /^Fernando Alonso's last Grand Prix win came at the 2013 Spanish Grand Prix/,
+    );
+  });
+
+  it('mends a surname with one letter doubled, and short years written as 2k09 or at the start', async () => {
+    expect((await ask('how many poles does mansel have')).answer).toMatch(/^Nigel Mansell: 32 poles/);
+    expect((await ask('champion in 2k09?')).answer).toMatch(/^Jenson Button \(Brawn\) won the 2009/);
+    expect((await ask('92 title winner')).answer).toMatch(/^Nigel Mansell \(Williams\) won the 1992/);
+  });
 });

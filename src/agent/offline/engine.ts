@@ -457,7 +457,14 @@ export function readablePlainly(index: EntityIndex, question: string, now: Date)
 
 /** ", the race where Hamilton won the title on the last lap": a description of what is already named. */
 function dropDescription(text: string): string {
-  return text.replace(/,\s*the (race|one|year|season|weekend) (where|when|in which)[^?,]*/i, '');
+  // "…, the race where…", "(the crazy wet one)": a description of the event the question already names.
+  return (
+    text
+      .replace(/,\s*the (race|one|year|season|weekend) (where|when|in which)[^?,]*/i, '')
+      .replace(/\(\s*the\b[^()]*\b(one|race|year|season|weekend|edition)\b[^()]*\)/gi, ' ')
+      // "both titles (driver + team)": the aside restates the two championships.
+      .replace(/\s*\(\s*(drivers?|driver s)\s*(and|&|\+|\/)\s*(teams?|constructors?)\s*\)/gi, ' ')
+  );
 }
 
 /** "Where did Jordan end up in the 1999 constructors' championship?", "what position did Alonso finish in the standings". */
@@ -529,10 +536,27 @@ const ROLE_PAIR = new RegExp(
   'i',
 );
 
+/** "drivers' and constructors' champions", "both championships": one ask per championship. */
+const BOTH_TITLES =
+  /\b(?:the )?drivers?'?(?: s)?\s*(?:and|&|\+|\/)\s*constructors?'?(?: s)?\s*(champions?|champs?|titles?|championships?|crowns?)\b|\bboth (?:the )?(?:world )?(?:championships|titles|crowns)\b/i;
+
+const QUANTITY_ASK = /\b(how many|how much|number of|count|total|tally|who|which|what|when|where)\b/;
+
 export function splitQuestion(text: string): string[] {
+  const both = BOTH_TITLES.exec(text);
+  if (both) {
+    const noun = both[1] ? both[1].toLowerCase().replace(/s$/, '') : 'championship';
+    return [`drivers' ${noun}`, `constructors' ${noun}`].flatMap((t) =>
+      splitQuestion(text.replace(both[0], t)),
+    );
+  }
   // "1992 world champ + what team was he driving for?": a plus joins two asks, whatever their shape.
   const plus = text.split(/\s+[+&]\s+/).filter(Boolean);
   if (plus.length > 1) return plus.flatMap((p) => splitQuestion(p));
+  // "number of rounds, and Max's win count?": two asks for a quantity, joined by a comma and "and".
+  const commaParts = text.split(/\s*,\s*and\s+/i);
+  if (commaParts.length === 2 && commaParts.every((p) => QUANTITY_ASK.test(normalize(p))))
+    return commaParts.flatMap((p) => splitQuestion(p));
   // "1959 world champ and runner-up?", "pole sitter and winner": two roles of one race or season, two asks.
   const roles = ROLE_PAIR.exec(text);
   if (roles) return [text.replace(roles[0], roles[1]!), text.replace(roles[0], roles[2]!)];
@@ -1132,7 +1156,7 @@ async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
     return { text: lead + note, sources, ...(undecided ? { status: 'unavailable' as const } : {}) };
   }
   return {
-    text: `${who} won the ${data.year} ${team ? "constructors'" : "drivers'"} world championship with ${formatPoints(top.points)} points and ${top.wins} wins${margin}.`,
+    text: `${who} won the ${data.year} ${team ? "constructors'" : "drivers'"} world championship with ${formatPoints(top.points)} points and ${top.wins} ${top.wins === 1 ? 'win' : 'wins'}${margin}.`,
     sources,
   };
 }

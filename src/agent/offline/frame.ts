@@ -176,7 +176,7 @@ const OPERATION_PATTERNS: [Operation, RegExp][] = [
   ],
   [
     'most',
-    /\b(most|record|highest|more than (any|anyone|any other)|the biggest|biggest|the greatest number|top|leading)\b|\bmore [a-z0-9 ]{1,40}? than any( other| one|one)?\b/,
+    /\b(most(?! recent)|record|highest|more than (any|anyone|any other)|the biggest|biggest|the greatest number|top|leading)\b|\bmore [a-z0-9 ]{1,40}? than any( other| one|one)?\b/,
   ],
   ['first', /\b(first|maiden|debut|earliest)\b(?! (place|race of|round|lap|corner|time i|half|stint))/],
   [
@@ -307,21 +307,20 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (notChampionThatSeason) pre.push('wins');
   // "his debut", "first f1 race", "last grand prix of his career": a race start picked first or last.
   const winVerb = /\b(win|won|winning|victory|pole|podium)\b/.test(norm);
-  if (
-    !winVerb &&
-    take(
-      /\b(debut|first (f1 |formula 1 |formula one )?(race|grand prix|gp|start)|last (f1 )?(race|grand prix|gp|start) (of|for|in) (his|her) career)\b/,
-    )
-  )
-    pre.push('starts');
+  const startPicked = winVerb
+    ? undefined
+    : take(
+        /\b(debut|first (f1 |formula 1 |formula one )?(race|grand prix|gp|start)|last (f1 )?(race|grand prix|gp|start) (of|for|in) (his|her) career)\b/,
+      );
+  if (startPicked) pre.push('starts');
 
   let countRacesHeld = false;
   // "how many races were there in 2025", "how many rounds in the 2025 championship": races held, no one's starts.
+  // "number of rounds" is the calendar's even beside a driver another part of the question names.
   if (
-    !q.drivers.length &&
-    !q.constructors.length &&
+    ((!q.drivers.length && !q.constructors.length) || /\b(how many|number of) rounds\b/.test(norm)) &&
     take(
-      /\bhow many ((world )?championship |f1 |formula (1|one) |grand prix )?(races|rounds|grands prix|gps|events)( were| are| was| will| did)?( there| held| run| be)?( on the calendar)?\b/,
+      /\b(how many|(the )?(total )?number of) ((world )?championship |f1 |formula (1|one) |grand prix )?(races|rounds|grands prix|gps|events)( were| are| was| will| did)?( there| held| run| be)?( on the calendar)?\b/,
     )
   ) {
     pre.push('races_held');
@@ -437,7 +436,14 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (yr.fromYear === undefined && yr.toYear === undefined && q.year !== undefined && !yr.toDate)
     yr.fromYear = yr.toYear = q.year;
 
-  let op: Operation | undefined = countRacesHeld ? 'count' : undefined;
+  // "when did he make his debut": the first start, whatever "when" would otherwise ask for.
+  let op: Operation | undefined = countRacesHeld
+    ? 'count'
+    : startPicked && !/\b(how old|age|aged|how many|number of|who|team ?mates?)\b/.test(norm)
+      ? /^last\b/.test(startPicked[0])
+        ? 'last'
+        : 'first'
+      : undefined;
   let streak = false;
   let worstGrid = false;
   let gender: 'FEMALE' | undefined;
@@ -455,9 +461,11 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     )
   )
     if (take(/\b(final|end of (the )?season|season end)\b/)) op = 'count';
+  // Every word of an operation is explained, not only its first ("total pole count").
   for (const [o, re] of OPERATION_PATTERNS) {
     if (take(re)) {
       op ??= o;
+      while (take(re));
     }
   }
   // "X vs Y", "did X or Y have more", "difference between X's and Y's": a comparison.
@@ -610,6 +618,15 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // Positions: "finished second", "P4", "from pole", "from the back of the grid".
   if (fromPole) frame.grid = 1;
   else if ((m = take(/\bfrom (p|grid slot |grid position |position )(\d{1,2})\b/))) frame.grid = Number(m[2]);
+  else if (
+    // "starting from second on the grid", "from 3rd on the grid", "started 10th on the grid".
+    (m = take(
+      /\b((starting|started|start|starts) )?(from |on )?(the )?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(st|nd|rd|th)|p\d{1,2})( place| position| slot)? on the grid\b|\b(starting|started) (second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(st|nd|rd|th))\b/,
+    ))
+  ) {
+    const w = m[5] ?? m[10]!;
+    frame.grid = PLACE_WORDS[w] ?? Number(w.replace(/\D/g, ''));
+  }
   if (finishedAt !== undefined) frame.position = finishedAt;
   if (milestone !== undefined) {
     frame.nth = milestone;

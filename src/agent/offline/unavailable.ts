@@ -53,6 +53,11 @@ const MISSING: [RegExp, string, string][] = [
   ],
   [/\b(fuel (load|consumption|used)|how much fuel)\b/, 'fuel loads', 'race results'],
   [
+    /\b(heart ?rates?|pulse|bpm|heartbeat|biometrics?|body temperature|weight loss|lost \w+ (kg|kilos?) of|(kg|kilos?) of (sweat|water|fluid))\b/,
+    "drivers' biometrics",
+    'results and career statistics',
+  ],
+  [
     /\b(track|air|asphalt|ambient|surface) (temp|temps|temperatures?)\b|\bhow (hot|cold|warm) was (it|the track|the air)\b/,
     'track or air temperatures',
     'race results (and, for recorded sessions, the weather feed of that recording)',
