@@ -341,4 +341,19 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect((await ask('champion in 2k09?')).answer).toMatch(/^Jenson Button \(Brawn\) won the 2009/);
     expect((await ask('92 title winner')).answer).toMatch(/^Nigel Mansell \(Williams\) won the 1992/);
   });
+
+  it("reads a driver's only title year as that season, and abstains on a driver with several", async () => {
+    expect((await ask('how many poles did button take in his championship year')).answer).toMatch(
+      /^Jenson Button: \d+ poles in 2009/,
+    );
+    const many = await ask('how many wins did senna get in his title year');
+    expect(many.status).toBe('abstained');
+    expect(many.answer).toMatch(/more than one title \(the first in 1988, the last in 1991\)/);
+  });
+
+  it('ranks engine makers by the wins they powered', async () => {
+    expect((await ask('what engine powered the most winners in 2005')).answer).toMatch(
+      /^Mercedes has the most wins in 2005: 10 Grand Prix wins. Next: Renault 8/,
+    );
+  });
 });

@@ -350,6 +350,8 @@ async function resolveReference(
   const norm = normalize(text);
   const debut = await resolveDebut(a, norm, now);
   if (debut) return debut;
+  const titleYear = await resolveTitleYear(a, norm, now);
+  if (titleYear) return titleYear;
   const m = REFERENCE.exec(norm);
   if (!m) return { text, sources: [] };
   const [whole, , who, which, what, place] = m as unknown as [
@@ -439,6 +441,45 @@ async function resolveDebut(
   if (!r || !e) return undefined;
   const replacement = race ? `the ${e.year} ${e.raceName}` : `${driver.name} in ${e.year}`;
   return { text: norm.replace(m[0], replacement), sources: r.sources };
+}
+
+const TITLE_YEAR =
+  /\b(?:in |during )?(his|her|[a-z]+(?: [a-z]+)? s) (?:(?:world )?(?:title|championship)(?: winning)?) (?:year|season|campaign)\b|\b(?:in )?the (?:year|season) (he|she|[a-z]+(?: [a-z]+)?) (?:won|took|clinched) the (?:world )?(?:title|championship)\b/;
+
+/**
+ * "Rosberg's wins in his title year" → "Rosberg's wins in 2016": the season of a driver's only title. A
+ * driver with several titles has no one title year, so the question says which and abstains.
+ */
+async function resolveTitleYear(
+  a: Answerer,
+  norm: string,
+  now: Date,
+): Promise<{ text: string; sources: string[] } | undefined> {
+  const m = TITLE_YEAR.exec(norm);
+  if (!m) return undefined;
+  const who = (m[1] ?? m[2]!).replace(/ s$/, '');
+  const named = /^(he|she|his|her)$/.test(who) ? undefined : a.index.findDriver(who);
+  const driver = named ?? parseQuestion(a.index, norm.replace(m[0], ' '), now).drivers[0];
+  if (!driver) return undefined;
+  const pick = (p: 'first' | 'last') =>
+    a
+      .call<StatsData>('get_f1_stats', { metric: 'titles', group_by: 'driver', driver: driver.id, pick: p })
+      .catch(() => undefined);
+  const [first, last] = await Promise.all([pick('first'), pick('last')]);
+  const from = first?.data.rows[0]?.event?.year;
+  const to = last?.data.rows[0]?.event?.year;
+  if (from === undefined || to === undefined) {
+    if (first && !first.data.rows.length)
+      throw new Abstain(
+        `${driver.name} never won the drivers' championship, so there is no title year to ask about.`,
+      );
+    return undefined;
+  }
+  if (from !== to)
+    throw new Abstain(
+      `${driver.name} won more than one title (the first in ${from}, the last in ${to}), so "${m[0].trim()}" does not name one season. Ask about the season itself, e.g. "in ${to}".`,
+    );
+  return { text: norm.replace(m[0], ` ${driver.name} in ${from}`), sources: first!.sources };
 }
 
 /** References to a fact the question does not state: answering them needs one answer fed into another. */

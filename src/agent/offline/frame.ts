@@ -189,7 +189,10 @@ const OPERATION_PATTERNS: [Operation, RegExp][] = [
 
 const SUBJECT_PATTERNS: [GroupBy, RegExp][] = [
   ['nationality', /\b(which|what) (country|countries|nation|nations|nationality)\b|\bnation\b|\bcountry\b/],
-  ['engine', /\b(which|what) (engine (manufacturer|supplier|maker|make)s?|engines?|power units?)\b/],
+  [
+    'engine',
+    /\b(which|what) (engine (manufacturer|supplier|maker|make)s?|engines?|power units?)( (has |have |had )?(powered|supplied))?\b/,
+  ],
   [
     'constructor',
     /\b(which|what) (teams?|constructors?|manufacturers?|outfits?|marques?)\b|\b(one|a|any|single) (team|constructor)\b|^(the )?(team|constructor|manufacturer) (with|has|had)\b/,
