@@ -54,6 +54,9 @@ const REWRITES: [RegExp, string][] = [
   [/\bhwo\b/gi, 'who'],
   [/\bteh\b/gi, 'the'],
   [/\bwon't\b/gi, 'will not'],
+  // "leading the wcc", "the 2003 wdc": the championship the letters stand for ("wdcs" stays a count of titles).
+  [/\bwcc\b/gi, "constructors' championship"],
+  [/\bwdc\b/gi, "drivers' championship"],
   // "2k12": 2012.
   [/\b2k(\d\d)\b/gi, '20$1'],
   // "who has started the most F1 races": the most starts.

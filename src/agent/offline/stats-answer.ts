@@ -481,8 +481,23 @@ async function onePart(
         text: `${who}: 0 ${noun(metric, 2, session, f.position)}${scoped}${asOfText(d)}.`,
         sources,
       };
-    const span =
-      d.rows.length === 1 && d.rows[0]!.firstEvent && metric !== 'points' && metric !== 'laps'
+    // Titles are seasons, not races: "7 drivers' titles (1994, 1995, 2000, …)".
+    const titleYears =
+      (metric === 'titles' || metric === 'constructor_titles') && !f.perSeason
+        ? (
+            await call({
+              group_by: 'season',
+              ...(driver ? { driver: driver.id } : {}),
+              ...(team ? { team: team.id } : {}),
+              limit: 100,
+            })
+          ).d.rows
+            .map((r) => Number(r.key))
+            .sort((p, q) => p - q)
+        : [];
+    const span = titleYears.length
+      ? ` (${titleYears.join(', ')})`
+      : d.rows.length === 1 && d.rows[0]!.firstEvent && metric !== 'points' && metric !== 'laps'
         ? ` (first: ${eventText(d.rows[0]!.firstEvent)}; latest: ${eventText(d.rows[0]!.lastEvent!)})`
         : '';
     return {
