@@ -356,4 +356,14 @@ describe('offline engine: statistics, relations, abstention', () => {
       /^Mercedes has the most wins in 2005: 10 Grand Prix wins. Next: Renault 8/,
     );
   });
+
+  it("counts a team's starts as races, and finds the oldest driver on today's grid", async () => {
+    expect((await ask('how many races did brawn enter')).answer).toMatch(/^Brawn: 17 Grand Prix starts/);
+    expect((await ask("who's the oldest driver on the grid")).answer).toMatch(
+      /^Fernando Alonso is the oldest driver to take a Grand Prix start in 2026/,
+    );
+    expect((await ask('why did leclerc retire in monaco 2021')).answer).toMatch(
+      /^Charles Leclerc did not start the 2021 Monaco Grand Prix/,
+    );
+  });
 });

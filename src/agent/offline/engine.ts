@@ -985,8 +985,15 @@ function retirement(d: Loaded, driver: DriverEntity, name: string) {
       sources: d.sources,
     };
   }
+  // A car that never took the start did not retire from the race: "did not start", with the reason.
+  const verb =
+    r.positionText === 'DNS'
+      ? 'did not start'
+      : r.positionText === 'DSQ'
+        ? 'was disqualified from'
+        : 'retired from';
   return {
-    text: `${driver.name} retired from the ${name}${r.laps ? ` after ${r.laps} laps` : ''} — reason: ${r.reasonRetired} (${r.positionText}, ${r.constructor}).`,
+    text: `${driver.name} ${verb} the ${name}${r.laps ? ` after ${r.laps} laps` : ''} — reason: ${r.reasonRetired} (${r.positionText}, ${r.constructor}).`,
     sources: d.sources,
   };
 }

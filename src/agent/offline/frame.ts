@@ -358,6 +358,16 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (metrics.length === 0 && (withoutPole || withoutPodium) && take(/\b(races|grands prix|gps)\b/))
     metrics.push('starts');
   if (metrics.length === 0 && countSeasons) metrics.push('starts');
+  // "who is the oldest driver on the grid this year": the oldest (youngest) to start a race in that scope.
+  let todaysGrid = false;
+  if (
+    metrics.length === 0 &&
+    /\b(youngest|oldest)\b/.test(norm) &&
+    take(/\b(driver|drivers|racer|guy|man|person)( in (f1|formula (1|one)))?\b/)
+  ) {
+    todaysGrid = !!take(/\bon the (current )?grid\b|\bin the (current )?field\b/);
+    metrics.push('starts');
+  }
   // "how many drivers have started from pole": starts from the first grid slot.
   if (metrics.length === 0 && fromPole) metrics.push('starts');
   // "is Ferrari ahead of McLaren in the constructors?": two names in a standings comparison are points.
@@ -373,7 +383,9 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // "how many races has Hamilton started": race starts.
   if (metrics.length === 0 && take(/\bhow many (races|grands prix|gps|starts|grand prix starts)\b/)) {
     metrics.push('starts');
-    take(/\b(started|entered|raced|contested|competed|took part|taken part|driven)( in)?\b/);
+    take(
+      /\b(started|entered|raced|contested|competed|took part|taken part|driven|start|enter|race|contest|compete|take part|drive)( in)?\b/,
+    );
   }
   if (metrics.length === 0) return undefined;
 
@@ -438,6 +450,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
   if (yr.fromYear === undefined && yr.toYear === undefined && q.year !== undefined && !yr.toDate)
     yr.fromYear = yr.toYear = q.year;
+  // "on the grid" with no season named is today's grid.
+  if (todaysGrid && yr.fromYear === undefined && yr.toYear === undefined) yr.fromYear = yr.toYear = season;
 
   // "when did he make his debut": the first start, whatever "when" would otherwise ask for.
   let op: Operation | undefined = countRacesHeld

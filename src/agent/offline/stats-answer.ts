@@ -128,13 +128,14 @@ async function onePart(
   const scoped = scope ? ` ${scope}` : '';
   const call = async (extra: Partial<StatsInput>) => {
     const q = { ...args, ...extra };
-    // A team's wins and poles are races, not cars (a one-two is one win; a shared 1950s drive too).
+    // A team's wins, poles and starts are races, not cars (a one-two is one win; two cars on the grid one
+    // start; a shared 1950s drive too).
     const teamGroup = ['constructor', 'constructor_season', 'engine'].includes(q.group_by);
     if (
       teamGroup &&
       !q.count &&
       !q.pick &&
-      ['wins', 'poles', 'fastest_laps', 'grand_slams', 'hat_tricks'].includes(metric)
+      ['wins', 'poles', 'fastest_laps', 'grand_slams', 'hat_tricks', 'starts'].includes(metric)
     )
       q.count = 'races';
     const r = await a.call<StatsData>('get_f1_stats', q);
@@ -375,7 +376,7 @@ async function onePart(
     const what =
       metric === 'titles'
         ? 'to win the drivers’ title'
-        : `to score a ${noun(metric, 1, session, f.position)}`;
+        : `to ${metric === 'points' ? 'score' : 'take'} a ${noun(metric, 1, session, f.position)}`;
     const next = d.rows
       .slice(1, 4)
       .map((r) => `${r.name} ${r.event!.age!.years} (${r.event!.year})`)
