@@ -1,16 +1,7 @@
 // Markdown renderings of the analysis results, for agent tools and chat answers. Pure.
+import { markdownTable } from '../markdown.ts';
 import type { RacePrediction } from './predictions/service.ts';
 import type { WeatherReport } from './weather/service.ts';
-
-function mdTable(headers: string[], rows: (string | number | null | undefined)[][]): string {
-  const cell = (v: string | number | null | undefined) =>
-    v === null || v === undefined || v === '' ? '–' : String(v);
-  return [
-    `| ${headers.join(' | ')} |`,
-    `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ].join('\n');
-}
 
 const pct = (p: number) => `${(p * 100).toFixed(p < 0.1 ? 1 : 0)}%`;
 
@@ -28,7 +19,7 @@ export function predictionMarkdown(p: RacePrediction, top = 5): string {
   const rest = p.predictions.slice(top);
   if (rest.length)
     lines.push(
-      mdTable(
+      markdownTable(
         ['#', 'Driver', 'Team', 'Grid', 'Win', 'Podium', 'Points', 'Expected'],
         rest.map((d) => [
           d.predictedPosition,
@@ -56,7 +47,7 @@ export function weatherMarkdown(w: WeatherReport): string {
     );
   if (w.raceWindow.length)
     lines.push(
-      mdTable(
+      markdownTable(
         ['Time (UTC)', 'Conditions', 'Air °C', 'Rain chance', 'Rain mm', 'Wind km/h'],
         w.raceWindow.map((h) => [
           h.time.slice(11),
@@ -72,7 +63,7 @@ export function weatherMarkdown(w: WeatherReport): string {
   const recorded = w.history.filter((h) => h.recorded || h.wetLapShare !== null);
   if (recorded.length)
     lines.push(
-      mdTable(
+      markdownTable(
         ['Edition', 'Air °C (min–max)', 'Track °C (min–max)', 'Wet running'],
         recorded.map((h) => [
           h.year,

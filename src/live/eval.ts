@@ -9,6 +9,7 @@ import { EventDetector } from './detect.ts';
 import { initialState, reduce } from './reducer.ts';
 import type { RecordingCatalog } from './recordings/catalog.ts';
 import type { LiveEvent, SessionState } from './types.ts';
+import { markdownTable } from '../markdown.ts';
 
 export interface LiveEvalCase {
   label: string;
@@ -252,6 +253,5 @@ export function formatLiveEval(rows: LiveEvalRow[]): string {
     frac(r.gaps),
     frac(r.tyreAge),
   ]);
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(headers), line(headers.map(() => '---')), ...body.map(line)].join('\n');
+  return markdownTable(headers, body);
 }

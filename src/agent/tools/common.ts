@@ -12,6 +12,7 @@ import {
 import { currentSeason, label, resolveRace, THIS_SEASON } from '../race-ref.ts';
 import { normalize } from '../text.ts';
 import type { ToolContext } from './types.ts';
+import { markdownTable } from '../../markdown.ts';
 
 export const yearArg = z
   .union([z.number().int().min(1950).max(2100), z.string()])
@@ -74,12 +75,5 @@ export function notRun(race: RaceEntity, session: string, today: string): AppErr
   });
 }
 
-export function table(headers: string[], rows: (string | number | null | undefined)[][]): string {
-  const cell = (v: string | number | null | undefined) =>
-    v === null || v === undefined || v === '' ? '–' : String(v);
-  return [
-    `| ${headers.join(' | ')} |`,
-    `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ].join('\n');
-}
+/** The product's markdown table (tool results are read by the LLM and rendered in the chat). */
+export const table = markdownTable;
