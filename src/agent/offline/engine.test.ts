@@ -366,4 +366,11 @@ describe('offline engine: statistics, relations, abstention', () => {
       /^Charles Leclerc did not start the 2021 Monaco Grand Prix/,
     );
   });
+
+  it('answers a standings question with the table', async () => {
+    const res = await ask('top 3 in the 1988 constructors table');
+    expect(res.answer).toMatch(/^1988 constructors' championship \(final\):/);
+    expect(res.answer).toContain('| 1 | McLaren | 199 | 15 |');
+    expect(res.answer.split('\n').filter((l) => /^\| \d/.test(l))).toHaveLength(3);
+  });
 });

@@ -20,6 +20,7 @@ import { containsPhrase, formatPoints, normalize, ordinal, PLACE_WORDS } from '.
 import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
 import type { ToolContext, ToolResult } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
+import { markdownTable } from '../../markdown.ts';
 import { CUE_REGULATION, parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
 import { bestSentences } from '../../rulebook/quote.ts';
 import { plainSpeech, yearsAgo } from './colloquial.ts';
@@ -594,10 +595,6 @@ export function splitQuestion(text: string): string[] {
   // "1992 world champ + what team was he driving for?": a plus joins two asks, whatever their shape.
   const plus = text.split(/\s+[+&]\s+/).filter(Boolean);
   if (plus.length > 1) return plus.flatMap((p) => splitQuestion(p));
-  // "number of rounds, and Max's win count?": two asks for a quantity, joined by a comma and "and".
-  const commaParts = text.split(/\s*,\s*and\s+/i);
-  if (commaParts.length === 2 && commaParts.every((p) => QUANTITY_ASK.test(normalize(p))))
-    return commaParts.flatMap((p) => splitQuestion(p));
   // "1959 world champ and runner-up?", "pole sitter and winner": two roles of one race or season, two asks.
   const roles = ROLE_PAIR.exec(text);
   if (roles) return [text.replace(roles[0], roles[1]!), text.replace(roles[0], roles[2]!)];
@@ -613,6 +610,14 @@ export function splitQuestion(text: string): string[] {
     !/^(how (many|much) more|by how (much|many)|how big|what (was|is) the (gap|margin|difference))\b/.test(
       normalize(p),
     );
+  // "number of rounds, and Max's win count?": two asks for a quantity, joined by a comma and "and".
+  const commaParts = text.split(/\s*,\s*and\s+/i);
+  if (
+    commaParts.length === 2 &&
+    commaParts.every((p) => QUANTITY_ASK.test(normalize(p))) &&
+    standalone(commaParts[1]!)
+  )
+    return commaParts.flatMap((p) => splitQuestion(p));
   // Each part must ask something of its own ("How many Grands Prix and how many sprints did he win?" is one ask).
   const asks = (p: string) =>
     /\b(who|won|win|wins|did|does|was|were|is|are|has|have|had|took|take|got|get|finished|scored|drove|started|champion|champ|winner|pole ?sitter)\b/.test(
@@ -1139,6 +1144,20 @@ async function schedule(a: Answerer, q: ParsedQuestion, now: Date) {
 
 const MOST_WINS = /\b(most (wins|victories|race wins|grand prix wins|races|grands prix)|won (the )?most)\b/;
 
+const COUNT_NUMBERS: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20 };
+
+/**
+ * How many rows of the standings a question asks to see ("top 5", "the standings", "the final table"), or
+ * undefined when it asks one fact of them (who leads, who was second, who won the most races).
+ */
+function standingsRowsAsked(norm: string): number | undefined {
+  const top = /\btop (\d{1,2}|three|five|ten|twenty)\b/.exec(norm);
+  if (top) return COUNT_NUMBERS[top[1]!] ?? Number(top[1]);
+  if (/\b(who|whom|which|what position|what place|where|how many|how much|did|was|is)\b/.test(norm))
+    return undefined;
+  return /\b(standings|table|classification|points table)\b/.test(norm) ? 10 : undefined;
+}
+
 async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
   const c = q.cues;
   const team = c.constructorTitle && !/\bdrivers?\b/.test(q.norm);
@@ -1176,6 +1195,21 @@ async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
   }
   const top = data.standings[0]!;
   const who = team ? top.name : `${top.name}${top.teams?.length ? ` (${top.teams.join(', ')})` : ''}`;
+  // "2023 standings", "top 5 in the 2019 constructors' table": the table itself.
+  const rows = standingsRowsAsked(q.norm);
+  if (rows !== undefined && !(data.requestedRound !== null && data.requestedRound > data.afterRound)) {
+    const shown = data.standings.slice(0, rows);
+    const title = `${data.year} ${team ? "constructors'" : "drivers'"} championship ${data.seasonComplete && !afterRace ? '(final)' : `after round ${data.afterRound} (${data.afterGrandPrix})`}:`;
+    const body = markdownTable(
+      team ? ['Pos', 'Team', 'Points', 'Wins'] : ['Pos', 'Driver', 'Team', 'Points', 'Wins'],
+      shown.map((r) =>
+        team
+          ? [r.positionText, r.name, formatPoints(r.points), r.wins]
+          : [r.positionText, r.name, r.teams?.join(', '), formatPoints(r.points), r.wins],
+      ),
+    );
+    return { text: `${title}\n\n${body}`, sources };
+  }
   // "Who was second in the 2021 championship?"
   const nth = positionAsked(q.norm);
   if (nth !== undefined && nth > 1) {
