@@ -373,4 +373,13 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect(res.answer).toContain('| 1 | McLaren | 199 | 15 |');
     expect(res.answer.split('\n').filter((l) => /^\| \d/.test(l))).toHaveLength(3);
   });
+
+  it("answers a race's full results or its starting grid with a table", async () => {
+    const res = await ask('full classification 2021 hungarian gp');
+    expect(res.answer).toMatch(/^Classification of the 2021 Hungarian Grand Prix:/);
+    expect(res.answer).toMatch(/\| 1 \| Esteban Ocon \| Alpine \|/);
+    const grid = await ask('show me the starting grid of the 2021 hungarian gp');
+    expect(grid.answer).toMatch(/^Starting grid of the 2021 Hungarian Grand Prix:/);
+    expect(grid.answer).toMatch(/\| 1 \| Lewis Hamilton \| Mercedes \|/);
+  });
 });

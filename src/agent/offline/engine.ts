@@ -883,7 +883,61 @@ async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
       : first;
   }
   if (c.constructorTitle && c.winner) return winner(data, name, true);
+  const rowsAsked = classificationRowsAsked(q.norm);
+  if (rowsAsked !== undefined) return classification(data, name, rowsAsked, c.grid);
   return winner(data, name, false);
+}
+
+/**
+ * How many rows of a race's classification the question asks to see ("full results", "top 10", "the
+ * finishing order", "the starting grid"), or undefined when it asks one fact (who won, who was P3).
+ */
+function classificationRowsAsked(norm: string): number | undefined {
+  const top = /\btop (\d{1,2}|three|five|ten|twenty)\b/.exec(norm);
+  if (top) return COUNT_NUMBERS[top[1]!] ?? Number(top[1]);
+  if (/\b(who|whom|which|how many)\b/.test(norm)) return undefined;
+  if (
+    /\b(full|complete|whole|final) (results?|classification|order)\b|\bclassification\b|\bfinishing order\b|\bresult sheet\b|\b(the|starting) grid\b/.test(
+      norm,
+    )
+  )
+    return Infinity;
+  // "results of Monza 2019" is the table; "what was the result" is the winner and the podium.
+  return /\bresults\b/.test(norm) && !/\b(did|was|is)\b/.test(norm) ? Infinity : undefined;
+}
+
+/** The classification (or, asked for the grid, the starting order) as a table. */
+function classification(d: Loaded, name: string, rows: number, byGrid: boolean) {
+  const all = d.race.results;
+  if (byGrid) {
+    const grid = all
+      .filter((r) => r.grid !== null && r.grid > 0)
+      .sort((x, y) => x.grid! - y.grid!)
+      .slice(0, rows);
+    return {
+      text: `Starting grid of the ${name}:\n\n${markdownTable(
+        ['Grid', 'Driver', 'Team', 'Finished'],
+        grid.map((r) => [r.grid, r.driver, r.constructor, finishText(r)]),
+      )}`,
+      sources: d.sources,
+    };
+  }
+  return {
+    text: `Classification of the ${name}:\n\n${markdownTable(
+      ['Pos', 'Driver', 'Team', 'Laps', 'Time / gap', 'Points'],
+      all
+        .slice(0, rows)
+        .map((r) => [
+          r.positionText,
+          r.driver,
+          r.constructor,
+          r.laps,
+          r.position === 1 ? r.time : (r.gap ?? r.reasonRetired),
+          r.points ? formatPoints(r.points) : '',
+        ]),
+    )}`,
+    sources: d.sources,
+  };
 }
 
 async function raceData(a: Answerer, race: RaceEntity, session: 'race' | 'sprint') {
