@@ -107,12 +107,18 @@ export function localNginxConf(template: string, nodePorts: number[], port: numb
   const begin = template.indexOf('# upstream:begin');
   const end = template.indexOf('# upstream:end');
   if (begin < 0 || end < 0) throw new Error('deploy/nginx.conf lost its upstream markers');
-  const upstream = [
-    'upstream race_engineer {',
-    ...nodePorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=1s;`),
-    '    keepalive 64;',
-    '  }',
-  ].join('\n');
+  // The template's server lines name its nodes; each distinct set of parameters (primary, backup) is
+  // repeated for every local node port, the other lines kept as they are.
+  const body = template.slice(begin, end).split('\n').slice(1);
+  const server = /^\s*server\s+\S+\s*(.*?);\s*$/;
+  const params = [...new Set(body.flatMap((l) => server.exec(l)?.[1] ?? []))];
+  if (params.length === 0) throw new Error('deploy/nginx.conf has no server lines in its upstream block');
+  const firstServer = body.findIndex((l) => server.test(l));
+  const lastServer = body.findLastIndex((l) => server.test(l));
+  const servers = params.flatMap((p) => nodePorts.map((port) => `    server 127.0.0.1:${port} ${p};`));
+  const upstream = [...body.slice(0, firstServer), ...servers, ...body.slice(lastServer + 1)]
+    .join('\n')
+    .trim();
   const tmp = join(dir, 'nginx-tmp');
   const http = [
     `client_body_temp_path ${tmp}/body;`,

@@ -134,7 +134,11 @@ describe('f1db releases sync', () => {
     const downloads = gh.requestsTo('/codeload/');
     expect(downloads).toHaveLength(2);
     expect(downloads[0]!.range).toBeNull();
-    expect(downloads[1]!.range).toBe(`bytes=${Math.floor(v1.length / 2)}-`);
+    // Resumed from what reached the disk before the cut (up to the half that was sent; on a loaded machine
+    // the reset can drop bytes still in flight).
+    const from = Number(/^bytes=(\d+)-$/.exec(downloads[1]!.range ?? '')?.[1]);
+    expect(from).toBeGreaterThan(0);
+    expect(from).toBeLessThanOrEqual(Math.floor(v1.length / 2));
     expect(lines.filter((l) => l.event === 'data.sync.resume')).toHaveLength(1);
     expect(await races(config.DATABASE_PATH)).toBe(7);
   }, 60_000);
