@@ -172,7 +172,7 @@ const OPERATION_PATTERNS: [Operation, RegExp][] = [
   ['fewest', /\b(fewest|least|lowest number of)\b/],
   [
     'distinct',
-    /\bhow many (different |distinct |unique )?(drivers|winners|pole ?sitters|teams|constructors|nations|countries|champions)\b|\b(different|distinct|unique)( (drivers|winners|pole ?sitters|teams|constructors))?\b/,
+    /\bhow many (different |distinct |unique )?(drivers|winners|pole ?sitters|teams|constructors|nations|countries|champions)\b(?! (s )?(titles?|championships?|crowns?)\b)|\b(different|distinct|unique)( (drivers|winners|pole ?sitters|teams|constructors))?\b/,
   ],
   [
     'most',
@@ -336,6 +336,20 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     let found = false;
     while (take(re)) found = true;
     if (found && !metrics.includes(metric)) metrics.push(metric);
+  }
+  // "Mercedes or Red Bull: who has more championships?": a team's titles are the constructors' unless the
+  // question says drivers'.
+  if (
+    metrics.includes('titles') &&
+    q.constructors.length &&
+    !q.drivers.length &&
+    !/\b(drivers?|world champions?|champions?|champs?)\b/.test(norm)
+  ) {
+    metrics.splice(
+      metrics.indexOf('titles'),
+      1,
+      ...(metrics.includes('constructor_titles') ? [] : ['constructor_titles' as Metric]),
+    );
   }
   // "won the title": the verb belongs to the title, not to race wins.
   if (metrics.includes('titles') || metrics.includes('constructor_titles')) {
