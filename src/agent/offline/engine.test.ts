@@ -382,4 +382,18 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect(grid.answer).toMatch(/^Starting grid of the 2021 Hungarian Grand Prix:/);
     expect(grid.answer).toMatch(/\| 1 \| Lewis Hamilton \| Mercedes \|/);
   });
+  it('answers a rate over the starts: win or pole rate, points per start, average finishing or grid position', async () => {
+    expect((await ask('what was senna s pole rate')).answer).toMatch(
+      /^Ayrton Senna: 65 poles from 161 Grand Prix starts — a pole rate of 40\.4 %/,
+    );
+    expect((await ask("verstappen's win percentage in the 2023 season")).answer).toMatch(
+      /19 Grand Prix wins from 22 Grand Prix starts in 2023 — a win rate of 86\.4 %/,
+    );
+    expect((await ask('1989: prost or senna, better average finish?')).answer).toMatch(
+      /^Alain Prost has the better average finishing position\. .*2\.15, over 13 classified finishes from 16 Grand Prix starts/,
+    );
+    expect((await ask("leclerc's average starting position in 2022")).answer).toMatch(/3\.91, over 22 of 22/);
+    // A record rate needs a minimum number of starts the question does not give: no answer rather than a guess.
+    expect((await ask('best win rate of any driver ever')).status).toBe('abstained');
+  });
 });

@@ -57,6 +57,11 @@ export interface StatsFrame {
   gender?: 'FEMALE' | 'MALE';
   /** Only races up to this date ("as of round 11 of 2026"). */
   toDate?: string;
+  /**
+   * A rate instead of a total: the share of starts with the event ("win rate", "points per race"), or the
+   * mean finishing position or grid slot ("average finishing position").
+   */
+  rate?: 'share' | 'average_position' | 'average_grid';
   /** Content words the reader could not explain. */
   unexplained: string[];
 }
@@ -317,6 +322,33 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       );
   if (startPicked) pre.push('starts');
 
+  // "average finishing position", "win rate", "points per race": a rate over the starts, not a total.
+  let rate: StatsFrame['rate'];
+  if (
+    take(
+      /\baverage (race )?(finishing|finish|finished) (position|place|spot|result)\b|\baverage (race )?(finish|result)\b|\b(finish|finished|finishes) on average\b/,
+    )
+  ) {
+    rate = 'average_position';
+    pre.push('finishes');
+  } else if (
+    take(
+      /\baverage (starting|grid|start) (position|place|slot|spot)\b|\baverage grid\b|\b(start|started|starts) on average\b/,
+    )
+  ) {
+    rate = 'average_grid';
+    pre.push('starts');
+  } else if (
+    take(
+      /(?<=\b(win|winning|pole|podium|points?|dnf|retirement|scoring|victory|conversion)s? )(rates?|percentages?|ratios?|percent)\b|\b(what|which) (percentage|percent|proportion|share|fraction) of\b|\b(percentage|proportion|fraction) of\b|\bper (race|start|grand prix|gp|weekend|outing)\b|\b(on average|average)(?= (points|pts|wins|podiums|poles)\b)|(?<=\b(points|pts) )(on average|average)\b|\bon average\b|\bstrike rate\b/,
+    )
+  ) {
+    rate = 'share';
+    take(/\b(on average|average)\b/);
+  }
+  // "who has the better win rate": of two named subjects, the comparison states which.
+  if (rate && q.drivers.length + q.constructors.length >= 2) take(/\b(better|higher|lower|worse)\b/);
+
   let countRacesHeld = false;
   // "how many races were there in 2025", "how many rounds in the 2025 championship": races held, no one's starts.
   // "number of rounds" is the calendar's even beside a driver another part of the question names.
@@ -573,6 +605,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     ...(gender ? { gender } : {}),
     ...(notChampionThatSeason ? { notChampionThatSeason, perSeason: true } : {}),
     ...(ageAsked ? { ageAsked } : {}),
+    ...(rate ? { rate } : {}),
   };
   if (countSeasons) frame.op = 'count';
   if (

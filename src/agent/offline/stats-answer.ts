@@ -178,6 +178,8 @@ async function onePart(
     };
   }
 
+  if (f.rate) return rateAnswer(f, metric, session, scoped, call);
+
   // A season's points of one driver or team are its championship total (dropped scores and all).
   if (
     metric === 'points' &&
@@ -592,6 +594,106 @@ async function onePart(
     };
   }
   return undefined;
+}
+
+type StatsCall = (extra: Partial<StatsInput>) => Promise<{ d: StatsData; sources: string[] }>;
+
+const RATE_NAME: Partial<Record<Metric, string>> = {
+  wins: 'win rate',
+  poles: 'pole rate',
+  podiums: 'podium rate',
+  retirements: 'retirement rate',
+  fastest_laps: 'fastest-lap rate',
+  points_finishes: 'points-finish rate',
+};
+
+/**
+ * "Hamilton's win rate", "Norris's average finishing position in 2024", "points per race": a rate over one
+ * subject's starts (or two, compared). Rates are not ranked across everyone: a record rate needs a minimum
+ * number of starts that the question does not give, so that is left unanswered.
+ */
+async function rateAnswer(
+  f: StatsFrame,
+  metric: Metric,
+  session: 'race' | 'sprint',
+  scoped: string,
+  call: StatsCall,
+): Promise<{ text: string; sources: string[] } | undefined> {
+  const compared = f.op === 'compare' ? (f.drivers.length >= 2 ? f.drivers : f.teams).slice(0, 2) : [];
+  const subjects = compared.length === 2 ? compared : f.drivers[0] ? [f.drivers[0]] : f.teams.slice(0, 1);
+  if (!subjects.length || (f.op !== 'count' && f.op !== 'compare')) return undefined;
+  if (f.rate === 'share' && !RATE_NAME[metric] && metric !== 'points') return undefined;
+  const isDriver = compared.length === 2 ? f.drivers.length >= 2 : !!f.drivers[0];
+  const team = f.teams[0];
+  const sources: string[] = [];
+  const starts = session === 'sprint' ? 'sprint starts' : 'Grand Prix starts';
+  const rows: { name: string; rate: number; text: string }[] = [];
+  let asOf = '';
+  for (const s of subjects) {
+    const who = isDriver
+      ? {
+          driver: s.id,
+          group_by: 'driver' as const,
+          ...(team && f.teams.length === 1 ? { team: team.id } : {}),
+        }
+      : { team: s.id, group_by: 'constructor' as const };
+    const total = await call({ ...who, metric: 'starts' });
+    sources.push(...total.sources);
+    asOf = asOfText(total.d);
+    const n = total.d.rows[0]?.value ?? 0;
+    if (!n) {
+      rows.push({ name: s.name, rate: NaN, text: `${s.name} has no ${starts}${scoped} in the data` });
+      continue;
+    }
+    if (f.rate === 'share') {
+      const hits = await call({ ...who });
+      sources.push(...hits.sources);
+      const k = hits.d.rows[0]?.value ?? 0;
+      const rate = metric === 'points' ? k / n : (100 * k) / n;
+      rows.push({
+        name: s.name,
+        rate,
+        text:
+          metric === 'points'
+            ? `${s.name}: ${formatPoints(Math.round(rate * 100) / 100)} points per start${scoped} (${formatPoints(k)} points${session === 'race' ? ', sprints included,' : ''} from ${n} ${starts})`
+            : `${s.name}: ${k} ${noun(metric, k, session)} from ${n} ${starts}${scoped} — a ${RATE_NAME[metric]} of ${rate.toFixed(1)} %`,
+      });
+    } else {
+      const of = f.rate === 'average_grid' ? 'grid' : 'position';
+      const avg = await call({ ...who, metric: of === 'grid' ? 'starts' : 'finishes', average: of });
+      sources.push(...avg.sources);
+      const row = avg.d.rows[0];
+      if (!row?.sample) {
+        rows.push({
+          name: s.name,
+          rate: NaN,
+          text: `${s.name} has no classified result${scoped} in the data`,
+        });
+        continue;
+      }
+      rows.push({
+        name: s.name,
+        rate: row.value,
+        text:
+          of === 'grid'
+            ? `${s.name}'s average grid position${scoped}: ${row.value.toFixed(2)}, over ${row.sample} of ${n} ${starts} (pit-lane starts not counted)`
+            : `${s.name}'s average finishing position${scoped}: ${row.value.toFixed(2)}, over ${row.sample} classified finishes from ${n} ${starts} (retirements not counted)`,
+      });
+    }
+  }
+  const [x, y] = rows;
+  if (x && y && Number.isFinite(x.rate) && Number.isFinite(y.rate) && x.rate !== y.rate) {
+    // A lower average position is better; a higher share is.
+    const better = (f.rate === 'share') === x.rate > y.rate ? x : y;
+    const what =
+      f.rate === 'share'
+        ? metric === 'points'
+          ? 'more points per start'
+          : `the higher ${RATE_NAME[metric]}`
+        : `the better average ${f.rate === 'average_grid' ? 'grid position' : 'finishing position'}`;
+    return { text: `${better.name} has ${what}. ${x.text}; ${y.text}${asOf}.`, sources };
+  }
+  return { text: `${rows.map((r) => r.text).join('; ')}${asOf}.`, sources };
 }
 
 function noneText(f: StatsFrame, metric: Metric, session: 'race' | 'sprint', scoped: string): string {

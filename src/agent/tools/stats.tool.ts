@@ -69,6 +69,12 @@ export const statsInput = z.object({
     .describe(
       'What each row counts: events (default; points are summed), distinct drivers, seasons or races.',
     ),
+  average: z
+    .enum(['position', 'grid'])
+    .optional()
+    .describe(
+      'Instead of a total per row: the mean finishing position (use metric finishes: classified results) or the mean grid slot (use metric starts), with the number of races it is over.',
+    ),
   pick: z
     .enum(['first', 'last', 'youngest', 'oldest', 'worst_grid'])
     .optional()
@@ -171,6 +177,7 @@ export const getF1Stats = defineTool({
       groupBy: args.group_by,
       filters,
       count: args.count,
+      average: args.average,
       pick: args.pick,
       streak: args.streak,
       nth: args.nth,
@@ -181,7 +188,9 @@ export const getF1Stats = defineTool({
       ? args.pick === 'youngest' || args.pick === 'oldest'
         ? 'Age'
         : 'When'
-      : args.metric;
+      : args.average
+        ? `Average ${args.average === 'grid' ? 'grid slot' : 'finishing position'} (races)`
+        : args.metric;
     const rows = result.rows.map((r, i) => [
       i + 1,
       r.name,
@@ -189,7 +198,9 @@ export const getF1Stats = defineTool({
         ? args.pick === 'youngest' || args.pick === 'oldest'
           ? `${r.event.age?.years ?? '?'} y ${r.event.age?.days ?? '?'} d — ${eventText(r.event)}`
           : eventText(r.event)
-        : formatPoints(r.value),
+        : args.average
+          ? `${r.value.toFixed(2)} (${r.sample ?? 0})`
+          : formatPoints(r.value),
     ]);
     const scope = Object.entries(resolved)
       .map(([k, v]) => `${k.replace('_', ' ')} ${v}`)

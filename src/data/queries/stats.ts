@@ -95,6 +95,11 @@ export interface StatsQuery {
   pick?: 'first' | 'last' | 'youngest' | 'oldest' | 'worst_grid' | undefined;
   /** With pick 'first': each group's n-th event instead of its first ("first to 100 wins"). */
   nth?: number | undefined;
+  /**
+   * Instead of a total, each group's mean finishing position or grid slot over its events (classified
+   * finishes, or starts from a grid slot): "Norris's average finishing position in 2024".
+   */
+  average?: 'position' | 'grid' | undefined;
   /** Longest run of consecutive races started with the event (driver groups): "most consecutive wins". */
   streak?: boolean | undefined;
   order?: 'most' | 'fewest' | undefined;
@@ -117,6 +122,8 @@ export interface StatsRow {
   key: string;
   name: string;
   value: number;
+  /** With `average`: how many events the mean is over. */
+  sample?: number;
   /** The event picked (pick queries), or the first and last events of the group. */
   event?: StatsEvent;
   firstEvent?: StatsEvent;
@@ -259,6 +266,7 @@ interface EventRow {
   constructor_name: string | null;
   birth: string | null;
   race_id: number;
+  position: number | null;
   grid: number | null;
 }
 
@@ -302,7 +310,7 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
   const g = GROUP_KEY[query.groupBy];
   const sql = `SELECT ${g.key} AS gkey, ${g.name} AS gname, e.value, r.date, r.year, r.round, r.id AS race_id,
                       gp.full_name AS race_name, e.driver_id, d.name AS driver_name, c.name AS constructor_name,
-                      d.date_of_birth AS birth, e.grid
+                      d.date_of_birth AS birth, e.position, e.grid
                FROM (${eventsSql(query.metric, session)}) e ${JOINS}
                ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                ORDER BY r.date, r.round`;
@@ -347,6 +355,24 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
     if (pick === 'first') out.sort((a, b) => a.event!.date.localeCompare(b.event!.date));
     else if (pick === 'last') out.sort((a, b) => b.event!.date.localeCompare(a.event!.date));
     else out.sort((a, b) => (pick === 'youngest' ? a.value - b.value : b.value - a.value));
+  } else if (query.average) {
+    const of = query.average;
+    out = [];
+    for (const [key, grp] of groups) {
+      const values = grp.events.map((e) => e[of]).filter((v): v is number => v !== null && v > 0);
+      if (!values.length) continue;
+      out.push({
+        key,
+        name: grp.name,
+        value: Math.round((values.reduce((x, y) => x + y, 0) / values.length) * 100) / 100,
+        sample: values.length,
+        firstEvent: eventOf(grp.events[0]!),
+        lastEvent: eventOf(grp.events.at(-1)!),
+      });
+    }
+    // The best average (the lowest position) first, unless the fewest is asked for.
+    const sign = query.order === 'fewest' ? -1 : 1;
+    out.sort((a, b) => sign * (a.value - b.value));
   } else {
     const count = query.count ?? 'events';
     out = [...groups].map(([key, grp]) => {
