@@ -32,6 +32,8 @@ export interface Viewport {
 const PAGES: { name: string; path: string; ready: string }[] = [
   { name: 'pit-wall', path: '/', ready: 'textarea, input' },
   { name: 'calendar', path: '/calendar?year=2024', ready: 'main h1' },
+  // The current season carries the live / next badges, whichever the clock gives.
+  { name: 'calendar-now', path: '/calendar', ready: '.round-card' },
   { name: 'standings', path: '/standings?year=2023', ready: '[data-testid=standings-table] tbody tr' },
   { name: 'race', path: '/race/2023/14', ready: '[data-testid=classification] tbody tr' },
   { name: 'live', path: '/live', ready: 'main h1' },

@@ -36,7 +36,12 @@ function toIcs(schedule: Schedule): string {
 }
 
 export function CalendarPage() {
-  const [year, setYear] = useState(currentYear());
+  // ?year= opens a season's calendar from a link; picking a season then is page state, so the list
+  // follows the picker at once (a URL transition would leave the old season's links clickable meanwhile).
+  const [year, setYear] = useState(() => {
+    const v = new URLSearchParams(window.location.search).get('year');
+    return v && /^\d{4}$/.test(v) ? Number(v) : currentYear();
+  });
   const [tz, setTz] = useState(BROWSER_TZ);
   const schedule = useApi<Schedule>(`/api/schedule/${year}`);
   const zones = useMemo(() => [...new Set([BROWSER_TZ, ...COMMON_ZONES])], []);
