@@ -98,7 +98,9 @@ export function yearsAgo(text: string, season: number): string {
 }
 
 export function plainSpeech(text: string): string {
-  let out = text;
+  // "who won the 78 wdc": two digits just before the letters are its season (before the letters are spelt
+  // out, when "the 78 drivers'" would read as a count of drivers).
+  let out = text.replace(/(?<![\d.])'?(\d\d)(?= (wdc|wcc)\b)/gi, (_, yy: string) => String(fullYear(yy)));
   for (const [re, to] of REWRITES) out = out.replace(re, to);
   // "86 wdc winner?", "'09 season champ": a question opening on a short year names that season.
   out = out.replace(

@@ -396,4 +396,24 @@ describe('offline engine: statistics, relations, abstention', () => {
     // A record rate needs a minimum number of starts the question does not give: no answer rather than a guess.
     expect((await ask('best win rate of any driver ever')).status).toBe('abstained');
   });
+  it('reads short title years, engines as a filter, the team a driver meant, set-up as not in the data', async () => {
+    expect((await ask('who won the 92 wdc')).answer).toMatch(
+      /^Nigel Mansell \(Williams\) won the 1992 drivers'/,
+    );
+    expect((await ask('which driver won the most races with renault engines')).answer).toMatch(
+      /^Sebastian Vettel has the most wins with Renault engines: 38/,
+    );
+    // Kimi raced for Lotus F1 (2012-13), not Team Lotus: the seasons say which Lotus.
+    expect((await ask('how many wins did kimi get with lotus')).answer).toMatch(
+      /^Kimi Räikkönen: 2 Grand Prix wins with Lotus/,
+    );
+    expect((await ask('what gear ratios did hamilton run at monza 2020')).answer).toMatch(
+      /^That is not in the data/,
+    );
+    // Within one season the championship is its standings, not a count of titles.
+    expect((await ask('alonso or massa, who ended higher in the championship in 2010')).answer).toMatch(
+      /^Fernando Alonso has more points in 2010: 252 to 144/,
+    );
+    expect((await ask('alonso vs massa 2010 head to head')).answer).toMatch(/championship points 252–144/);
+  });
 });

@@ -1497,9 +1497,19 @@ async function seasonHeadToHead(a: Answerer, q: ParsedQuestion, x: DriverEntity,
   }>('compare_drivers', { driver1: x.id, driver2: y.id, year: q.year });
   const { driver1: p, driver2: r, raceHeadToHead: rh, qualifyingHeadToHead: qh } = data;
   const lead = rh.d1 === rh.d2 ? 'Dead level' : `${rh.d1 > rh.d2 ? p.driver : r.driver} leads`;
+  // "who scored more": the championship's points (sprints, dropped scores and all), else the races' sum.
+  const table = await a
+    .call<{ standings: { id: string; points: number }[] }>('get_driver_standings', { year: data.year })
+    .catch(() => undefined);
+  const px = table?.data.standings.find((s) => s.id === x.id)?.points;
+  const py = table?.data.standings.find((s) => s.id === y.id)?.points;
+  const points =
+    px !== undefined && py !== undefined
+      ? `championship points ${formatPoints(px)}–${formatPoints(py)} (${formatPoints(Math.abs(px - py))} apart)`
+      : `race points ${formatPoints(p.racePoints)}–${formatPoints(r.racePoints)} (${formatPoints(Math.abs(p.racePoints - r.racePoints))} apart)`;
   return {
-    text: `${data.year}, ${p.driver} vs ${r.driver}: ${lead} on race head-to-head ${rh.d1}–${rh.d2}; qualifying ${qh.d1}–${qh.d2}. Wins ${p.wins}–${r.wins}, podiums ${p.podiums}–${r.podiums}, race points ${formatPoints(p.racePoints)}–${formatPoints(r.racePoints)} (${formatPoints(Math.abs(p.racePoints - r.racePoints))} apart).`,
-    sources,
+    text: `${data.year}, ${p.driver} vs ${r.driver}: ${lead} on race head-to-head ${rh.d1}–${rh.d2}; qualifying ${qh.d1}–${qh.d2}. Wins ${p.wins}–${r.wins}, podiums ${p.podiums}–${r.podiums}, ${points}.`,
+    sources: [...sources, ...(table?.sources ?? [])],
   };
 }
 

@@ -543,7 +543,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     op = 'compare';
     while (
       take(
-        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|more|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart)\b/,
+        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|more|(finished |ended up |ended |came )?(higher|lower)( up)?|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart)\b/,
       )
     );
     // "with numbers", "give both counts", "in the final standings": a comparison states both totals anyway.
@@ -635,8 +635,13 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // So is a first name the question reader read as the driver ("how old was max when he…").
   for (const d of frame.drivers) {
     if (d.abbreviation) words.forEach((w, i) => w === d.abbreviation!.toLowerCase() && (covered[i] = true));
-    const first = normalize(d.name).split(' ')[0];
+    const [first = '', ...rest] = normalize(d.name).split(' ');
     words.forEach((w, i) => w === first && (covered[i] = true));
+    // "ollie bearman", "seb vettel": a short form of the first name just before the surname.
+    const last = rest.at(-1);
+    words.forEach((w, i) => {
+      if (w.length >= 3 && words[i + 1] === last && first.startsWith(w.slice(0, 2))) covered[i] = true;
+    });
   }
 
   // "won the most grands prix driving for Benetton": the team filter's verb.
@@ -732,6 +737,18 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     if (metrics.includes('constructor_titles')) frame.subject = 'constructor';
   }
   if (frame.op === 'list' && frame.subject === 'driver') frame.subject = 'season';
+
+  // "who finished higher in the 2010 championship": within one season the championship is its standings —
+  // the points decide the order — not a count of titles.
+  if (
+    frame.op === 'compare' &&
+    frame.fromYear !== undefined &&
+    frame.fromYear === frame.toYear &&
+    metrics.length === 1 &&
+    (metrics[0] === 'titles' || metrics[0] === 'constructor_titles') &&
+    /\b(higher|lower|ahead|behind|better)\b/.test(norm)
+  )
+    metrics.splice(0, 1, 'points');
 
   // Whatever is left unexplained.
   frame.unexplained = words.filter((w, i) => !covered[i] && !FILLER.has(w) && !/^\d+$/.test(w));

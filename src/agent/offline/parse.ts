@@ -103,6 +103,14 @@ const NOT_FIRST_NAMES = new Set([
 export function parseQuestion(index: EntityIndex, text: string, now: Date): ParsedQuestion {
   const norm = normalize(text);
   const cues = Object.fromEntries(Object.entries(CUE_PATTERNS).map(([k, re]) => [k, re.test(norm)])) as Cues;
+  // "who won the wet one in Brazil": "wet" describes the race asked about; the weather is not the question.
+  if (
+    cues.weather &&
+    !/\b(weather|forecast|temperatures?)\b|\bwill it\b|\bgoing to\b/.test(norm) &&
+    /\b(who|which driver|whom)\b/.test(norm) &&
+    (cues.winner || cues.pole || cues.finish || cues.podium)
+  )
+    cues.weather = false;
   const yearMatch = [...norm.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
   let year = yearMatch.at(-1);
   // "in 92", "back in '99": a two-digit season.
@@ -131,6 +139,7 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   const drivers: DriverEntity[] = [];
   const namesakes = new Map<string, DriverEntity[]>();
   const constructors: ConstructorEntity[] = [];
+  const teamChoices = new Map<ConstructorEntity, readonly ConstructorEntity[]>();
   let namesPlace = false;
   let maybePlace = false;
   const placeDrivers = new Set<string>();
@@ -174,7 +183,10 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       }
     } else if (m.constructors.length && (!m.place || teamNamed)) {
       const c = index.pickConstructor(m.constructors, year);
-      if (c && !constructors.includes(c)) constructors.push(c);
+      if (c && !constructors.includes(c)) {
+        constructors.push(c);
+        if (m.constructors.length > 1) teamChoices.set(c, m.constructors);
+      }
     }
   }
   // "Where did Kimi end up in Spa 2009?": a capitalised first name, when nothing else named a driver, a
@@ -222,6 +234,14 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       }
     }
   }
+  // "how many races did Kimi win for Lotus": with no season, a team name several constructors share is the
+  // one whose seasons overlap the named driver's most (Lotus F1 2012-13, not Team Lotus).
+  if (year === undefined && drivers.length === 1)
+    constructors.forEach((c, i) => {
+      const overlap = (t: ConstructorEntity) => [...t.years].filter((y) => drivers[0]!.years.has(y)).length;
+      const best = [...(teamChoices.get(c) ?? [])].sort((x, y) => overlap(y) - overlap(x))[0];
+      if (best && overlap(best) > overlap(c)) constructors[i] = best;
+    });
   const relative = LAST_RACE.test(norm) ? 'last' : NEXT_RACE.test(norm) ? 'next' : undefined;
   return {
     text,

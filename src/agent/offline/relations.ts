@@ -27,7 +27,16 @@ export function relationAsked(q: ParsedQuestion): Relation | undefined {
   const driver = q.drivers.length > 0;
   if (CAME_IN_FOR.test(n) && driver) return 'predecessor';
   if (REPLACED.test(n) && driver) return 'replacement';
-  if (ENGINE.test(n) && (team || driver) && !/\b(penalt|rule|regulation|allocation|failure)/.test(n))
+  // "won the most races with Honda engines": the engine is a filter of a statistic, not the question.
+  const engineFilter =
+    /\b(most|how many|fewest|number of)\b/.test(n) &&
+    /\b(won|win|wins|poles?|podiums?|points|titles?)\b/.test(n);
+  if (
+    ENGINE.test(n) &&
+    (team || driver) &&
+    !engineFilter &&
+    !/\b(penalt|rule|regulation|allocation|failure)/.test(n)
+  )
     return 'engine';
   if (LINEUP.test(n) && team && !driver) return 'lineup';
   if (TEAM_OF.test(n) && driver && !team && !/\b(won|win|wins|most)\b/.test(n)) return 'team';

@@ -22,6 +22,16 @@ const MISSING: [RegExp, string, string][] = [
     'session results, pit stops and (2018 on) lap-by-lap tables',
   ],
   [
+    /\bbrakes?\b.*\b(hot|cold|temps?|temperatures?|glowing|wear)\b|\bhow (hot|cold) (were|was|are|is) [a-z ]{0,30}\bbrakes?\b/,
+    'car telemetry (brake temperatures)',
+    'session results, pit stops and (2018 on) lap-by-lap tables',
+  ],
+  [
+    /\b((rear|front) )?wing (levels?|angles?|settings?|configurations?|specs?)\b|\b(car |his |her |their )?set ?ups?\b(?! (of|for) the (race|weekend|season))|\bride heights?\b|\bgear ratios?\b|\bsuspension (settings?|set ?ups?)\b|\bengine modes?\b|\b(low|high|medium) downforce\b/,
+    'car set-up (wing levels, ride height, gear ratios)',
+    'results, grid positions and pit stops',
+  ],
+  [
     /\b(drs)\b(?! (rules?|zones? (rules?|regulations?))).*\b(open|opened|use[ds]?|activations?|times)\b|\b(open|opened|used|activated) (the )?drs\b/,
     'DRS activations',
     'race results and lap times',
