@@ -244,6 +244,9 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect(
       (await ask('who finished right behind piastri when he got his first win in hungary')).answer,
     ).toContain('Lando Norris finished P2 (2nd) in the 2024 Hungarian Grand Prix');
+    expect((await ask('who came second to vettel at monza 2008')).answer).toContain(
+      'Heikki Kovalainen finished P2 (2nd) in the 2008 Italian Grand Prix',
+    );
   });
 
   it('reads misspelt ordinary words, decades spelt twice, "driving for" and "voted"', async () => {

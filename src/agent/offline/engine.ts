@@ -701,7 +701,8 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion): boolean {
   if (oneSeason && f.place && /\b\d{1,2}(st|nd|rd|th)\b|\bp\d{1,2}\b|\blast point\b/.test(q.norm))
     return false;
   // "who finished right behind Piastri…": a neighbour in one race's classification.
-  if (/\b(behind|ahead of|in front of)\b/.test(q.norm) && f.drivers.length) return false;
+  if (/\b(behind|ahead of|in front of|(finished|came|was) second to)\b/.test(q.norm) && f.drivers.length)
+    return false;
   // "the first (ever) championship race", "the last race of 2008": one race, not a statistic.
   if (
     /\b(first|last|final|opening) (ever )?((world )?championship )?(race|round|grand prix|gp)\b/.test(
@@ -854,7 +855,10 @@ async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
     rowOf(rows, d) ? d : ((q.namesakes.get(d.id) ?? []).find((o) => rowOf(rows, o)) ?? d);
   if (d1 && d2) return headToHead(data, inRace(d1), inRace(d2), name);
   // "Who finished right behind Hamilton?", "who was just ahead of Massa?": the neighbour's place.
-  const side = /\b(right |directly |just |immediately )?behind\b/.test(q.norm)
+  // "Who finished second to Hamilton?" asks the same of a winner.
+  const side = /\b(right |directly |just |immediately )?behind\b|\b(finished|came|was) second to\b/.test(
+    q.norm,
+  )
     ? 1
     : /\b(right |directly |just |immediately )?(ahead of|in front of)\b/.test(q.norm)
       ? -1
