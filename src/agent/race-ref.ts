@@ -18,12 +18,16 @@ export const THIS_SEASON = /\b(this|current)\s+(season|year|championship)\b/;
 
 /**
  * Phrases (over normalized text) that name a season relative to the current one, most specific first:
- * "the year before last" before "last year", "last year" before "this year", and "his last season" is a
+ * "the year before last" before "last year", "last year" before "this year", and "his last season" ("Alonso's") is a
  * driver's final season, not last year.
  */
 const RELATIVE_SEASONS: ReadonlyArray<{ re: RegExp; offset: number }> = [
   { re: /\b(the )?year before last\b|\b(two|2) (years|seasons|yrs) ago\b/, offset: -2 },
-  { re: /(?<!\b(his|her|their|its) )\b(last|previous) (year|season)s?('s)?\b|\ba year ago\b/, offset: -1 },
+  {
+    // "Max's last season" is last year; "Alonso's last season at Ferrari" is his final one there.
+    re: /(?<!\b(his|her|their|its|s) )\b(last|previous) (year|season)s?('s)?\b|(?<=\bs )(last|previous) (year|season)\b(?! (at|with|for|driving for)\b)|\ba year ago\b/,
+    offset: -1,
+  },
   {
     // "a couple of weeks ago", "last weekend": this season's edition, run or not.
     re: /\b(this|current) (year|season|championship)\b|\bso far this (year|season)\b|\bthis year s\b|\b(last|this) (month|weekend)\b|\b(a )?(couple of |few )?(weeks|days) ago\b|\ba month ago\b|\byesterday\b|\brecently\b/,

@@ -52,6 +52,7 @@ const REWRITES: [RegExp, string][] = [
   [/\bgimme\b/gi, 'give me'],
   [/\bpts\b/gi, 'points'],
   [/\bhwo\b/gi, 'who'],
+  [/\b(wen|wehn|whn)\b(?= (did|was|is|were|does|do|will|has|had)\b)/gi, 'when'],
   [/\bteh\b/gi, 'the'],
   [/\bwon't\b/gi, 'will not'],
   // "leading the wcc", "the 2003 wdc": the championship the letters stand for ("wdcs" stays a count of titles).

@@ -252,7 +252,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
         const own = parseQuestion(a.index, part, now);
         const named = own.drivers.length ? undefined : firstDriverNamed(a.index, previous.text);
         if (named) text = `${named.name} ${text}`;
-      } else if (previous && !previous.status && /\b(they|them|their)\b/i.test(part)) {
+      } else if (previous && !previous.status && /\b(they|them|their|it|its)\b/i.test(part)) {
         // "who won the constructors' in 1984 and how many races did they win": the team that answer named.
         const own = parseQuestion(a.index, part, now);
         const team =
@@ -572,7 +572,7 @@ function namingTopic(topic: string, ask: string): boolean {
   );
 }
 
-const ROLE = String.raw`(?:world )?(?:champ|champion|winner|runner[ -]?up|pole ?sitter|pole|fastest lap)`;
+const ROLE = String.raw`(?:world |race |grand prix |gp |sprint )?(?:champ|champion|winner|runner[ -]?up|pole ?sitter|pole|fastest lap)`;
 const ROLE_PAIR = new RegExp(
   String.raw`\b(${ROLE})\s*,?\s*(?:and|&|\+)\s+(?:the |who was )?(${ROLE})\b`,
   'i',
@@ -619,8 +619,10 @@ export function splitQuestion(text: string): string[] {
   )
     return commaParts.flatMap((p) => splitQuestion(p));
   // Each part must ask something of its own ("How many Grands Prix and how many sprints did he win?" is one ask).
+  // "…champions — which team, and whose engine?": a bare "which team" asks too.
   const asks = (p: string) =>
-    /\b(who|won|win|wins|did|does|was|were|is|are|has|have|had|took|take|got|get|finished|scored|drove|started|champion|champ|winner|pole ?sitter)\b/.test(
+    /^(which|what) (team|constructor|driver|engine|car)s?$/.test(normalize(p)) ||
+    /\b(who|won|win|wins|did|does|was|were|is|are|has|have|had|took|take|got|get|finished|scored|drove|started|champions?|champs?|winners?|pole ?sitters?)\b/.test(
       normalize(p),
     );
   if (parts.length < 2 || !parts.slice(1).every(standalone) || !parts.every(asks)) return [text];
@@ -994,11 +996,23 @@ function winner(d: Loaded, name: string, team: boolean) {
   const p1 = rows.find((r) => r.position === 1)!;
   const p2 = rows.find((r) => r.position === 2);
   const p3 = rows.find((r) => r.position === 3);
-  const podium = p2 && p3 ? ` ${p2.driver} and ${p3.driver} completed the podium.` : '';
+  // The margin to the runner-up, as the classification gives it ("+0.011", "+1:29.600", "+2 laps").
+  const gap = p2?.gap?.replace(/^\+/, '');
+  const margin = !gap
+    ? ''
+    : /lap/.test(gap)
+      ? `, ${gap} ahead of ${p2!.driver}`
+      : `, ${gap.replace(/^(\d+):(\d\d(?:\.\d+)?)$/, '$1 min $2')} s ahead of ${p2!.driver}`;
+  const podium =
+    p2 && p3
+      ? margin
+        ? ` ${p3.driver} completed the podium.`
+        : ` ${p2.driver} and ${p3.driver} completed the podium.`
+      : '';
   const from = p1.grid ? `, from ${p1.grid === 1 ? 'pole' : `P${p1.grid} on the grid`}` : '';
   const text = team
-    ? `${p1.constructor} won the ${name} with ${p1.driver}${from}.${podium}`
-    : `${p1.driver} won the ${name} for ${p1.constructor}${from}.${podium}`;
+    ? `${p1.constructor} won the ${name} with ${p1.driver}${from}${margin}.${podium}`
+    : `${p1.driver} won the ${name} for ${p1.constructor}${from}${margin}.${podium}`;
   return { text, sources: d.sources };
 }
 

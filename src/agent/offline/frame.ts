@@ -62,6 +62,8 @@ export interface StatsFrame {
    * mean finishing position or grid slot ("average finishing position").
    */
   rate?: 'share' | 'average_position' | 'average_grid';
+  /** "his first season at Ferrari": one season, the first (or last) the driver spent with the team. */
+  seasonOf?: 'first' | 'last';
   /** Content words the reader could not explain. */
   unexplained: string[];
 }
@@ -272,9 +274,18 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (take(/\bhow many (seasons|years)\b/)) countSeasons = true;
   // "won from pole": the grid slot, not a pole metric.
   // "on pole" alone is a pole ("Fangio vs Ascari on pole positions"); "started on pole" is the grid slot.
-  const fromPole = !!take(
-    /\b(started |starting |start |won |win |wins |winning )(from|on) (pole|p1|the pole)( position)?\b|\bfrom (pole|p1|the pole)( position)?\b/,
+  // "converted the most poles into wins": wins from pole.
+  const converted = !!take(
+    /\b(pole positions?|poles?) in ?to (race |grand prix )?(wins?|victories|victory)\b|\b(wins?|victories) (from|on) (pole|p1|the pole)( position)?\b/,
   );
+  if (converted) pre.push('wins');
+  const fromPole =
+    converted ||
+    !!take(
+      /\b(started |starting |start |won |win |wins |winning )(from|on) (pole|p1|the pole)( position)?\b|\bfrom (pole|p1|the pole)( position)?\b/,
+    );
+  // "qualified on pole": the pole itself.
+  take(/\b(qualified|qualify|qualifies|qualifying|put it|put the car|stuck it) (on|in) (?=(the )?pole\b)/);
   // "how many times did Alonso finish second", "P4 finishes": finishes at one place.
   const placeWord: Record<string, number> = { ...PLACE_WORDS, runner: 2 };
   let finishedAt: number | undefined;
@@ -362,13 +373,21 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     countRacesHeld = true;
     take(/(?<=\b(19[5-9]\d|20\d\d) )(championship|season|calendar)\b|\b(championship|calendar|schedule)\b/);
   }
+  // "Leclerc's first year at Ferrari", "his last season with McLaren": a season, not a first event.
+  const seasonPick = take(
+    /\b(his|her|their|its)? ?(first|debut|maiden|last|final) (full )?(year|season|campaign) (at|with|for|in|driving for)\b/,
+  );
   // Metrics: every phrase found, in order of the lexicon (a title phrase is not also a win).
-  const metrics: Metric[] = [...pre];
+  // Answered in the order asked: "wins and podiums" states the wins first.
+  const found: { metric: Metric; at: number }[] = [];
   for (const [metric, re] of METRIC_PATTERNS) {
-    let found = false;
-    while (take(re)) found = true;
-    if (found && !metrics.includes(metric)) metrics.push(metric);
+    let at = Infinity;
+    for (let m = take(re); m; m = take(re)) at = Math.min(at, m.index);
+    if (at < Infinity) found.push({ metric, at });
   }
+  const metrics: Metric[] = [...pre];
+  for (const { metric } of found.sort((x, y) => x.at - y.at))
+    if (!metrics.includes(metric)) metrics.push(metric);
   // "Mercedes or Red Bull: who has more championships?": a team's titles are the constructors' unless the
   // question says drivers'.
   if (
@@ -531,9 +550,12 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       while (take(re));
     }
   }
+  // "dc won monaco twice right? which years": a list of the seasons states how many there were.
+  if (op === 'list')
+    take(/\b(once|twice|thrice|(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten) times)\b/);
   // "X vs Y", "did X or Y have more", "difference between X's and Y's": a comparison.
   const compareCue =
-    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear|margin)\b/.test(
+    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear|margin|leads?|separated|separates)\b/.test(
       norm,
     );
   const two = q.drivers.length >= 2 || q.constructors.length >= 2;
@@ -543,7 +565,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     op = 'compare';
     while (
       take(
-        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|more|(finished |ended up |ended |came )?(higher|lower)( up)?|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart)\b/,
+        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|more|(finished |ended up |ended |came )?(higher|lower)( up)?|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart|(who )?(leads|lead|led|is leading|is in front)|(points |that )?(separated|separates|separate|split)( them| the two)?|between( them| the two)?)\b/,
       )
     );
     // "with numbers", "give both counts", "in the final standings": a comparison states both totals anyway.
@@ -606,6 +628,9 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     ...(notChampionThatSeason ? { notChampionThatSeason, perSeason: true } : {}),
     ...(ageAsked ? { ageAsked } : {}),
     ...(rate ? { rate } : {}),
+    ...(seasonPick && q.drivers.length && q.constructors.length
+      ? { seasonOf: /^(last|final)$/.test(seasonPick[2]!) ? ('last' as const) : ('first' as const) }
+      : {}),
   };
   if (countSeasons) frame.op = 'count';
   if (
@@ -641,6 +666,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     const last = rest.at(-1);
     words.forEach((w, i) => {
       if (w.length >= 3 && words[i + 1] === last && first.startsWith(w.slice(0, 2))) covered[i] = true;
+      // "jacques v": the first name and the surname's initial.
+      if (w.length === 1 && words[i - 1] === first && last?.startsWith(w)) covered[i] = true;
     });
   }
 
@@ -744,11 +771,13 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     frame.op === 'compare' &&
     frame.fromYear !== undefined &&
     frame.fromYear === frame.toYear &&
-    metrics.length === 1 &&
+    metrics.length === 1 + Number(metrics.includes('points')) &&
     (metrics[0] === 'titles' || metrics[0] === 'constructor_titles') &&
-    /\b(higher|lower|ahead|behind|better)\b/.test(norm)
+    /\b(higher|lower|ahead|behind|better|gap|margin|between|separated|separates|difference|by how (much|many))\b/.test(
+      norm,
+    )
   )
-    metrics.splice(0, 1, 'points');
+    metrics.splice(0, metrics.length, 'points');
 
   // Whatever is left unexplained.
   frame.unexplained = words.filter((w, i) => !covered[i] && !FILLER.has(w) && !/^\d+$/.test(w));

@@ -156,7 +156,8 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       for (const d of m.drivers) placeDrivers.add(d.id);
     } else if (m.place) namesPlace = true;
     // "McLaren", "Williams", "Brabham": a bare surname that is also a team's name is the team.
-    const teamNamed = m.constructors.length > 0 && !m.fullName && teamOverDriver(index, m, year);
+    const teamNamed =
+      m.constructors.length > 0 && !m.fullName && (saysTeam(norm, m) || teamOverDriver(index, m, year));
     if (m.drivers.length && (m.fullName || !m.place) && !teamNamed) {
       let d = index.pickDriver(m.drivers, year);
       // "Lewis" in 2020 is Hamilton, not the 1960s' Jackie Lewis: a bare name nobody of that season bears as
@@ -257,6 +258,17 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     ...(relative ? { relative } : {}),
     cues,
   };
+}
+
+/** "the Stewart team", "Brabham as a constructor", "a Williams car": the words around a name make it the team. */
+function saysTeam(norm: string, m: Mention): boolean {
+  const words = norm.split(' ');
+  const after = words.slice(m.end, m.end + 3).join(' ');
+  return (
+    /^(team|teams|constructor|outfit|squad|car|cars|chassis|works team)\b(?! ?mates?\b)/.test(after) ||
+    /^(as a|as an|the) (team|constructor|outfit|manufacturer)\b/.test(after) ||
+    /\bas an? (team|constructor|outfit|manufacturer)\b/.test(norm)
+  );
 }
 
 /**

@@ -106,6 +106,25 @@ export async function answerStats(
 ): Promise<{ text: string; sources: string[] } | undefined> {
   const parts: string[] = [];
   const sources: string[] = [];
+  if (f.seasonOf && f.fromYear === undefined && f.drivers[0] && f.teams[0]) {
+    // "his first season at Ferrari": that season is found first, then asked about.
+    const r = await a.call<StatsData>('get_f1_stats', {
+      metric: 'starts',
+      group_by: 'season',
+      driver: f.drivers[0].id,
+      team: f.teams[0].id,
+      limit: 100,
+    });
+    const years = r.data.rows.map((x) => Number(x.key)).sort((p, q) => p - q);
+    const year = f.seasonOf === 'first' ? years[0] : years.at(-1);
+    if (year === undefined)
+      return {
+        text: `${f.drivers[0].name} never started a race for ${f.teams[0].name}.`,
+        sources: r.sources,
+      };
+    f = { ...f, fromYear: year, toYear: year };
+    sources.push(...r.sources);
+  }
   for (const metric of f.metrics) {
     for (const session of f.sessions) {
       const piece = await onePart(a, f, metric, session);
@@ -265,28 +284,43 @@ async function onePart(
     // One season's points are the championship's: dropped scores (before 1991), shared drives and points
     // taken away (1997, 2007) make the table differ from the sum of results.
     const season = f.fromYear !== undefined && f.fromYear === f.toYear ? f.fromYear : undefined;
-    if (metric === 'points' && season !== undefined && !team && !f.place && !f.toDate && session === 'race') {
+    const excluded: string[] = [];
+    if (
+      metric === 'points' &&
+      season !== undefined &&
+      !(isDriver && team) &&
+      !f.place &&
+      !f.toDate &&
+      session === 'race'
+    ) {
       const table = await a
-        .call<{ standings: { id: string; points: number }[]; seasonComplete: boolean }>(
-          isDriver ? 'get_driver_standings' : 'get_constructor_standings',
-          { year: season },
-        )
+        .call<{
+          standings: { id: string; points: number; positionText: string }[];
+          seasonComplete: boolean;
+        }>(isDriver ? 'get_driver_standings' : 'get_constructor_standings', { year: season })
         .catch(() => undefined);
       if (table)
         subjects.forEach((s, i) => {
           const row = table.data.standings.find((r) => r.id === s.id);
-          if (row) rows[i]!.value = row.points;
+          if (!row) return;
+          // McLaren 2007, Schumacher 1997: a zero that is an exclusion, not a season without points.
+          if (row.positionText === 'EX' || row.positionText === 'DSQ')
+            excluded.push(
+              `${s.name} was excluded from the ${season} championship, after scoring ${value(metric, rows[i]!.value)} points in the races`,
+            );
+          rows[i]!.value = row.points;
         });
       if (table) srcs.push(...table.sources);
     }
     const [x, y] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    const exclusion = excluded.length ? ` (${excluded.join('; ')}.)` : '';
     const n = noun(metric, 2, session, f.position);
     const diff = Math.abs(x.value - y.value);
     const lead =
       diff === 0
         ? `${x.name} and ${y.name} are level on ${value(metric, x.value)} ${n}${scoped}.`
         : `${x.value > y.value ? x.name : y.name} has more ${n}${scoped}: ${value(metric, Math.max(x.value, y.value))} to ${value(metric, Math.min(x.value, y.value))} for ${x.value > y.value ? y.name : x.name} — a difference of ${value(metric, diff)}.`;
-    return { text: `${lead}${asOfText(x.d)}`, sources: srcs };
+    return { text: `${lead}${exclusion}${asOfText(x.d)}`, sources: srcs };
   }
 
   // "his second title", "Hamilton's 100th win": one driver's n-th event.
@@ -399,10 +433,27 @@ async function onePart(
     const who = driver?.name ?? team?.name ?? 'That';
     if (d.rows.length === 0) return { text: noneText(f, metric, session, scoped), sources };
     const years = d.rows.map((r) => Number(r.key)).sort((p, q) => p - q);
-    const n = metric === 'titles' || metric === 'constructor_titles' ? d.events : d.rows.length;
+    const n = d.events;
     const kind = noun(metric, n, session, f.position);
+    // "Which driver won a race for Stewart, and when?": a team's seasons say who took them too.
+    let byDriver = '';
+    if (
+      team &&
+      !driver &&
+      metric !== 'constructor_titles' &&
+      /\b(who|whom|which drivers?|what drivers?)\b/.test(f.text)
+    ) {
+      const drivers = await call({ group_by: 'driver', team: team.id, limit: 8 });
+      sources.push(...drivers.sources);
+      byDriver = ` By driver: ${drivers.d.rows
+        .map(
+          (r) =>
+            `${r.name} ${value(metric, r.value)}${r.value === 1 && r.firstEvent ? ` (${eventText(r.firstEvent)})` : ''}`,
+        )
+        .join(', ')}${drivers.d.groups > drivers.d.rows.length ? ', …' : ''}.`;
+    }
     return {
-      text: `${who}: ${n} ${kind}${scoped} — in ${years.join(', ')}.`,
+      text: `${who}: ${n} ${kind}${scoped} — in ${years.join(', ')}.${byDriver}`,
       sources,
     };
   }
@@ -479,9 +530,17 @@ async function onePart(
     const who = driver?.name ?? team!.name;
     const total = d.rows.reduce((s, r) => s + r.value, 0);
     const kind = noun(metric, total, session, f.position);
+    // "has max won a race yet this season?": a yes-or-no question is answered yes or no first.
+    const yesNo =
+      /^(has|have|had|did|does|do|is|was|were) /.test(f.text) &&
+      !/\b(how many|how much|number of)\b/.test(f.text)
+        ? total
+          ? 'Yes — '
+          : 'No — '
+        : '';
     if (total === 0)
       return {
-        text: `${who}: 0 ${noun(metric, 2, session, f.position)}${scoped}${asOfText(d)}.`,
+        text: `${yesNo}${who}: 0 ${noun(metric, 2, session, f.position)}${scoped}${asOfText(d)}.`,
         sources,
       };
     // Titles are seasons, not races: "7 drivers' titles (1994, 1995, 2000, …)".
@@ -501,10 +560,12 @@ async function onePart(
     const span = titleYears.length
       ? ` (${titleYears.join(', ')})`
       : d.rows.length === 1 && d.rows[0]!.firstEvent && metric !== 'points' && metric !== 'laps'
-        ? ` (first: ${eventText(d.rows[0]!.firstEvent)}; latest: ${eventText(d.rows[0]!.lastEvent!)})`
+        ? total === 1
+          ? ` (the ${eventText(d.rows[0]!.firstEvent)})`
+          : ` (first: ${eventText(d.rows[0]!.firstEvent)}; latest: ${eventText(d.rows[0]!.lastEvent!)})`
         : '';
     return {
-      text: `${who}: ${value(metric, total)} ${kind}${scoped}${span}${asOfText(d)}.`,
+      text: `${yesNo}${who}: ${value(metric, total)} ${kind}${scoped}${span}${asOfText(d)}.`,
       sources,
     };
   }
