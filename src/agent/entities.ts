@@ -6,6 +6,7 @@ import type { Db } from '../data/db.ts';
 import { memoPerDb } from '../data/queries/statements.ts';
 import { normalize } from './text.ts';
 import { DRIVER_NICKNAMES, TEAM_ALIASES } from '../data/queries/aliases.ts';
+import { NON_START_CODES } from '../data/queries/drivers.ts';
 import { distance } from 'fastest-levenshtein';
 
 export interface DriverEntity {
@@ -118,7 +119,8 @@ export class EntityIndex {
     const driverRows = db
       .prepare(
         `SELECT d.id, d.name, d.first_name, d.last_name, d.full_name, d.abbreviation,
-                (SELECT COUNT(*) FROM race_result rr WHERE rr.driver_id = d.id AND rr.session = 'RACE') AS starts,
+                (SELECT COUNT(*) FROM race_result rr WHERE rr.driver_id = d.id AND rr.session = 'RACE'
+                   AND rr.position_text NOT IN (${[...NON_START_CODES].map((c) => `'${c}'`).join(', ')})) AS starts,
                 (SELECT GROUP_CONCAT(DISTINCT r.year) FROM race_result rr JOIN race r ON r.id = rr.race_id
                   WHERE rr.driver_id = d.id) AS years
          FROM driver d`,

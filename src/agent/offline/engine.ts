@@ -21,12 +21,13 @@ import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
 import type { ToolContext, ToolResult } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
 import { markdownTable } from '../../markdown.ts';
+import { NON_START_CODES } from '../../data/queries/drivers.ts';
 import { CUE_REGULATION, parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
 import { bestSentences } from '../../rulebook/quote.ts';
 import { plainSpeech, yearsAgo } from './colloquial.ts';
 import { ORDINARY_WORDS, readStatsFrame, type StatsFrame } from './frame.ts';
 import { answerStats } from './stats-answer.ts';
-import type { StatsData } from '../tools/stats.tool.ts';
+import { eventText, type StatsData } from '../tools/stats.tool.ts';
 import { answerRelation, relationAsked, seasonMeant } from './relations.ts';
 import { missingStatistic, missingText } from './unavailable.ts';
 import { definitionAsked } from './glossary.ts';
@@ -263,7 +264,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
     }
     body = {
       // "who won more, and how many did each win": two parts the one comparison answers are said once.
-      text: [...new Set(answers.map((x) => x.text))].join('\n\n'),
+      text: [...new Set(answers.map((x) => x.text)), ...(resolved.note ? [resolved.note] : [])].join('\n\n'),
       sources: [...referenceSources, ...answers.flatMap((x) => x.sources)],
     };
     if (answers.every((x) => x.status === 'unavailable')) status = 'unavailable';
@@ -321,8 +322,16 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
   if (only && q.drivers.length === 1 && only.starts === 0 && !q.cues.profile)
     throw new AppError(
       'not_found',
-      `That is not in the data: ${only.name} never started a World Championship race (he appears only as an entrant or in practice).`,
+      `${only.name} never started a World Championship race (0 starts): the data holds only entries that did not reach the start — did not qualify, did not start or practice only${only.years.size ? ` (${[...only.years].sort().join(', ')})` : ''}.`,
     );
+  // "Who was runner-up to Piquet in 1981?": second in that season's championship (no race named).
+  if (
+    q.year !== undefined &&
+    q.drivers.length + q.constructors.length === 1 &&
+    /\b(runner up|second|p2|2nd)( place| best)? (to|behind)\b/.test(q.norm) &&
+    (q.cues.championship || !q.namesRace)
+  )
+    return championship(a, q, now);
   // "Where did Jordan end up in the 1999 constructors' championship?": that entry of the final table.
   if (STANDING_PLACE.test(q.norm) && (q.drivers.length === 1 || q.constructors.length === 1))
     return standingOf(a, q, now);
@@ -347,7 +356,7 @@ async function resolveReference(
   a: Answerer,
   text: string,
   now: Date,
-): Promise<{ text: string; sources: string[]; age?: string }> {
+): Promise<{ text: string; sources: string[]; age?: string; note?: string }> {
   const norm = normalize(text);
   const debut = await resolveDebut(a, norm, now);
   if (debut) return debut;
@@ -414,7 +423,7 @@ async function resolveDebut(
   a: Answerer,
   norm: string,
   now: Date,
-): Promise<{ text: string; sources: string[] } | undefined> {
+): Promise<{ text: string; sources: string[]; note?: string } | undefined> {
   // About that race (its winner, his finish there), not about the debut itself ("what was his first race",
   // "how old was he at his debut"), which the statistics reader answers.
   const aboutRace =
@@ -427,6 +436,35 @@ async function resolveDebut(
   if (!m) return undefined;
   const who = (m[1] ?? m[2] ?? m[3]!).replace(/ s$/, '');
   const last = !!(race && m[4]);
+  // "Who won Ligier's first race?": a team's debut (Ligier the team, not Guy Ligier the driver), and — since
+  // a fan may mean its first win — that win too.
+  const asName = /^(he|she|his|her)$/.test(who) ? undefined : parseQuestion(a.index, who, now);
+  const team = asName && !asName.drivers.length ? asName.constructors[0] : undefined;
+  if (team && race) {
+    const pick = (metric: string) =>
+      a
+        .call<StatsData>('get_f1_stats', {
+          metric,
+          group_by: 'constructor',
+          team: team.id,
+          pick: last ? 'last' : 'first',
+          count: 'races',
+        })
+        .catch(() => undefined);
+    const [debut, win] = await Promise.all([pick('starts'), last ? undefined : pick('wins')]);
+    const e = debut?.data.rows[0]?.event;
+    if (!debut || !e) return undefined;
+    const w = win?.data.rows[0]?.event;
+    const note =
+      /\b(who won|winner)\b/.test(norm) && w && (w.year !== e.year || w.raceName !== e.raceName)
+        ? `${team.name}'s first race was the ${e.year} ${e.raceName}; its first win came at the ${eventText(w)}${w.driverName ? `, with ${w.driverName}` : ''}.`
+        : undefined;
+    return {
+      text: norm.replace(m[0], `the ${e.year} ${e.raceName}`),
+      sources: [...debut.sources, ...(win?.sources ?? [])],
+      ...(note ? { note } : {}),
+    };
+  }
   const named = /^(he|she|his|her)$/.test(who) ? undefined : a.index.findDriver(who);
   const driver = named ?? parseQuestion(a.index, norm.replace(m[0], ' '), now).drivers[0];
   if (!driver) return undefined;
@@ -552,6 +590,9 @@ export function topicAndAsk(text: string): { topic?: string; ask: string } {
   // pointing back at the topic ("that", "it") asks the topic itself.
   if (/\b(that|it|this|them|those)\b/i.test(m[2]!) && !/\b(he|she|his|her|they|their)\b/i.test(m[2]!))
     return { ask: `${m[1]} ${m[2]}` };
+  // "Webber took ages to win a race — which one was his first?": an ask ending on "his first" takes its noun
+  // from the topic.
+  if (/\b(first|last|latest|most recent|final|maiden)\W*$/i.test(m[2]!)) return { ask: `${m[1]} ${m[2]}` };
   // "Bottas's first win - which race?": a short ask only points at the topic, which is the question.
   if (normalize(m[2]!).split(' ').length <= 3) return { ask: `${m[1]} ${m[2]}` };
   return { topic: m[1]!, ask: m[2]! };
@@ -605,8 +646,11 @@ export function splitQuestion(text: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
   // "…, and how many more?", "and by how much": the tail qualifies the first ask; it is not a new one.
+  // "…, and when?", "and where?": a bare when or where asks it of the same race.
   const standalone = (p: string) =>
-    (normalize(p).split(' ').length > 3 || /^(who|whose|what|which|where|when) [a-z]+/.test(normalize(p))) &&
+    (normalize(p).split(' ').length > 3 ||
+      /^(who|whose|what|which|where|when) [a-z]+/.test(normalize(p)) ||
+      /^(when|where)$/.test(normalize(p))) &&
     !/^(how (many|much) more|by how (much|many)|how big|what (was|is) the (gap|margin|difference))\b/.test(
       normalize(p),
     );
@@ -621,12 +665,12 @@ export function splitQuestion(text: string): string[] {
   // Each part must ask something of its own ("How many Grands Prix and how many sprints did he win?" is one ask).
   // "…champions — which team, and whose engine?": a bare "which team" asks too.
   const asks = (p: string) =>
-    /^(which|what) (team|constructor|driver|engine|car)s?$/.test(normalize(p)) ||
+    /^(which|what) (team|constructor|driver|engine|car)s?$|^(when|where)$/.test(normalize(p)) ||
     /\b(who|won|win|wins|did|does|was|were|is|are|has|have|had|took|take|got|get|finished|scored|drove|started|champions?|champs?|winners?|pole ?sitters?)\b/.test(
       normalize(p),
     );
   if (parts.length < 2 || !parts.slice(1).every(standalone) || !parts.every(asks)) return [text];
-  return parts;
+  return parts.map((p) => (/^where\W*$/i.test(p) ? 'where was it held' : p));
 }
 
 /**
@@ -875,6 +919,15 @@ async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
     const next = nthPlace(data, own.position + side, name);
     return { ...next, text: `${d1.name} finished P${own.position}; ${next.text}` };
   }
+  // "How many cars finished the 2024 Monaco GP?", "how many retirements were there?": the race's counts.
+  if (
+    !d1 &&
+    /\b(how many|number of)\b/.test(q.norm) &&
+    /\b(finishers|finished|classified|retired|retirements|dnfs?|starters|started|cars|drivers|runners)\b/.test(
+      q.norm,
+    )
+  )
+    return raceCounts(data, name);
   const nth = positionAsked(q.norm);
   if (nth !== undefined && !d1) return nthPlace(data, nth, name);
   if (d1) {
@@ -990,6 +1043,22 @@ function nthPlace(d: Loaded, asked: number, name: string) {
 }
 
 type Loaded = Awaited<ReturnType<typeof raceData>>;
+
+/** Starters, classified finishers and why the others are not classified. */
+function raceCounts(d: Loaded, name: string) {
+  const started = d.race.results.filter((r) => !NON_START_CODES.has(r.positionText));
+  const classified = started.filter((r) => r.position !== null);
+  const out = new Map<string, number>();
+  for (const r of started)
+    if (r.position === null) out.set(r.positionText, (out.get(r.positionText) ?? 0) + 1);
+  const why = [...out].map(([code, n]) => `${code} ${n}`).join(', ');
+  return {
+    text: `${classified.length} of ${started.length} starters were classified in the ${name}${
+      why ? `; not classified: ${why}` : ''
+    }.`,
+    sources: d.sources,
+  };
+}
 
 function winner(d: Loaded, name: string, team: boolean) {
   const rows = d.race.results;
@@ -1288,8 +1357,9 @@ async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
     const row = data.standings.find((s) => s.position === nth);
     if (row) {
       const final = data.seasonComplete && !afterRace;
+      const behind = `${formatPoints(top.points - row.points)} behind ${top.name}${final && !team ? `, the champion` : ''}`;
       return {
-        text: `${row.name} ${final ? 'finished' : 'was'} P${nth} (${ordinal(nth)}) in the ${data.year} ${team ? "constructors'" : "drivers'"} championship${final ? '' : ` after round ${data.afterRound}`} with ${formatPoints(row.points)} points and ${row.wins} win${row.wins === 1 ? '' : 's'}.`,
+        text: `${row.name} ${final ? 'finished' : 'was'} P${nth} (${ordinal(nth)}) in the ${data.year} ${team ? "constructors'" : "drivers'"} championship${final ? '' : ` after round ${data.afterRound}`} with ${formatPoints(row.points)} points and ${row.wins} win${row.wins === 1 ? '' : 's'}, ${behind}.`,
         sources,
       };
     }

@@ -159,13 +159,15 @@ const METRIC_PATTERNS: [Metric, RegExp][] = [
     /\bpoints? finishes\b|\bfinish(ed)? in the points\b|\bscored points\b(?= in \d+ races)/,
   ],
   ['points', /\bpoints?\b/],
+  // "the fewest classified finishers": cars classified at the end of a race.
+  ['finishes', /\b(classified )?finishers\b|\bclassified (finishes|cars|runners|drivers)\b/],
   ['retirements', /\bretirements?\b|\bretired\b|\bdnfs?\b|\bdid not finish\b|\bdidn t finish\b/],
   ['disqualifications', /\bdisqualif\w+\b|\bdsqs?\b/],
   ['pit_stops', /\bpit ?stops?\b/],
   ['races_held', /\b(hosted|held|staged|host|hold|editions?|been run|run as)\b/],
   [
     'starts',
-    /\b(race )?starts\b|\bappearances\b|\bto (start|enter|race in|compete in|take part in) (a |an )?(world championship |f1 |formula (1|one) )?(race|grand prix|gp)\b|\braces? (entered|started|contested)\b|\b(entered|started|contested|competed in|raced in|took part in) \w*\s?(races|grands prix|gps)\b/,
+    /\bstarters\b|\b(race )?starts\b|\bappearances\b|\bto (start|enter|race in|compete in|take part in) (a |an )?(world championship |f1 |formula (1|one) )?(race|grand prix|gp)\b|\braces? (entered|started|contested)\b|\b(entered|started|contested|competed in|raced in|took part in) \w*\s?(races|grands prix|gps)\b/,
   ],
   [
     'wins',
@@ -248,6 +250,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     return m;
   };
   take(/\bat least (one|once|a|an)\b/);
+  // "took ages to win a race": the wait is colour, not a constraint.
+  take(/\b(took|taking|takes) (ages|forever|a while|so long|a long time|long)\b/);
   take(/\bteam ?mates?\b|\bteam-mates?\b/);
 
   // Qualifiers read before the metrics, which would otherwise take their words.

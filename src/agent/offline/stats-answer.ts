@@ -648,6 +648,19 @@ async function onePart(
               .join(', ')}, …)`
           : `${ties.map((r) => r.name).join(' and ')} share the ${f.op}`
         : `${top.name} has the ${f.op}`;
+    // "Which Grand Prix had the fewest classified finishers?": a race's own count, said of the race.
+    const RACE_NOUN: Partial<Record<Metric, string>> = {
+      finishes: 'classified finishers',
+      starts: 'starters',
+      retirements: 'retirements',
+      pit_stops: 'pit stops',
+      disqualifications: 'disqualifications',
+    };
+    if (group === 'race' && RACE_NOUN[metric] && ties.length === 1)
+      return {
+        text: `The ${top.name} had the ${f.op} ${RACE_NOUN[metric]}${scoped}: ${top.value}${asOfText(d)}.${others(d.rows, metric, 1)}`,
+        sources,
+      };
     const countText = count === 'drivers' ? `world ${n}` : n;
     return {
       text: `${who} ${NOUN[metric][1]}${nat}${forTeam}${season}${scoped}${without}: ${value(metric, top.value)} ${countText}${asOfText(d)}.${others(d.rows, metric, ties.length)}`,
