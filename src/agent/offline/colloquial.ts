@@ -52,6 +52,16 @@ const REWRITES: [RegExp, string][] = [
   [/\bgimme\b/gi, 'give me'],
   [/\bpts\b/gi, 'points'],
   [/\bhwo\b/gi, 'who'],
+  // Texting shorthand: "how many races r on the calendar", "podiums w aston martin", "his 1st wdc".
+  [/\br\b(?= (on|there|the|in|they|we|you|both|all|left|still)\b)/gi, 'are'],
+  [/\bu\b(?= (know|think|tell|give|show)\b)/gi, 'you'],
+  [/\bw\/\s?|\bw\b(?= (the |a )?[a-z]{3,})/gi, 'with '],
+  [/\b(his|her|their|its|the) 1st\b/gi, '$1 first'],
+  // "hungry 2021": the race, when a season or race word stands beside it.
+  [
+    /\bhungry\b(?=,? (19[5-9]\d|20\d\d|gp|grand prix|race)\b)|(?<=\b(in|at) )hungry\b(?=,? (19[5-9]\d|20\d\d|\d\d)\b)/gi,
+    'hungary',
+  ],
   [/\b(wen|wehn|whn)\b(?= (did|was|is|were|does|do|will|has|had)\b)/gi, 'when'],
   [/\bteh\b/gi, 'the'],
   [/\bwon't\b/gi, 'will not'],

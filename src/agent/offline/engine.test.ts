@@ -265,6 +265,21 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect((await ask('Which Grand Prix had the fewest classified finishers ever?')).answer).toMatch(
       /^The 1966 Monaco Grand Prix had the fewest classified finishers: 4/,
     );
+    expect((await ask('Jerez 1986: who finished second, and how far behind the winner?')).answer).toContain(
+      'Nigel Mansell finished P2 (2nd) in the 1986 Spanish Grand Prix for Williams, from P3 on the grid, 0.014 s behind the winner, Ayrton Senna',
+    );
+    expect((await ask('Graham Hill won the 1962 title with BRM. Who was his team-mate?')).answer).toContain(
+      'Richie Ginther',
+    );
+    expect((await ask('whats the race after hungary on this years calendar?')).answer).toMatch(
+      /^The race after the 2026 Hungarian Grand Prix is the 2026 Dutch Grand Prix: round 12/,
+    );
+    expect((await ask('Who was voted Driver of the Day at Suzuka this season?')).answer).toMatch(
+      /^Oscar Piastri \(McLaren\) was voted Driver of the Day at the 2026 Japanese Grand Prix/,
+    );
+    expect((await ask('which driver has raced in the most different F1 seasons?')).answer).toMatch(
+      /^Fernando Alonso has the most seasons: 23/,
+    );
     expect((await ask('who came second to vettel at monza 2008')).answer).toContain(
       'Heikki Kovalainen finished P2 (2nd) in the 2008 Italian Grand Prix',
     );

@@ -11,6 +11,8 @@ import {
   fullYear,
   isoDate,
   label,
+  LAST_RACE,
+  NEXT_RACE,
   lastRace,
   nextRace,
   relativeSeasonPhrase,
@@ -200,7 +202,7 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
       throw new Abstain(
         'That looks like SQL. Offline I answer questions asked in words — e.g. "who won the 2021 Abu Dhabi GP?". (Programs can run read-only SELECTs through the query_f1_database tool over MCP.)',
       );
-    const mended = readablePlainly(a.index, question, now);
+    const mended = await resolveNeighbourRace(a, readablePlainly(a.index, question, now), now);
     // "…when Jim Clark won his first title": that event is looked up first and named in its place.
     const resolved = await resolveReference(a, mended, now);
     if (resolved.sources.length) referenceSources.push(...resolved.sources);
@@ -291,6 +293,45 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
   return { answer: body.text + src(sources), tools: a.tools, sources, status };
 }
 
+const NEIGHBOUR =
+  /\bthe (?:race|round|grand prix|gp|event) (after|before|following|preceding|that followed|that came after|that came before|prior to)\b/;
+
+/**
+ * "who won the race after Hungary this year" → "who won the 2026 Belgian Grand Prix": the round next to the
+ * race named, on that season's calendar. "What is the race after Hungary?" is answered with that round.
+ */
+async function resolveNeighbourRace(a: Answerer, text: string, now: Date): Promise<string> {
+  const norm = normalize(text);
+  const m = NEIGHBOUR.exec(norm);
+  // The words after the phrase must name the race ("after Hungary", "before the last race").
+  const after = m ? norm.slice(m.index + m[0].length) : '';
+  if (!m || !(a.index.matchRaces(after).length || LAST_RACE.test(after) || NEXT_RACE.test(after))) return text;
+  const q = parseQuestion(a.index, norm.replace(m[0], ' '), now);
+  const race = raceOfQuestion(a.index, q, now);
+  if (!race) return text;
+  const step = /^(before|preceding|that came before|prior to)$/.test(m[1]!) ? -1 : 1;
+  const other = a.index.racesOf(race.year).find((r) => r.round === race.round + step);
+  if (!other)
+    throw new Answered({
+      text: `The ${label(race)} was the ${step > 0 ? 'last' : 'first'} round of the ${race.year} calendar: there is no race ${step > 0 ? 'after' : 'before'} it that season.`,
+      sources: [`f1db — ${race.year} calendar`],
+    });
+  const rel = `${step > 0 ? 'after' : 'before'} the ${label(race)}`;
+  // "What's the race after Hungary?": the round itself.
+  if (/^(whats|what|which)( s| is| was| will be| comes)?( the)?( next)?$/.test(norm.slice(0, m.index).trim()))
+    throw new Answered({
+      text: `The race ${rel} is the ${label(other)}: round ${other.round}, ${other.date}, at ${other.circuitName} (${other.place}).${other.hasRaceResults ? '' : ' It has not been run yet.'}`,
+      sources: [`f1db — ${race.year} calendar`],
+    });
+  // The words that named the first race go; the round next to it takes the phrase's place.
+  let rest = ` ${norm.replace(m[0], ` the ${race.year} ${other.grandPrixName.toLowerCase()} `)} `;
+  const alias = race.aliases
+    .filter((al) => rest.includes(` ${al.text} `) && !normalize(other.grandPrixName).includes(al.text))
+    .sort((x, y) => y.text.length - x.text.length)[0];
+  if (alias) rest = rest.replace(` ${alias.text} `, ' ');
+  return rest.trim();
+}
+
 /** The first driver an answer names by full name ("Nigel Mansell (Williams) won the 1992…"). */
 function firstDriverNamed(index: EntityIndex, text: string): DriverEntity | undefined {
   const m = index.scan(text).find((x) => x.fullName && x.drivers.length && !x.place);
@@ -328,7 +369,10 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
   if (
     q.year !== undefined &&
     q.drivers.length + q.constructors.length === 1 &&
-    /\b(runner up|second|p2|2nd)( place| best)? (to|behind)\b/.test(q.norm) &&
+    (/\b(runner up|second|p2|2nd)( place| best)? (to|behind)\b/.test(q.norm) ||
+      // "Hawthorn won the 1958 title — who was second?"
+      (q.cues.championship &&
+        /\bwho (was|finished|came|ended up) (second|runner up|p2|2nd)\b/.test(q.norm))) &&
     (q.cues.championship || !q.namesRace)
   )
     return championship(a, q, now);
@@ -582,7 +626,7 @@ async function standingOf(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
  */
 export function topicAndAsk(text: string): { topic?: string; ask: string } {
   const m =
-    /^([^?:]{3,100}?)\s*(?::|\s[-–—]\s)\s*((?:who|what|which|how|where|when|did|was|were|is|are|has|have|give|name|list)\b.+)$/i.exec(
+    /^([^?:]{3,100}?)\s*(?::|\s[-–—]\s|\.\s+)\s*((?:who|what|which|how|where|when|did|was|were|is|are|has|have|give|name|list)\b.+)$/i.exec(
       text.trim(),
     );
   if (!m || /^(who|what|which|how|where|when)\b/i.test(m[1]!)) return { ask: text };
@@ -723,9 +767,15 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion): boolean {
   if (c.regulation || c.prediction || c.weather) return false;
   // "who won the 2021 title and by how many points": the champion and his margin, from the standings.
   if (
-    /\b(won|win|took|take|clinched)\b.*\b(title|championship|crown|wdc)\b.*\bby (how many|how much|what margin)\b/.test(
+    /\b(won|win|took|take|clinched)\b.*\b(title|championship(?! (races?|rounds?|grands prix|gps?|points))|crown|wdc)\b.*\bby (how many|how much|what margin)\b/.test(
       q.norm,
-    )
+    ) ||
+    // "1983 world champion, and by how many points did he win it?"
+    (f.op !== 'compare' &&
+      f.fromYear !== undefined &&
+      f.fromYear === f.toYear &&
+      /\b(world )?champ(ion)?\b/.test(q.norm) &&
+      /\bby (how many|how much|what margin)\b|\b(winning )?margin\b/.test(q.norm))
   )
     return false;
   // "who's leading the championship this year": the standings of one season, not a count of titles.
@@ -747,7 +797,10 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion): boolean {
   if (oneSeason && f.place && /\b\d{1,2}(st|nd|rd|th)\b|\bp\d{1,2}\b|\blast point\b/.test(q.norm))
     return false;
   // "who finished right behind Piastri…": a neighbour in one race's classification.
-  if (/\b(behind|ahead of|in front of|(finished|came|was) second to)\b/.test(q.norm) && f.drivers.length)
+  if (
+    /\b(behind|ahead of|in front of|(finished|came|was) second to|runner up to)\b/.test(q.norm) &&
+    f.drivers.length
+  )
     return false;
   // "the first (ever) championship race", "the last race of 2008": one race, not a statistic.
   if (
@@ -896,19 +949,31 @@ async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
   const data = await raceData(a, race, session);
   const name = `${label(race)}${session === 'sprint' ? ' sprint' : ''}`;
   const rows = data.race.results;
+  // "Who was voted Driver of the Day at Suzuka?": the fans' vote, held since 2016.
+  if (/\bdriver of the day\b|\bdotd\b/.test(q.norm)) {
+    const voted = rows.find((r) => r.driverOfTheDay);
+    return {
+      text: voted
+        ? `${voted.driver} (${voted.constructor}) was voted Driver of the Day at the ${name}, finishing ${finishText(voted)}.`
+        : `No Driver of the Day vote for the ${name} is in the data (the fans' award began in 2016).`,
+      sources: data.sources,
+      ...(voted ? {} : { status: 'unavailable' as const }),
+    };
+  }
   // "Taylor" in 1961 is whichever Taylor took part in this race.
   const inRace = (d: DriverEntity) =>
     rowOf(rows, d) ? d : ((q.namesakes.get(d.id) ?? []).find((o) => rowOf(rows, o)) ?? d);
   if (d1 && d2) return headToHead(data, inRace(d1), inRace(d2), name);
   // "Who finished right behind Hamilton?", "who was just ahead of Massa?": the neighbour's place.
   // "Who finished second to Hamilton?" asks the same of a winner.
-  const side = /\b(right |directly |just |immediately )?behind\b|\b(finished|came|was) second to\b/.test(
-    q.norm,
-  )
-    ? 1
-    : /\b(right |directly |just |immediately )?(ahead of|in front of)\b/.test(q.norm)
-      ? -1
-      : 0;
+  const side =
+    /\b(right |directly |just |immediately )?behind\b|\b(finished|came|was) second to\b|\brunner up to\b/.test(
+      q.norm,
+    )
+      ? 1
+      : /\b(right |directly |just |immediately )?(ahead of|in front of)\b/.test(q.norm)
+        ? -1
+        : 0;
   if (d1 && side) {
     const own = rowOf(rows, inRace(d1));
     if (!own?.position)
@@ -1036,8 +1101,15 @@ function nthPlace(d: Loaded, asked: number, name: string) {
   const n = asked === -1 ? Math.max(0, ...d.race.results.map((x) => x.position ?? 0)) : asked;
   const r = d.race.results.find((x) => x.position === n);
   if (!r) return { text: `Nobody was classified P${n} in the ${name}.`, sources: d.sources };
+  // "how far behind the winner": the classification's gap ("+0.014", "+1 lap").
+  const gap = n > 1 ? r.gap?.replace(/^\+/, '') : undefined;
+  const p1 = d.race.results.find((x) => x.position === 1);
+  const behind =
+    gap && p1
+      ? `, ${/lap/.test(gap) ? gap : `${gap.replace(/^(\d+):(\d\d(?:\.\d+)?)$/, '$1 min $2')} s`} behind the winner, ${p1.driver}`
+      : '';
   return {
-    text: `${r.driver} finished P${n} (${ordinal(n)}) in the ${name} for ${r.constructor}${r.grid ? `, from P${r.grid} on the grid` : ''}.`,
+    text: `${r.driver} finished P${n} (${ordinal(n)}) in the ${name} for ${r.constructor}${r.grid ? `, from P${r.grid} on the grid` : ''}${behind}.`,
     sources: d.sources,
   };
 }

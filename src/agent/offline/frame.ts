@@ -158,6 +158,7 @@ const METRIC_PATTERNS: [Metric, RegExp][] = [
     'points_finishes',
     /\bpoints? finishes\b|\bfinish(ed)? in the points\b|\bscored points\b(?= in \d+ races)/,
   ],
+  ['points_finishes', /\b(races|finishes|results|starts) in the points\b/],
   ['points', /\bpoints?\b/],
   // "the fewest classified finishers": cars classified at the end of a race.
   ['finishes', /\b(classified )?finishers\b|\bclassified (finishes|cars|runners|drivers)\b/],
@@ -275,7 +276,23 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   const never = String.raw`\b(without (ever )?|never |but never |and never )(getting |got |taking |took |scoring |scored |having |had |reaching |reached |making |made |finishing |finished |standing |stood )?(a |an |any |one |on (a |the )?)?(single )?`;
   const withoutPole = !!take(new RegExp(`${never}(pole positions?|poles?)\\b`));
   const withoutPodium = !!take(new RegExp(`${never}(podium finish(es)?|podiums?)\\b`));
-  if (take(/\bhow many (seasons|years)\b/)) countSeasons = true;
+  // "raced in the most different seasons": a ranking by seasons with a start.
+  let mostSeasons = false;
+  if (
+    take(
+      /(?<=\b(most|fewest) )(different |distinct |separate )?(f1 |formula (1|one) |world championship )?(seasons|years)\b/,
+    )
+  ) {
+    mostSeasons = true;
+    countSeasons = true;
+    take(
+      /\b(raced|competed|driven|drove|started|raced in|competed in|taken part in|took part in|appeared in)\b/,
+    );
+  } else if (take(/\bhow many (seasons|years)\b/)) {
+    countSeasons = true;
+    // "how many seasons did Hamilton spend at Mercedes".
+    take(/\b(spend|spent|spending|stay|stayed|last|lasted|be|been|was)\b/);
+  }
   // "won from pole": the grid slot, not a pole metric.
   // "on pole" alone is a pole ("Fangio vs Ascari on pole positions"); "started on pole" is the grid slot.
   // "converted the most poles into wins": wins from pole.
@@ -559,7 +576,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     take(/\b(once|twice|thrice|(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten) times)\b/);
   // "X vs Y", "did X or Y have more", "difference between X's and Y's": a comparison.
   const compareCue =
-    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear|margin|leads?|separated|separates)\b/.test(
+    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear|margin|leads?|separated|separates|outscored|outscore|out scored|outqualified|outperformed)\b/.test(
       norm,
     );
   const two = q.drivers.length >= 2 || q.constructors.length >= 2;
@@ -569,7 +586,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     op = 'compare';
     while (
       take(
-        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|more|(finished |ended up |ended |came )?(higher|lower)( up)?|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart|(who )?(leads|lead|led|is leading|is in front)|(points |that )?(separated|separates|separate|split)( them| the two)?|between( them| the two)?)\b/,
+        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|more|(finished |ended up |ended |came )?(higher|lower)( up)?|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart|(who )?(leads|lead|led|is leading|is in front)|(who )?(outscored|outscore|out scored|outperformed)( the other| each other)?|(points |that )?(separated|separates|separate|split)( them| the two)?|between( them| the two)?)\b/,
       )
     );
     // "with numbers", "give both counts", "in the final standings": a comparison states both totals anyway.
@@ -583,6 +600,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
   // "the longest winning streak", "most consecutive poles".
   if (take(/\b(longest |biggest )?(consecutive|in a row|straight|back to back|streaks?|run of)\b/)) {
+    while (take(/\b(longest |biggest )?(consecutive|in a row|straight|back to back|streaks?|run of)\b/));
     take(/\blongest\b/);
     streak = true;
     if (op !== 'compare') op = 'most';
@@ -636,7 +654,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       ? { seasonOf: /^(last|final)$/.test(seasonPick[2]!) ? ('last' as const) : ('first' as const) }
       : {}),
   };
-  if (countSeasons) frame.op = 'count';
+  if (countSeasons) frame.op = mostSeasons ? op : 'count';
   if (
     (withoutTitle || withoutWin || withoutPole || withoutPodium) &&
     frame.op === 'count' &&
@@ -681,10 +699,14 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // Nationality: a demonym or country next to a person word ("British driver", "which Brazilian").
   for (let i = 0; i < words.length; i++) {
     if (covered[i]) continue;
-    const country = index.country(words[i]!);
+    // "New Zealand's", "South African": a two-word country or demonym before a one-word one.
+    const pair = !covered[i + 1] && words[i + 1] ? index.country(`${words[i]} ${words[i + 1]}`) : undefined;
+    const from = i;
+    if (pair) i++;
+    const country = pair ?? index.country(words[i]!);
     if (!country) continue;
     const next = words[i + 1] ?? '';
-    const prev = words[i - 1] ?? '';
+    const prev = words[from - 1] ?? '';
     const asPlace = /^(grand|gp|race|circuit)$/.test(next) || /^(at|in)$/.test(prev);
     // "Brazil's first champion": a country's possessive is its people, unless a race follows ("Brazil's GP").
     const possessive = next === 's' && !/^(grand|gp|race|circuit)$/.test(words[i + 2] ?? '');
@@ -693,8 +715,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       (possessive || DEMONYM_CUE.test(next) || /^(which|a|an|first|what|from)$/.test(prev) || !q.namesRace)
     ) {
       frame.nationality = country;
-      covered[i] = true;
-    }
+      for (let k = from; k <= i; k++) covered[k] = true;
+    } else i = from;
   }
 
   // Engine: "Honda-engined cars", "Renault-powered", "with a Ford engine".

@@ -62,7 +62,7 @@ const CUE_PATTERNS = {
   weather: /\b(weather|rain|raining|wet|forecast|temperature|temperatures|hot|cold)\b/,
   profile: /\b(who is|tell me about|profile|biography|born|nationality)\b/,
   teammate:
-    /\b(team ?mates?|partnered|partner|paired with|alongside)\b|\b(driving|drove|in|driver of|who had) the other (car|\w+)\b/,
+    /\b(team ?mates?|partnered|partner|paired with|alongside)\b|\bshared (the |a )?([a-z]+ )?(garage|team|pit|box|cars?) with\b|\b(driving|drove|in|driver of|who had) the other (car|\w+)\b/,
 };
 
 export type Cues = Record<keyof typeof CUE_PATTERNS, boolean>;
@@ -143,7 +143,14 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
   let namesPlace = false;
   let maybePlace = false;
   const placeDrivers = new Set<string>();
+  // "Driver of the Day" names an award, not Paddy Driver.
+  const words = norm.split(' ');
+  const award = new Set<number>();
+  words.forEach((w, i) => {
+    if (w === 'driver' && words.slice(i + 1, i + 4).join(' ') === 'of the day') award.add(i);
+  });
   for (const m of mentions) {
+    if (m.end - m.start === 1 && award.has(m.start)) continue;
     // A phrase that names both a place and a person ("Villeneuve", "Monaco"): a full name is a person,
     // otherwise the place wins when the question is about a race.
     // "José Carlos Pace 2011": a circuit named after a driver who did not race that season is the circuit.

@@ -577,11 +577,16 @@ async function onePart(
       : f.subject;
     const group =
       listed === 'constructor' ? 'constructor' : listed === 'nationality' ? 'nationality' : 'driver';
-    const { d, sources } = await call({ group_by: group, limit: 30 });
+    const { d, sources } = await call({
+      group_by: group,
+      ...(team && group !== 'constructor' ? { team: team.id } : {}),
+      limit: 30,
+    });
     const label = group === 'constructor' ? 'teams' : group === 'nationality' ? 'nationalities' : 'drivers';
     const list = d.rows.map((r) => `${r.name} ${value(metric, r.value)}`).join(', ');
+    const forTeam = team && group !== 'constructor' && !driver ? ` for ${team.name}` : '';
     return {
-      text: `${d.groups} different ${label} took ${noun(metric, 2, session, f.position)}${scoped}${asOfText(d)}: ${list}${d.groups > d.rows.length ? ', …' : ''}.`,
+      text: `${d.groups} different ${label} took ${noun(metric, 2, session, f.position)}${forTeam}${scoped}${asOfText(d)}: ${list}${d.groups > d.rows.length ? ', …' : ''}.`,
       sources,
     };
   }
@@ -601,7 +606,11 @@ async function onePart(
     if (teamMetric && group === 'driver') group = 'constructor';
     if (f.perSeason) group = group === 'constructor' ? 'constructor_season' : 'driver_season';
     if (f.perRace && group === 'driver') group = 'driver_race';
-    const count = metric === 'titles' && group === 'nationality' ? 'drivers' : undefined;
+    const count = f.countSeasons
+      ? 'seasons'
+      : metric === 'titles' && group === 'nationality'
+        ? 'drivers'
+        : undefined;
     // "most wins for McLaren", "Hamilton's most successful circuit": the one team or driver named filters the rows.
     const teamRows = ['constructor', 'constructor_season', 'engine'].includes(group);
     const { d, sources } = await call({
@@ -618,7 +627,9 @@ async function onePart(
     const n =
       count === 'drivers'
         ? `${top.value === 1 ? 'champion' : 'champions'}`
-        : noun(metric, top.value, session, f.position);
+        : count === 'seasons'
+          ? `seasons with a ${noun(metric, 1, session, f.position)}`
+          : noun(metric, top.value, session, f.position);
     const nat = d.resolved.nationality
       ? ` by ${/^[AEIOU]/.test(d.resolved.nationality) ? 'an' : 'a'} ${d.resolved.nationality} driver`
       : '';
@@ -662,8 +673,9 @@ async function onePart(
         sources,
       };
     const countText = count === 'drivers' ? `world ${n}` : n;
+    const what = count === 'seasons' ? 'seasons' : NOUN[metric][1];
     return {
-      text: `${who} ${NOUN[metric][1]}${nat}${forTeam}${season}${scoped}${without}: ${value(metric, top.value)} ${countText}${asOfText(d)}.${others(d.rows, metric, ties.length)}`,
+      text: `${who} ${what}${nat}${forTeam}${season}${scoped}${without}: ${value(metric, top.value)} ${countText}${asOfText(d)}.${others(d.rows, metric, ties.length)}`,
       sources,
     };
   }

@@ -193,6 +193,7 @@ export function provisionalSessionRows(db: Db, year: number, p: ProvisionalResul
       pitStops: null,
       fastestLap: false,
       pole: false,
+      driverOfTheDay: false,
     };
   });
 }

@@ -22,6 +22,8 @@ export interface SessionRow {
   pitStops: number | null;
   fastestLap: boolean;
   pole: boolean;
+  /** Voted Driver of the Day by the fans (from 2016). */
+  driverOfTheDay: boolean;
 }
 
 export function sessionResults(db: Db, raceId: number, session: 'RACE' | 'SPRINT_RACE'): SessionRow[] {
@@ -29,7 +31,7 @@ export function sessionResults(db: Db, raceId: number, session: 'RACE' | 'SPRINT
     db,
     `SELECT rr.position_number, rr.position_text, rr.driver_id, d.name AS driver, d.abbreviation, rr.driver_number,
             rr.constructor_id, c.name AS constructor, rr.grid_position_number, rr.grid_position_text, rr.laps,
-            rr.time, rr.gap, rr.points, rr.reason_retired, rr.fastest_lap, rr.pole_position,
+            rr.time, rr.gap, rr.points, rr.reason_retired, rr.fastest_lap, rr.pole_position, rr.driver_of_the_day,
             COALESCE(rr.pit_stops, CASE WHEN rr.session = 'RACE' THEN (SELECT NULLIF(COUNT(*), 0) FROM pit_stop p
                                     WHERE p.race_id = rr.race_id AND p.driver_id = rr.driver_id) END) AS pit_stops
      FROM race_result rr JOIN driver d ON d.id = rr.driver_id JOIN constructor c ON c.id = rr.constructor_id
@@ -54,6 +56,7 @@ export function sessionResults(db: Db, raceId: number, session: 'RACE' | 'SPRINT
     pitStops: r.pit_stops as number | null,
     fastestLap: r.fastest_lap === 1,
     pole: r.pole_position === 1,
+    driverOfTheDay: r.driver_of_the_day === 1,
   }));
 }
 

@@ -64,6 +64,12 @@ export const DRIVER_NICKNAMES: Record<string, readonly string[]> = {
   'il predestinato': ['charles-leclerc'],
   'the predestined': ['charles-leclerc'],
   'the ice man': ['kimi-raikkonen'],
+  'super swede': ['ronnie-peterson'],
+  'the super swede': ['ronnie-peterson'],
+  superswede: ['ronnie-peterson'],
+  'big john': ['john-surtees'],
+  'the silver fox': ['john-watson'],
+  jochen: ['jochen-rindt'],
 };
 
 /** Everyday team names beyond the f1db names and ids. */
