@@ -280,6 +280,18 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect((await ask('which driver has raced in the most different F1 seasons?')).answer).toMatch(
       /^Fernando Alonso has the most seasons: 23/,
     );
+    expect((await ask('Which team has scored the most 1-2 finishes in Grands Prix?')).answer).toMatch(
+      /^Ferrari has the most one-two finishes: 87/,
+    );
+    expect(
+      (await ask('Most points anyone has scored in a season without winning a single race?')).answer,
+    ).toMatch(/^Valtteri Bottas \(2018\) has the most points in a season without a Grand Prix win: 247/);
+    expect((await ask('most race wins a driver has taken with a single team?')).answer).toMatch(
+      /^Lewis Hamilton \(Mercedes\) has the most wins with a single team: 84/,
+    );
+    expect((await ask('honda or renault engines: which won more races')).answer).toMatch(
+      /^Renault engines have more Grand Prix wins: 169 to 89 for Honda engines/,
+    );
     expect((await ask('who came second to vettel at monza 2008')).answer).toContain(
       'Heikki Kovalainen finished P2 (2nd) in the 2008 Italian Grand Prix',
     );

@@ -262,7 +262,18 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
           own.drivers.length || own.constructors.length ? undefined : firstTeamNamed(a.index, previous.text);
         if (team) text = `${team} ${text}`;
       }
-      answers.push(await answerPart(a, parseQuestion(a.index, text, now), now));
+      const answer = await answerPart(a, parseQuestion(a.index, text, now), now);
+      // "…, and who did it with which team?": a part pointing back at what the part before answered adds
+      // nothing when it cannot be read on its own.
+      if (
+        i > 0 &&
+        answers.length &&
+        !answers.at(-1)!.status &&
+        answer.text.startsWith("I couldn't pin that down") &&
+        /\b(it|that|this|them|those|did it|done it)\b/i.test(part)
+      )
+        continue;
+      answers.push(answer);
     }
     body = {
       // "who won more, and how many did each win": two parts the one comparison answers are said once.
@@ -305,7 +316,8 @@ async function resolveNeighbourRace(a: Answerer, text: string, now: Date): Promi
   const m = NEIGHBOUR.exec(norm);
   // The words after the phrase must name the race ("after Hungary", "before the last race").
   const after = m ? norm.slice(m.index + m[0].length) : '';
-  if (!m || !(a.index.matchRaces(after).length || LAST_RACE.test(after) || NEXT_RACE.test(after))) return text;
+  if (!m || !(a.index.matchRaces(after).length || LAST_RACE.test(after) || NEXT_RACE.test(after)))
+    return text;
   const q = parseQuestion(a.index, norm.replace(m[0], ' '), now);
   const race = raceOfQuestion(a.index, q, now);
   if (!race) return text;
@@ -637,6 +649,13 @@ export function topicAndAsk(text: string): { topic?: string; ask: string } {
   // "Webber took ages to win a race — which one was his first?": an ask ending on "his first" takes its noun
   // from the topic.
   if (/\b(first|last|latest|most recent|final|maiden)\W*$/i.test(m[2]!)) return { ask: `${m[1]} ${m[2]}` };
+  // "Most one-twos in a season: which team, which year, how many?": asks with no words of their own.
+  if (
+    /^((which|what) [a-z]+|who|how many|how much|when|where|whose)(\s*(,|and|&)?\s*((which|what) [a-z]+|who|how many|how much|when|where|whose))*\W*$/i.test(
+      m[2]!.trim(),
+    )
+  )
+    return { ask: `${m[1]} ${m[2]}` };
   // "Bottas's first win - which race?": a short ask only points at the topic, which is the question.
   if (normalize(m[2]!).split(' ').length <= 3) return { ask: `${m[1]} ${m[2]}` };
   return { topic: m[1]!, ask: m[2]! };

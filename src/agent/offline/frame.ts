@@ -50,6 +50,10 @@ export interface StatsFrame {
   engineId?: string;
   /** Single-race records ("most pit stops in one race"). */
   perRace?: boolean;
+  /** Two engine makers compared ("Ferrari or Mercedes power units"). */
+  engines?: { id: string; name: string }[];
+  /** A driver's total with one team ("most wins with a single team"). */
+  perTeam?: boolean;
   /** "how old was X when he won the title": the age at the event. */
   ageAsked?: boolean;
   /** "first to N wins": the N-th event of each driver. */
@@ -136,6 +140,7 @@ export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
 /** Phrases naming a metric, longest first in the regexes. */
 const METRIC_PATTERNS: [Metric, RegExp][] = [
   ['grand_slams', /\bgrand slams?\b/],
+  ['one_twos', /\b(1 2|one two|1 2s|one twos)( finish(es)?| results?)?\b/],
   ['hat_tricks', /\bhat ?tricks?\b/],
   ['driver_of_the_day', /\b(voted |named |picked as |chosen as )?(the )?driver of the day( awards?)?\b/],
   ['fastest_laps', /\b(fastest|quickest) (race )?laps?\b/],
@@ -719,6 +724,23 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     } else i = from;
   }
 
+  // "Have Ferrari or Mercedes power units won more?": two engine makers compared, not the two teams.
+  if (frame.op === 'compare' && frame.teams.length >= 2 && !frame.drivers.length) {
+    const makers = frame.teams.slice(0, 2).map((t) => index.engineMaker(normalize(t.name)));
+    if (
+      makers.every(Boolean) &&
+      take(/\b(engines?|power units?|pus?|engine (makers?|manufacturers?|suppliers?)|motors?|powered)\b/)
+    ) {
+      while (
+        take(
+          /\b(engines?|power units?|pus?|rather( than)?|instead( of)?|not|teams?|constructors?|counting|count)\b/,
+        )
+      );
+      frame.engines = makers.map((mk) => ({ id: mk!.id, name: mk!.name }));
+      frame.teams = [];
+    }
+  }
+
   // Engine: "Honda-engined cars", "Renault-powered", "with a Ford engine".
   const eng = /\b([a-z]+) (engined|powered|engines?)\b/.exec(masked);
   const maker = eng ? index.engineMaker(eng[1]!) : undefined;
@@ -770,6 +792,11 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   )
     frame.perSeason = true;
   if (take(/\bin (a|one) (single )?(race|grand prix|gp)\b|\bsingle race\b/)) frame.perRace = true;
+  if (
+    !frame.teams.length &&
+    take(/\b(with|for|at) (a|one|the same|a single|one single) (single )?(team|constructor|outfit)\b/)
+  )
+    frame.perTeam = true;
 
   // "McLaren's first win as a constructor", "Renault (the constructor)": which Renault is meant, not what is listed.
   if (frame.teams.length)
@@ -787,7 +814,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   }
   if (frame.subject === 'driver' && !/\b(who|whom|driver|drivers|winner|winners)\b/.test(norm)) {
     if (frame.teams.length && !frame.drivers.length) frame.subject = 'constructor';
-    if (metrics.includes('constructor_titles')) frame.subject = 'constructor';
+    if (metrics.includes('constructor_titles') || metrics.includes('one_twos')) frame.subject = 'constructor';
   }
   if (frame.op === 'list' && frame.subject === 'driver') frame.subject = 'season';
 

@@ -29,7 +29,7 @@ export function relationAsked(q: ParsedQuestion): Relation | undefined {
   if (REPLACED.test(n) && driver) return 'replacement';
   // "won the most races with Honda engines": the engine is a filter of a statistic, not the question.
   const engineFilter =
-    /\b(most|how many|fewest|number of)\b/.test(n) &&
+    /\b(most|how many|fewest|number of|more|fewer|or|vs|versus)\b/.test(n) &&
     /\b(won|win|wins|poles?|podiums?|points|titles?)\b/.test(n);
   if (
     ENGINE.test(n) &&

@@ -35,6 +35,7 @@ const NOUN: Record<Metric, [string, string]> = {
   laps: ['lap', 'laps'],
   front_rows: ['front-row start', 'front-row starts'],
   races_held: ['World Championship race', 'World Championship races'],
+  one_twos: ['one-two finish', 'one-two finishes'],
 };
 
 function noun(metric: Metric, n: number, session: 'race' | 'sprint', position?: number): string {
@@ -74,7 +75,7 @@ function baseArgs(f: StatsFrame, metric: Metric, session: 'race' | 'sprint'): St
   if (f.position !== undefined) args.position = f.position;
   if (f.grid !== undefined) args.grid = f.grid;
   if (f.withoutTitle) args.without_title = true;
-  if (f.withoutWin) args.without_win = true;
+  if (f.withoutWin) args[f.perSeason ? 'without_win_that_season' : 'without_win'] = true;
   if (f.withoutPole) args.without_pole = true;
   if (f.withoutPodium) args.without_podium = true;
   if (f.toDate) args.up_to_date = f.toDate;
@@ -154,7 +155,7 @@ async function onePart(
       teamGroup &&
       !q.count &&
       !q.pick &&
-      ['wins', 'poles', 'fastest_laps', 'grand_slams', 'hat_tricks', 'starts'].includes(metric)
+      ['wins', 'poles', 'fastest_laps', 'grand_slams', 'hat_tricks', 'starts', 'one_twos'].includes(metric)
     )
       q.count = 'races';
     const r = await a.call<StatsData>('get_f1_stats', q);
@@ -268,9 +269,28 @@ async function onePart(
     };
   }
 
+  if (f.op === 'compare' && f.engines?.length === 2) {
+    const rows = [];
+    const srcs: string[] = [];
+    for (const e of f.engines) {
+      const { d, sources } = await call({ engine: e.id, group_by: 'engine' });
+      rows.push({ name: `${e.name} engines`, value: d.rows[0]?.value ?? 0, d });
+      srcs.push(...sources);
+    }
+    const [x, y] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    const n = noun(metric, 2, session, f.position);
+    const diff = Math.abs(x.value - y.value);
+    const lead =
+      diff === 0
+        ? `${x.name} and ${y.name} are level on ${value(metric, x.value)} ${n}${scoped}.`
+        : `${x.value > y.value ? x.name : y.name} have more ${n}${scoped}: ${value(metric, Math.max(x.value, y.value))} to ${value(metric, Math.min(x.value, y.value))} for ${x.value > y.value ? y.name : x.name} — a difference of ${value(metric, diff)}.`;
+    return { text: `${lead} Counted by engine, whichever team ran it.${asOfText(x.d)}`, sources: srcs };
+  }
   if (f.op === 'compare') {
     const subjects = f.drivers.length >= 2 ? f.drivers.slice(0, 2) : f.teams.slice(0, 2);
     const isDriver = f.drivers.length >= 2;
+    // A comparison needs two sides ("Honda or Renault engines" names one team once the engine is read).
+    if (subjects.length < 2) return undefined;
     const rows: { name: string; value: number; d: StatsData }[] = [];
     const srcs: string[] = [];
     for (const s of subjects) {
@@ -606,6 +626,7 @@ async function onePart(
     if (teamMetric && group === 'driver') group = 'constructor';
     if (f.perSeason) group = group === 'constructor' ? 'constructor_season' : 'driver_season';
     if (f.perRace && group === 'driver') group = 'driver_race';
+    if (f.perTeam && group === 'driver') group = 'driver_constructor';
     const count = f.countSeasons
       ? 'seasons'
       : metric === 'titles' && group === 'nationality'
@@ -635,7 +656,7 @@ async function onePart(
       : '';
     const without = f.withoutTitle
       ? ' among drivers who never won the title'
-      : f.withoutWin
+      : f.withoutWin && !f.perSeason
         ? ' among drivers who never won a Grand Prix'
         : f.withoutPole
           ? ' among drivers who never took a pole'
@@ -645,10 +666,14 @@ async function onePart(
     const season = f.perSeason
       ? f.notChampionThatSeason
         ? ' in a season he did not win the title'
-        : ' in a single season'
+        : f.withoutWin
+          ? ' in a season without a Grand Prix win'
+          : ' in a single season'
       : f.perRace
         ? ' in a single race'
-        : '';
+        : f.perTeam
+          ? ' with a single team'
+          : '';
     const forTeam = team && !teamRows && !driver ? ` for ${team.name}` : '';
     const who =
       ties.length > 1

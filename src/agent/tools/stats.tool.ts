@@ -21,13 +21,13 @@ export const statsInput = z.object({
   metric: z
     .enum(METRICS)
     .describe(
-      'What is counted: wins, podiums, poles, fastest_laps, points, starts, finishes, points_finishes, retirements (DNF), disqualifications, titles (drivers), constructor_titles, grand_slams, hat_tricks (pole+win+fastest lap), driver_of_the_day, pit_stops, laps, front_rows, races_held (races run, e.g. at a circuit).',
+      'What is counted: wins, podiums, poles, fastest_laps, points, starts, finishes, points_finishes, retirements (DNF), disqualifications, titles (drivers), constructor_titles, grand_slams, hat_tricks (pole+win+fastest lap), driver_of_the_day, pit_stops, laps, front_rows, races_held (races run, e.g. at a circuit), one_twos (a team first and second in one race).',
     ),
   session: z.enum(['race', 'sprint']).optional().describe('Grand Prix (default) or sprint results.'),
   group_by: z
     .enum(GROUPS)
     .describe(
-      'Rows of the answer: per driver, driver_season (single-season records), constructor, constructor_season, engine, nationality, season, grand_prix, circuit or race.',
+      'Rows of the answer: per driver, driver_season (single-season records), driver_race, driver_constructor (a driver with one team), constructor, constructor_season, engine, nationality, season, grand_prix, circuit or race.',
     ),
   driver: z.string().max(100).optional().describe('Only this driver (name, surname, code or f1db id).'),
   team: z.string().max(100).optional().describe('Only with this constructor.'),
@@ -60,6 +60,12 @@ export const statsInput = z.object({
       'Only seasons in which the driver did not win the title ("most wins in a season without the title").',
     ),
   without_win: z.boolean().optional().describe('Only drivers who never won a Grand Prix.'),
+  without_win_that_season: z
+    .boolean()
+    .optional()
+    .describe(
+      'Only seasons in which the driver won no Grand Prix ("most points in a season without a win").',
+    ),
   without_pole: z.boolean().optional().describe('Only drivers who never took a pole position.'),
   without_podium: z.boolean().optional().describe('Only drivers who never finished on a Grand Prix podium.'),
   champions_only: z.boolean().optional().describe('Only drivers who won the drivers’ championship.'),
@@ -120,6 +126,7 @@ function resolveFilters(
     withoutTitle: args.without_title,
     champions: args.champions_only,
     withoutWin: args.without_win,
+    winlessSeason: args.without_win_that_season,
     withoutPole: args.without_pole,
     withoutPodium: args.without_podium,
     notChampionThatSeason: args.not_champion_that_season,

@@ -33,6 +33,7 @@ export const METRICS = [
   'laps',
   'front_rows',
   'races_held',
+  'one_twos',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -40,6 +41,7 @@ export const GROUPS = [
   'driver',
   'driver_season',
   'driver_race',
+  'driver_constructor',
   'constructor_season',
   'constructor',
   'engine',
@@ -75,6 +77,8 @@ export interface StatsFilters {
   notChampionThatSeason?: boolean | undefined;
   /** Only drivers who never won a Grand Prix. */
   withoutWin?: boolean | undefined;
+  /** Only events of a season the driver won no Grand Prix in ("most points in a season without a win"). */
+  winlessSeason?: boolean | undefined;
   /** Only drivers who never took a pole position. */
   withoutPole?: boolean | undefined;
   /** Only drivers who never finished on a Grand Prix podium. */
@@ -194,6 +198,12 @@ function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
       return rr('rr.driver_of_the_day = 1');
     case 'laps':
       return rr('rr.laps > 0', 'rr.laps');
+    case 'one_twos':
+      // A team's one-two: its cars first and second in the same race (the event carries the winner).
+      return rr(
+        `rr.position_number = 1 AND EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = rr.race_id
+           AND x.session = rr.session AND x.position_number = 2 AND x.constructor_id = rr.constructor_id)`,
+      );
     case 'races_held':
       return `SELECT NULL AS driver_id, NULL AS constructor_id, NULL AS engine_id, r0.id AS race_id, NULL AS position,
                      NULL AS grid, 1 AS value FROM race r0
@@ -222,6 +232,10 @@ const GROUP_KEY: Record<GroupBy, { key: string; name: string }> = {
   driver_race: {
     key: "e.driver_id || '@' || r.id",
     name: "d.name || ' (' || r.year || ' ' || gp.full_name || ')'",
+  },
+  driver_constructor: {
+    key: "e.driver_id || '@' || e.constructor_id",
+    name: "d.name || ' (' || c.name || ')'",
   },
   constructor_season: { key: "e.constructor_id || '@' || r.year", name: "c.name || ' (' || r.year || ')'" },
   constructor: { key: 'e.constructor_id', name: 'c.name' },
@@ -287,6 +301,11 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
   if (f.notChampionThatSeason)
     where.push(
       `NOT EXISTS (SELECT 1 FROM season_driver_standing s WHERE s.year = r.year AND s.driver_id = e.driver_id AND s.championship_won = 1)`,
+    );
+  if (f.winlessSeason)
+    where.push(
+      `NOT EXISTS (SELECT 1 FROM race_result w JOIN race rw ON rw.id = w.race_id WHERE rw.year = r.year
+         AND w.driver_id = e.driver_id AND w.session = 'RACE' AND w.position_number = 1)`,
     );
   if (f.grandPrixId) add('r.grand_prix_id = ?', f.grandPrixId);
   if (f.circuitId) add('r.circuit_id = ?', f.circuitId);
