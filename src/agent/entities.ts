@@ -111,6 +111,8 @@ export class EntityIndex {
   private readonly placeAliases = new Set<string>();
   /** Engine manufacturer ids by normalised name ("honda", "mercedes", "cosworth"). */
   private readonly engineMakers = new Map<string, { id: string; name: string }>();
+  /** Tyre manufacturer ids by normalised name ("pirelli", "bridgestone"). */
+  private readonly tyreMakers = new Map<string, { id: string; name: string }>();
   /** Country ids by normalised name and demonym ("brazil", "brazilian", "british"). */
   private readonly countries = new Map<string, string>();
   private maxPhrase = 1;
@@ -184,6 +186,8 @@ export class EntityIndex {
       name: string;
     }[])
       for (const n of [e.name, e.id]) this.engineMakers.set(normalize(n), e);
+    for (const t of db.prepare('SELECT id, name FROM tyre_manufacturer').all() as { id: string; name: string }[])
+      for (const n of [t.name, t.id]) this.tyreMakers.set(normalize(n), t);
 
     const constructorRows = db
       .prepare(
@@ -445,6 +449,11 @@ export class EntityIndex {
   /** The engine manufacturer a name or f1db id means ("honda", "Ford Cosworth"), if any. */
   engineMaker(name: string): { id: string; name: string } | undefined {
     return this.engineMakers.get(normalize(name));
+  }
+
+  /** The tyre manufacturer a name or f1db id means ("pirelli"), if any. */
+  tyreMaker(name: string): { id: string; name: string } | undefined {
+    return this.tyreMakers.get(normalize(name));
   }
 
   /** The country a single word names as a nationality ("brazilian", "finnish", "uk"), if any. */

@@ -292,6 +292,12 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect((await ask('honda or renault engines: which won more races')).answer).toMatch(
       /^Renault engines have more Grand Prix wins: 169 to 89 for Honda engines/,
     );
+    expect((await ask('Bridgestone or Michelin: which tyre brand won more F1 races?')).answer).toMatch(
+      /^Bridgestone tyres have more Grand Prix wins: 175 to 102 for Michelin tyres/,
+    );
+    expect((await ask('Which tyre manufacturer has won the most F1 races?')).answer).toMatch(
+      /^Goodyear has the most wins: 368/,
+    );
     expect((await ask('who came second to vettel at monza 2008')).answer).toContain(
       'Heikki Kovalainen finished P2 (2nd) in the 2008 Italian Grand Prix',
     );

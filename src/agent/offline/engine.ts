@@ -297,7 +297,18 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
     } else if (err instanceof AppError) {
       body = { text: err.message, sources: [] };
       status = 'unavailable';
-    } else throw err;
+    } else {
+      // A reading the engine did not foresee: logged for us, and an honest abstention for the fan.
+      ctx.logger.error(
+        { event: 'agent.offline.error', err, question },
+        'offline engine failed on a question',
+      );
+      body = {
+        text: `I can't answer that offline: I could not read this question reliably. Try asking one thing at a time, naming the driver, team, race or season.`,
+        sources: [],
+      };
+      status = 'abstained';
+    }
   }
   if (body.text.startsWith("I couldn't pin that down")) status = 'abstained';
   const sources = [...new Set(body.sources)];

@@ -50,8 +50,10 @@ export interface StatsFrame {
   engineId?: string;
   /** Single-race records ("most pit stops in one race"). */
   perRace?: boolean;
-  /** Two engine makers compared ("Ferrari or Mercedes power units"). */
-  engines?: { id: string; name: string }[];
+  /** Two engine or tyre makers compared ("Ferrari or Mercedes power units", "Bridgestone or Michelin"). */
+  makers?: { kind: 'engine' | 'tyre'; id: string; name: string }[];
+  /** Tyre manufacturer ("on Bridgestones"). */
+  tyre?: { id: string; name: string };
   /** A driver's total with one team ("most wins with a single team"). */
   perTeam?: boolean;
   /** "how old was X when he won the title": the age at the event. */
@@ -203,6 +205,10 @@ const OPERATION_PATTERNS: [Operation, RegExp][] = [
 ];
 
 const SUBJECT_PATTERNS: [GroupBy, RegExp][] = [
+  [
+    'tyre',
+    /\b(which|what) (tyre|tire) (manufacturers?|brands?|suppliers?|makers?|compan(y|ies)|firms?)\b|\b(tyre|tire) (manufacturers?|brands?|suppliers?|makers?)\b/,
+  ],
   ['nationality', /\b(which|what) (country|countries|nation|nations|nationality)\b|\bnation\b|\bcountry\b/],
   [
     'engine',
@@ -736,10 +742,23 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
           /\b(engines?|power units?|pus?|rather( than)?|instead( of)?|not|teams?|constructors?|counting|count)\b/,
         )
       );
-      frame.engines = makers.map((mk) => ({ id: mk!.id, name: mk!.name }));
+      frame.makers = makers.map((mk) => ({ kind: 'engine' as const, id: mk!.id, name: mk!.name }));
       frame.teams = [];
     }
   }
+
+  // Tyres: "Bridgestone or Michelin", "wins on Pirellis", "which tyre brand".
+  const tyres = words.flatMap((w, i) => {
+    const t = covered[i] ? undefined : (index.tyreMaker(w.replace(/s$/, '')) ?? index.tyreMaker(w));
+    if (t) covered[i] = true;
+    return t ? [t] : [];
+  });
+  if (tyres.length) take(/\b(tyres?|tires?)( (manufacturers?|brands?|suppliers?|makers?))?\b/);
+  if (tyres.length >= 2 && compareCue) {
+    frame.op = 'compare';
+    frame.makers = tyres.slice(0, 2).map((t) => ({ kind: 'tyre' as const, id: t.id, name: t.name }));
+    while (take(/\b(or|vs|versus|v|more|than|difference|by how (much|many)|which|who)\b/));
+  } else if (tyres.length === 1) frame.tyre = tyres[0]!;
 
   // Engine: "Honda-engined cars", "Renault-powered", "with a Ford engine".
   const eng = /\b([a-z]+) (engined|powered|engines?)\b/.exec(masked);

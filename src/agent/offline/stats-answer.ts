@@ -55,6 +55,7 @@ function scopeText(f: StatsFrame): string {
     parts.push(
       `with ${f.engineId.replace(/(^|-)(\w)/g, (_, d: string, c: string) => `${d ? ' ' : ''}${c.toUpperCase()}`)} engines`,
     );
+  if (f.tyre) parts.push(`on ${f.tyre.name} tyres`);
   if (f.place) parts.push(`at the ${f.place.name}`);
   if (f.grid) parts.push(f.grid === 1 ? 'from pole' : `from P${f.grid} on the grid`);
   if (f.fromYear !== undefined && f.fromYear === f.toYear) parts.push(`in ${f.fromYear}`);
@@ -81,6 +82,7 @@ function baseArgs(f: StatsFrame, metric: Metric, session: 'race' | 'sprint'): St
   if (f.toDate) args.up_to_date = f.toDate;
   if (f.gender) args.gender = f.gender;
   if (f.engineId) args.engine = f.engineId;
+  if (f.tyre) args.tyre = f.tyre.id;
   if (f.notChampionThatSeason) args.not_champion_that_season = true;
   if (f.champions) args.champions_only = true;
   if (f.nationality) args.nationality = f.nationality;
@@ -150,7 +152,7 @@ async function onePart(
     const q = { ...args, ...extra };
     // A team's wins, poles and starts are races, not cars (a one-two is one win; two cars on the grid one
     // start; a shared 1950s drive too).
-    const teamGroup = ['constructor', 'constructor_season', 'engine'].includes(q.group_by);
+    const teamGroup = ['constructor', 'constructor_season', 'engine', 'tyre'].includes(q.group_by);
     if (
       teamGroup &&
       !q.count &&
@@ -269,12 +271,18 @@ async function onePart(
     };
   }
 
-  if (f.op === 'compare' && f.engines?.length === 2) {
+  if (f.op === 'compare' && f.makers?.length === 2) {
     const rows = [];
     const srcs: string[] = [];
-    for (const e of f.engines) {
-      const { d, sources } = await call({ engine: e.id, group_by: 'engine' });
-      rows.push({ name: `${e.name} engines`, value: d.rows[0]?.value ?? 0, d });
+    for (const e of f.makers) {
+      const { d, sources } = await call(
+        e.kind === 'engine' ? { engine: e.id, group_by: 'engine' } : { tyre: e.id, group_by: 'tyre' },
+      );
+      rows.push({
+        name: `${e.name} ${e.kind === 'engine' ? 'engines' : 'tyres'}`,
+        value: d.rows[0]?.value ?? 0,
+        d,
+      });
       srcs.push(...sources);
     }
     const [x, y] = rows as [(typeof rows)[0], (typeof rows)[0]];
@@ -284,7 +292,10 @@ async function onePart(
       diff === 0
         ? `${x.name} and ${y.name} are level on ${value(metric, x.value)} ${n}${scoped}.`
         : `${x.value > y.value ? x.name : y.name} have more ${n}${scoped}: ${value(metric, Math.max(x.value, y.value))} to ${value(metric, Math.min(x.value, y.value))} for ${x.value > y.value ? y.name : x.name} — a difference of ${value(metric, diff)}.`;
-    return { text: `${lead} Counted by engine, whichever team ran it.${asOfText(x.d)}`, sources: srcs };
+    return {
+      text: `${lead} Counted by ${f.makers[0]!.kind}, whichever team ran it.${asOfText(x.d)}`,
+      sources: srcs,
+    };
   }
   if (f.op === 'compare') {
     const subjects = f.drivers.length >= 2 ? f.drivers.slice(0, 2) : f.teams.slice(0, 2);
@@ -633,7 +644,7 @@ async function onePart(
         ? 'drivers'
         : undefined;
     // "most wins for McLaren", "Hamilton's most successful circuit": the one team or driver named filters the rows.
-    const teamRows = ['constructor', 'constructor_season', 'engine'].includes(group);
+    const teamRows = ['constructor', 'constructor_season', 'engine', 'tyre'].includes(group);
     const { d, sources } = await call({
       group_by: group,
       ...(team && !teamRows ? { team: team.id } : {}),

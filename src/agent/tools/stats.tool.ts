@@ -27,7 +27,7 @@ export const statsInput = z.object({
   group_by: z
     .enum(GROUPS)
     .describe(
-      'Rows of the answer: per driver, driver_season (single-season records), driver_race, driver_constructor (a driver with one team), constructor, constructor_season, engine, nationality, season, grand_prix, circuit or race.',
+      'Rows of the answer: per driver, driver_season (single-season records), driver_race, driver_constructor (a driver with one team), constructor, constructor_season, engine, tyre, nationality, season, grand_prix, circuit or race.',
     ),
   driver: z.string().max(100).optional().describe('Only this driver (name, surname, code or f1db id).'),
   team: z.string().max(100).optional().describe('Only with this constructor.'),
@@ -36,6 +36,11 @@ export const statsInput = z.object({
     .max(100)
     .optional()
     .describe('Only with this engine manufacturer (f1db id, e.g. "honda").'),
+  tyre: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('Only on this tyre manufacturer ("bridgestone", "Michelin").'),
   nationality: z
     .string()
     .max(100)
@@ -148,6 +153,12 @@ function resolveFilters(
     if (!row) throw new AppError('not_found', `No engine manufacturer called "${args.engine}" in the data.`);
     filters.engineId = row.id;
     resolved.engine = row.name;
+  }
+  if (args.tyre) {
+    const row = idx.tyreMaker(args.tyre);
+    if (!row) throw new AppError('not_found', `No tyre manufacturer called "${args.tyre}" in the data.`);
+    filters.tyreId = row.id;
+    resolved.tyre = row.name;
   }
   if (args.nationality) {
     const c = resolveCountry(db, args.nationality);

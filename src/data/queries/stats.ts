@@ -45,6 +45,7 @@ export const GROUPS = [
   'constructor_season',
   'constructor',
   'engine',
+  'tyre',
   'nationality',
   'season',
   'grand_prix',
@@ -57,6 +58,8 @@ export interface StatsFilters {
   driverId?: string | undefined;
   constructorId?: string | undefined;
   engineId?: string | undefined;
+  /** Tyre manufacturer id ("bridgestone"). */
+  tyreId?: string | undefined;
   /** Country id of the driver's nationality ("brazil"). */
   nationalityId?: string | undefined;
   grandPrixId?: string | undefined;
@@ -150,10 +153,11 @@ const TITLE_RACE = `COALESCE(
   (SELECT r2.id FROM race r2 WHERE r2.year = s.year AND r2.%DECIDER% = 1 ORDER BY r2.round DESC LIMIT 1),
   (SELECT r2.id FROM race r2 WHERE r2.year = s.year ORDER BY r2.round DESC LIMIT 1))`;
 
-/** The SQL of a metric's events: columns driver_id, constructor_id, engine_id, race_id, value. */
+/** The SQL of a metric's events: columns driver_id, constructor_id, engine_id, tyre_id, race_id, value. */
 function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
   const rr = (where: string, value = '1') =>
-    `SELECT rr.driver_id, rr.constructor_id, rr.engine_manufacturer_id AS engine_id, rr.race_id,
+    `SELECT rr.driver_id, rr.constructor_id, rr.engine_manufacturer_id AS engine_id,
+            rr.tyre_manufacturer_id AS tyre_id, rr.race_id,
             rr.position_number AS position, rr.grid_position_number AS grid, ${value} AS value
      FROM race_result rr WHERE rr.session = '${session}' AND (${where})`;
   switch (metric) {
@@ -164,11 +168,11 @@ function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
     case 'poles':
       // Pole is P1 of qualifying (shared drives of the 1950s would otherwise count a pole twice).
       return session === 'RACE'
-        ? `SELECT q.driver_id, q.constructor_id, q.engine_manufacturer_id AS engine_id, q.race_id, NULL AS position,
-                  1 AS grid, 1 AS value
+        ? `SELECT q.driver_id, q.constructor_id, q.engine_manufacturer_id AS engine_id,
+                  q.tyre_manufacturer_id AS tyre_id, q.race_id, NULL AS position, 1 AS grid, 1 AS value
            FROM qualifying_result q WHERE q.session = 'QUALIFYING' AND q.position_number = 1`
-        : `SELECT q.driver_id, q.constructor_id, q.engine_manufacturer_id AS engine_id, q.race_id, NULL AS position,
-                  NULL AS grid, 1 AS value
+        : `SELECT q.driver_id, q.constructor_id, q.engine_manufacturer_id AS engine_id,
+                  q.tyre_manufacturer_id AS tyre_id, q.race_id, NULL AS position, NULL AS grid, 1 AS value
            FROM qualifying_result q WHERE q.session = 'SPRINT_QUALIFYING' AND q.position_number = 1`;
     case 'front_rows':
       return rr('rr.grid_position_number <= 2');
@@ -205,21 +209,23 @@ function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
            AND x.session = rr.session AND x.position_number = 2 AND x.constructor_id = rr.constructor_id)`,
       );
     case 'races_held':
-      return `SELECT NULL AS driver_id, NULL AS constructor_id, NULL AS engine_id, r0.id AS race_id, NULL AS position,
+      return `SELECT NULL AS driver_id, NULL AS constructor_id, NULL AS engine_id, NULL AS tyre_id, r0.id AS race_id,
+                     NULL AS position,
                      NULL AS grid, 1 AS value FROM race r0
               WHERE EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r0.id AND x.session = 'RACE')`;
     case 'pit_stops':
-      return `SELECT p.driver_id, p.constructor_id, NULL AS engine_id, p.race_id, NULL AS position, NULL AS grid,
+      return `SELECT p.driver_id, p.constructor_id, NULL AS engine_id, NULL AS tyre_id, p.race_id, NULL AS position,
+                     NULL AS grid,
                      1 AS value FROM pit_stop p`;
     case 'titles':
       return `SELECT s.driver_id, (SELECT rr.constructor_id FROM race_result rr JOIN race r3 ON r3.id = rr.race_id
                 WHERE rr.driver_id = s.driver_id AND r3.year = s.year GROUP BY rr.constructor_id
-                ORDER BY COUNT(*) DESC LIMIT 1) AS constructor_id, NULL AS engine_id,
+                ORDER BY COUNT(*) DESC LIMIT 1) AS constructor_id, NULL AS engine_id, NULL AS tyre_id,
                 ${TITLE_RACE.replace('%DECIDER%', 'drivers_championship_decider')} AS race_id,
                 NULL AS position, NULL AS grid, 1 AS value
               FROM season_driver_standing s WHERE s.championship_won = 1`;
     case 'constructor_titles':
-      return `SELECT NULL AS driver_id, s.constructor_id, s.engine_manufacturer_id AS engine_id,
+      return `SELECT NULL AS driver_id, s.constructor_id, s.engine_manufacturer_id AS engine_id, NULL AS tyre_id,
                 ${TITLE_RACE.replace('%DECIDER%', 'constructors_championship_decider')} AS race_id,
                 NULL AS position, NULL AS grid, 1 AS value
               FROM season_constructor_standing s WHERE s.championship_won = 1`;
@@ -240,6 +246,7 @@ const GROUP_KEY: Record<GroupBy, { key: string; name: string }> = {
   constructor_season: { key: "e.constructor_id || '@' || r.year", name: "c.name || ' (' || r.year || ')'" },
   constructor: { key: 'e.constructor_id', name: 'c.name' },
   engine: { key: 'e.engine_id', name: 'em.name' },
+  tyre: { key: 'e.tyre_id', name: 'tm.name' },
   nationality: { key: 'd.nationality_country_id', name: 'co.name' },
   season: { key: 'r.year', name: 'CAST(r.year AS TEXT)' },
   grand_prix: { key: 'r.grand_prix_id', name: 'gp.full_name' },
@@ -252,6 +259,7 @@ const JOINS = `
   LEFT JOIN driver d ON d.id = e.driver_id
   LEFT JOIN constructor c ON c.id = e.constructor_id
   LEFT JOIN engine_manufacturer em ON em.id = e.engine_id
+  LEFT JOIN tyre_manufacturer tm ON tm.id = e.tyre_id
   LEFT JOIN country co ON co.id = d.nationality_country_id
   LEFT JOIN grand_prix gp ON gp.id = r.grand_prix_id
   LEFT JOIN circuit ci ON ci.id = r.circuit_id`;
@@ -296,6 +304,7 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
   if (f.driverId) add('e.driver_id = ?', f.driverId);
   if (f.constructorId) add('e.constructor_id = ?', f.constructorId);
   if (f.engineId) add('e.engine_id = ?', f.engineId);
+  if (f.tyreId) add('e.tyre_id = ?', f.tyreId);
   if (f.nationalityId) add('d.nationality_country_id = ?', f.nationalityId);
   if (f.gender) add('d.gender = ?', f.gender);
   if (f.notChampionThatSeason)
