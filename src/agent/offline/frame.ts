@@ -636,6 +636,12 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (!op) {
     // "Hamilton's wins at Silverstone", "Prost's McLaren wins": a total of one subject.
     if (q.drivers.length || q.constructors.length) op = 'count';
+    // "Bridgestone or Michelin: which won more?": two tyre makers compared (read below).
+    else if (
+      compareCue &&
+      words.filter((w) => index.tyreMaker(w.replace(/s$/, '')) ?? index.tyreMaker(w)).length >= 2
+    )
+      op = 'compare';
     else return undefined;
   }
 
