@@ -52,6 +52,10 @@ const REWRITES: [RegExp, string][] = [
   [/\bgimme\b/gi, 'give me'],
   [/\bpts\b/gi, 'points'],
   [/\bhwo\b/gi, 'who'],
+  // "the last step of the podium": third place; "the top step": the win.
+  [/\b(the )?(last|third|bottom|lowest) step of the podium\b/gi, 'third place'],
+  [/\b(the )?(second|middle) step of the podium\b/gi, 'second place'],
+  [/\b(the )?top step of the podium\b/gi, 'the win'],
   // Texting shorthand: "how many races r on the calendar", "podiums w aston martin", "his 1st wdc".
   [/\br\b(?= (on|there|the|in|they|we|you|both|all|left|still)\b)/gi, 'are'],
   [/\bu\b(?= (know|think|tell|give|show)\b)/gi, 'you'],

@@ -298,6 +298,21 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect((await ask('Which tyre manufacturer has won the most F1 races?')).answer).toMatch(
       /^Goodyear has the most wins: 368/,
     );
+    expect(
+      (await ask('In Michael Schumacher’s final F1 race, who finished directly ahead of him?')).answer,
+    ).toContain('Sebastian Vettel finished P6 (6th) in the 2012 Brazilian Grand Prix');
+    expect((await ask('Who won the 1978 world title, and for which team?')).answer).toMatch(
+      /^Mario Andretti \(Lotus\) won/,
+    );
+    expect(
+      (await ask('Which engine maker powered Jackie Stewart’s own team in its first season, 1997?')).answer,
+    ).toContain('In 1997, Stewart ran Ford engines');
+    for (const q of [
+      'how many penalty points did kevin magnussen have on his licence after miami 2024',
+      'Who was leading on lap 30 of the first Hungarian GP in 1986?',
+      'how many mm of rain fell during the 1975 austrian gp?',
+    ])
+      expect((await ask(q)).status, q).toBe('unavailable');
     expect((await ask('who came second to vettel at monza 2008')).answer).toContain(
       'Heikki Kovalainen finished P2 (2nd) in the 2008 Italian Grand Prix',
     );

@@ -405,7 +405,7 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
   const relation = relationAsked(q);
   if (relation) return answerRelation(a, a.index, q, relation, now);
   const frame = readStatsFrame({ index: a.index, q, now });
-  const stats = frame && isStatsQuestion(frame, q) ? await statsOrAbstain(a, frame) : undefined;
+  const stats = frame && isStatsQuestion(frame, q, a.index) ? await statsOrAbstain(a, frame) : undefined;
   return stats ?? (await route(a, q, now));
 }
 
@@ -478,7 +478,7 @@ async function resolveReference(
 
 /** "the race where Hamilton made his debut", "Norris's first race", "in his rookie season": his first start. */
 const DEBUT_RACE =
-  /\b(?:the race (?:where|when|in which)|when) (he|she|[a-z]+(?: [a-z]+)?) (?:made|making|had|did) (?:his|her) (?:f1 |formula 1 |formula one |grand prix |world championship )?debut\b|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:f1 |grand prix )?(?:debut|first) (?:race|grand prix|gp|start)\b(?! (?:win|wins|victory|podium|pole|points))|\b(?:turned out to be|was|became) (his|her|[a-z]+(?: [a-z]+)? s) (last|final)(?: (?:race|grand prix|gp|start)\b| *$)/;
+  /\b(?:the race (?:where|when|in which)|when) (he|she|[a-z]+(?: [a-z]+)?) (?:made|making|had|did) (?:his|her) (?:f1 |formula 1 |formula one |grand prix |world championship )?debut\b|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:f1 |grand prix )?(?:debut|first) (?:race|grand prix|gp|start)\b(?! (?:win|wins|victory|podium|pole|points))|\b(?:turned out to be|was|became) (his|her|[a-z]+(?: [a-z]+)? s) (last|final)(?: (?:race|grand prix|gp|start)\b| *$)|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:final|last) (?:f1 |formula 1 |formula one |grand prix |world championship )?(?:race|grand prix|gp|start)\b(?! (?:win|wins|victory|podium|pole|points))/;
 const DEBUT_SEASON =
   /\b(?:in )?(his|her|[a-z]+(?: [a-z]+)? s) (?:rookie|debut|first|maiden) (?:f1 )?(?:year|season|campaign)\b(?! (with|for|at|in) [a-z])/;
 
@@ -501,8 +501,8 @@ async function resolveDebut(
   const season = race ? null : DEBUT_SEASON.exec(norm);
   const m = race ?? season;
   if (!m) return undefined;
-  const who = (m[1] ?? m[2] ?? m[3]!).replace(/ s$/, '');
-  const last = !!(race && m[4]);
+  const who = (m[1] ?? m[2] ?? m[3] ?? m[5]!).replace(/ s$/, '');
+  const last = !!(race && (m[4] || m[5]));
   // "Who won Ligier's first race?": a team's debut (Ligier the team, not Guy Ligier the driver), and — since
   // a fan may mean its first win — that win too.
   const asName = /^(he|she|his|her)$/.test(who) ? undefined : parseQuestion(a.index, who, now);
@@ -545,7 +545,11 @@ async function resolveDebut(
     .catch(() => undefined);
   const e = r?.data.rows[0]?.event;
   if (!r || !e) return undefined;
-  const replacement = race ? `the ${e.year} ${e.raceName}` : `${driver.name} in ${e.year}`;
+  // "…, who finished directly ahead of him?": the pronoun needs the driver the phrase named.
+  const pronoun = /\b(he|him|his|she|her)\b/.test(norm.replace(m[0], ' '));
+  const replacement = race
+    ? `the ${e.year} ${e.raceName}${pronoun ? `, ${driver.name},` : ''}`
+    : `${driver.name} in ${e.year}`;
   return { text: norm.replace(m[0], replacement), sources: r.sources };
 }
 
@@ -792,7 +796,7 @@ export function contextPhrase(index: EntityIndex, text: string, o: { placesOnly?
 }
 
 /** A frame over many races (not one race's result): the statistics answerer's, not a race template's. */
-function isStatsQuestion(f: StatsFrame, q: ParsedQuestion): boolean {
+function isStatsQuestion(f: StatsFrame, q: ParsedQuestion, index: EntityIndex): boolean {
   const c = q.cues;
   if (c.regulation || c.prediction || c.weather) return false;
   // "who won the 2021 title and by how many points": the champion and his margin, from the standings.
@@ -818,6 +822,13 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion): boolean {
     return false;
   const oneSeason = f.fromYear !== undefined && f.fromYear === f.toYear;
   if (oneSeason && f.place && (f.op === 'count' || f.op === 'compare')) return false;
+  // "the first Madrid race this year", not run yet: the race itself says it has no result.
+  if (oneSeason && f.place) {
+    const editions = index
+      .racesOf(f.fromYear!)
+      .filter((r) => r.grandPrixId === f.place!.grandPrixId || r.circuitId === f.place!.circuitId);
+    if (editions.length && editions.every((r) => !r.hasRaceResults)) return false;
+  }
   // "Lauda's last grand prix win" is a pick over his career; "who won the last race" is one race.
   if (q.relative && !((f.op === 'first' || f.op === 'last') && (f.drivers.length || f.teams.length)))
     return false;
@@ -1403,7 +1414,13 @@ function standingsRowsAsked(norm: string): number | undefined {
 
 async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
   const c = q.cues;
-  const team = c.constructorTitle && !/\bdrivers?\b/.test(q.norm);
+  // "Who won the 1978 world title, and for which team?": the team is his, not the constructors' title.
+  const team =
+    c.constructorTitle &&
+    !/\bdrivers?\b/.test(q.norm) &&
+    !/\b(who|which driver)\b[^?]*\b(world )?(title|championship|crown)\b[^?]*\b(for|with|driving for|in) (which|what) (team|car|constructor)\b/.test(
+      q.norm,
+    );
   const tool = team ? 'get_constructor_standings' : 'get_driver_standings';
   const args: Record<string, unknown> = q.year !== undefined ? { year: q.year } : {};
   // "after round 13", "after the German GP", "after Silverstone".
@@ -1801,6 +1818,15 @@ async function weather(a: Answerer, race: RaceEntity) {
     'get_weather_conditions',
     raceArgs(race),
   );
+  // A race already run has its recorded weather or none; a forecast is no answer to it.
+  if (race.hasRaceResults) {
+    const unrecorded = /^No weather record/.test(data.rainRisk.note);
+    return {
+      text: `Weather for the ${label(race)}: ${data.rainRisk.note}${unrecorded ? ' That is not in the data.' : ''}`,
+      sources,
+      ...(unrecorded ? { status: 'unavailable' as const } : {}),
+    };
+  }
   const forecast = data.forecastAvailable
     ? ''
     : ' No live forecast is available for it yet (more than 16 days out, or offline).';

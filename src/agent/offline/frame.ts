@@ -153,7 +153,7 @@ const METRIC_PATTERNS: [Metric, RegExp][] = [
   ],
   [
     'titles',
-    /\b(world )?(titles?|championships?|crowns?)\b(?! (race|races|round|rounds|grand prix|points|standings|lead|leader|table|battle|fight|era|season))|\bworld champions?\b|\bwdcs?\b|\bchampions?\b|\bchamps?\b/,
+    /\b(world )?(titles?|championships?|crowns?)\b(?! (race|races|round|rounds|grand prix|grands prix|gps?|points|standings|lead|leader|table|battle|fight|era|season))|\bworld champions?\b|\bwdcs?\b|\bchampions?\b|\bchamps?\b/,
   ],
   ['poles', /\bpoles?( positions?| sitters?| starts?)?\b/],
   [
@@ -729,7 +729,12 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     const possessive = next === 's' && !/^(grand|gp|race|circuit)$/.test(words[i + 2] ?? '');
     if (
       !asPlace &&
-      (possessive || DEMONYM_CUE.test(next) || /^(which|a|an|first|what|from)$/.test(prev) || !q.namesRace)
+      (possessive ||
+        DEMONYM_CUE.test(next) ||
+        // "the most successful Belgian F1 driver".
+        (/^(f1|formula)$/.test(next) && DEMONYM_CUE.test(words.slice(i + 2, i + 4).join(' '))) ||
+        /^(which|a|an|first|what|from)$/.test(prev) ||
+        !q.namesRace)
     ) {
       frame.nationality = country;
       for (let k = from; k <= i; k++) covered[k] = true;

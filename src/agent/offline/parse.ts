@@ -217,9 +217,9 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       const first = normalize(word);
       if (NOT_FIRST_NAMES.has(first) || taken.has(first)) continue;
       const lower = word === word.toLowerCase();
-      const said = new RegExp(`\\b(did|does|has|had|was|is|vs|v|and|or) ${first}\\b|\\b${first} s\\b`).test(
-        norm,
-      );
+      const said = new RegExp(
+        `\\b(did|does|has|had|was|is|vs|v|and|or) ${first}\\b|\\b${first} s\\b|^${first} (vs|v|or|and)\\b`,
+      ).test(norm);
       if (year !== undefined) {
         if ((first.length < 4 && !said) || !(ownCue || said || !isEnglishWord(first))) continue;
         const matches = index
@@ -250,6 +250,19 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       const best = [...(teamChoices.get(c) ?? [])].sort((x, y) => overlap(y) - overlap(x))[0];
       if (best && overlap(best) > overlap(c)) constructors[i] = best;
     });
+  // "Jackie Stewart's own team": the constructor that bears the driver's name.
+  if (
+    /\bs own (team|outfit|squad|constructor|cars?)\b/.test(norm) &&
+    drivers.length === 1 &&
+    !constructors.length
+  ) {
+    const namesake = index.scan(drivers[0]!.lastName).find((m) => m.constructors.length);
+    const team = namesake ? index.pickConstructor(namesake.constructors, year) : undefined;
+    if (team) {
+      constructors.push(team);
+      drivers.splice(0, 1);
+    }
+  }
   const relative = LAST_RACE.test(norm) ? 'last' : NEXT_RACE.test(norm) ? 'next' : undefined;
   return {
     text,
@@ -273,7 +286,9 @@ function saysTeam(norm: string, m: Mention): boolean {
   const after = words.slice(m.end, m.end + 3).join(' ');
   return (
     /^(team|teams|constructor|outfit|squad|car|cars|chassis|works team)\b(?! ?mates?\b)/.test(after) ||
-    /^(as a|as an|the) (team|constructor|outfit|manufacturer)\b/.test(after) ||
+    /^(as a|as an|the) (team|constructor|outfit|manufacturer)\b|^s own (team|outfit|squad|constructor)\b/.test(
+      after,
+    ) ||
     /\bas an? (team|constructor|outfit|manufacturer)\b/.test(norm)
   );
 }

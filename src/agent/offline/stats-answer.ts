@@ -244,6 +244,12 @@ async function onePart(
   }
 
   if (f.streak) {
+    // Streaks are counted per driver; a team's run ("by a team") is not one this query holds.
+    if (
+      f.subject === 'constructor' ||
+      (f.teams.length && !f.drivers.length && /\b(team|constructor)s?\b/.test(f.text))
+    )
+      return undefined;
     const { d, sources } = await call({ group_by: 'driver', streak: true, limit: 5 });
     const top = d.rows[0];
     if (!top) return { text: noneText(f, metric, session, scoped), sources };
@@ -819,7 +825,11 @@ async function rateAnswer(
 }
 
 function noneText(f: StatsFrame, metric: Metric, session: 'race' | 'sprint', scoped: string): string {
-  const who =
-    f.drivers[0]?.name ?? f.teams[0]?.name ?? (f.nationality ? `No ${f.nationality} driver` : 'Nobody');
-  return `${who} has no ${noun(metric, 2, session, f.position)}${scoped} in the data.`;
+  const who = f.drivers[0]?.name ?? f.teams[0]?.name;
+  const kind = noun(metric, 2, session, f.position);
+  if (who) return `${who} has no ${kind}${scoped} in the data.`;
+  // "No driver from Switzerland has…", not "No switzerland driver has no…".
+  return f.nationality
+    ? `No driver from ${f.nationality.replace(/(^|-)(\w)/g, (_, d: string, c: string) => `${d ? ' ' : ''}${c.toUpperCase()}`)} has ${kind}${scoped} in the data.`
+    : `There are no ${kind}${scoped} in the data.`;
 }

@@ -73,6 +73,16 @@ const MISSING: [RegExp, string, string][] = [
     'race results (and, for recorded sessions, the weather feed of that recording)',
   ],
   [
+    /\b(penalty points|super ?licen[cs]e points|points on (his|her|the) licen[cs]e)\b/,
+    'licence penalty points',
+    'race results, grid positions and disqualifications',
+  ],
+  [
+    /\b(mm|millimet(re|er)s?|inches) of (rain|rainfall|water)\b|\brainfall\b|\bhow much (rain|water) fell\b/,
+    'rainfall measurements',
+    'race results (and the recorded weather of races with a weather record)',
+  ],
+  [
     /\b(attendance|spectators|crowd|tv (viewers|audience)|viewership)\b/,
     'attendance or audience figures',
     'race results',
@@ -97,6 +107,17 @@ export function missingStatistic(norm: string, year?: number): { what: string; i
     return {
       what: `the tyre compounds used before 2018 (lap tables start in 2018)`,
       instead: 'pit stops and the tyre manufacturer',
+    };
+  // Who ran where on a given lap needs lap tables, which start in 2018.
+  if (
+    (year === undefined || year < 2018) &&
+    /\b(lead|leading|led|leader|position|running|who was (first|second|third|p\d)) (on|at|after) lap \d+\b|\blap \d+ (leader|positions?)\b/.test(
+      norm,
+    )
+  )
+    return {
+      what: `positions lap by lap${year !== undefined ? ` in ${year}` : ''} (lap tables start in 2018)`,
+      instead: 'the classification, the grid, fastest laps and pit stops',
     };
   for (const [re, what, instead] of MISSING) if (re.test(norm)) return { what, instead };
   return undefined;
