@@ -186,7 +186,10 @@ export class EntityIndex {
       name: string;
     }[])
       for (const n of [e.name, e.id]) this.engineMakers.set(normalize(n), e);
-    for (const t of db.prepare('SELECT id, name FROM tyre_manufacturer').all() as { id: string; name: string }[])
+    for (const t of db.prepare('SELECT id, name FROM tyre_manufacturer').all() as {
+      id: string;
+      name: string;
+    }[])
       for (const n of [t.name, t.id]) this.tyreMakers.set(normalize(n), t);
 
     const constructorRows = db
