@@ -52,6 +52,8 @@ const REWRITES: [RegExp, string][] = [
   [/\bgimme\b/gi, 'give me'],
   [/\bpts\b/gi, 'points'],
   [/\bhwo\b/gi, 'who'],
+  [/\byrs\b/gi, 'years'],
+  [/\byr\b/gi, 'year'],
   // "the last step of the podium": third place; "the top step": the win.
   [/\b(the )?(last|third|bottom|lowest) step of the podium\b/gi, 'third place'],
   [/\b(the )?(second|middle) step of the podium\b/gi, 'second place'],

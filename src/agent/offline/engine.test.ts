@@ -172,7 +172,7 @@ describe('offline engine: statistics, relations, abstention', () => {
     ],
     ['which circuit has hamilton won the most at', 'Silverstone (9)'],
     ['what was the last race michael schumacher won', '2006 Chinese Grand Prix'],
-    ['what was jos the boss best ever finish', 'best Grand Prix finish of P3'],
+    ['what was jos the boss best ever finish', "Jos Verstappen's best result: P3, 2 times"],
     ['who won the title 10 years ago', 'Nico Rosberg'],
     ['who won the 2021 title and by how many points', '8 clear of Lewis Hamilton'],
     ['who won the 97 title and what engine did his williams have', 'In 1997, Williams ran Renault'],
@@ -313,6 +313,16 @@ describe('offline engine: statistics, relations, abstention', () => {
       'how many mm of rain fell during the 1975 austrian gp?',
     ])
       expect((await ask(q)).status, q).toBe('unavailable');
+    expect((await ask("ocon's best reslut last yr?")).answer).toMatch(
+      /^Esteban Ocon's best result in 2025: P5/,
+    );
+    expect((await ask('Whats the highest win percentage in F1 history? min 20 starts')).answer).toMatch(
+      /^Juan Manuel Fangio has the highest win rate among drivers with at least 20 Grand Prix starts/,
+    );
+    expect((await ask('Who made the most F1 starts without ever scoring a single point?')).answer).toMatch(
+      /^Luca Badoer has the most starts among drivers who never scored a point: 50/,
+    );
+    expect((await ask('how many sprint races were there in 2023')).answer).toMatch(/^2023: 6 sprints/);
     expect((await ask('who came second to vettel at monza 2008')).answer).toContain(
       'Heikki Kovalainen finished P2 (2nd) in the 2008 Italian Grand Prix',
     );

@@ -270,7 +270,9 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
         answers.length &&
         !answers.at(-1)!.status &&
         answer.text.startsWith("I couldn't pin that down") &&
-        /\b(it|that|this|them|those|did it|done it)\b/i.test(part)
+        (/\b(it|that|this|them|those|did it|done it)\b/i.test(part) ||
+          // "…, and when?" after an answer that gave the date.
+          (/^(when|where was it held)\W*$/i.test(part) && /\b\d{4}-\d\d-\d\d\b/.test(answers.at(-1)!.text)))
       )
         continue;
       answers.push(answer);
@@ -1627,7 +1629,6 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
       sprintWins: number;
       seasons: number[];
       teams: string[];
-      bestFinish: { position: number; times: number; firstAt: string } | null;
     }
   >('get_driver_profile', args);
   const scope = args.up_to_year
@@ -1645,19 +1646,6 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
   if (c.points) focus.push(`${formatPoints(data.points)} points`);
   if (c.championship)
     focus.push(`${n(data.championships)} world title${data.championships === 1 ? '' : 's'}`);
-  // "Jos Verstappen's best ever finish": his best classified Grand Prix place, how often, and where first.
-  if (
-    /\b(best|highest|top)( ever| career)? (finish|finishing position|result|race result|placing|place|position)\b/.test(
-      q.norm,
-    )
-  ) {
-    const b = data.bestFinish;
-    focus.push(
-      b
-        ? `a best Grand Prix finish of P${b.position} (${b.times === 1 ? 'once' : `${b.times} times`}, first at the ${b.firstAt})`
-        : 'no classified Grand Prix finish',
-    );
-  }
   const of = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   const summary = `${of(data.starts, 'start')}, ${of(data.wins, 'win')}, ${of(data.podiums, 'podium')}, ${of(data.poles, 'pole')}, ${formatPoints(data.points)} points, ${of(data.championships, 'title')}`;
   const span = data.seasons.length

@@ -10,7 +10,17 @@ import { currentSeason, relativeSeasonPhrase } from '../race-ref.ts';
 import { normalize, PLACE_WORDS } from '../text.ts';
 
 export type Operation =
-  'count' | 'most' | 'fewest' | 'distinct' | 'first' | 'last' | 'youngest' | 'oldest' | 'list' | 'compare';
+  | 'count'
+  | 'most'
+  | 'fewest'
+  | 'distinct'
+  | 'first'
+  | 'last'
+  | 'youngest'
+  | 'oldest'
+  | 'list'
+  | 'compare'
+  | 'best';
 
 export interface PlaceFilter {
   grandPrixId?: string;
@@ -50,6 +60,10 @@ export interface StatsFrame {
   engineId?: string;
   /** Single-race records ("most pit stops in one race"). */
   perRace?: boolean;
+  /** "min 20 starts", "among drivers with 50 or more starts": the floor of a record rate. */
+  minStarts?: number;
+  /** Only drivers who never scored a point. */
+  withoutPoints?: boolean;
   /** Two engine or tyre makers compared ("Ferrari or Mercedes power units", "Bridgestone or Michelin"). */
   makers?: { kind: 'engine' | 'tyre'; id: string; name: string }[];
   /** Tyre manufacturer ("on Bridgestones"). */
@@ -93,13 +107,13 @@ const FILLER = new Set(
   round rounds loads lots exactly now currently produced produce produces yet ever been good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
   scoring big gap doing wise hows whats whos wheres very much well hmm um uh anyway btw also too overall
   totals tally tot mate mates teammate teammates team-mate buddy pal career-wise alltime f1's them lol lmao haha
-  rofl omg tbh imo ngl`.split(/\s+/),
+  rofl omg tbh imo ngl night modern`.split(/\s+/),
 );
 
 /** Ordinary words of F1 questions: never "corrected" into a name by the typo mender. */
 export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
   ...FILLER,
-  ...`winner winners points podium podiums poles championship championships champion champions champs
+  ...`result results placing placings winner winners points podium podiums poles championship championships champion champions champs
   constructor constructors qualifying qualified qualify fastest finished finish finishes finishing retired
   retire retirement retirements started start starts starting season seasons races racing raced driver drivers
   teammate teammates career victory victories standings title titles second third fourth fifth sixth seventh
@@ -286,6 +300,17 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // "the most podiums but never got a pole position", "the most races without ever getting a podium".
   const never = String.raw`\b(without (ever )?|never |but never |and never )(getting |got |taking |took |scoring |scored |having |had |reaching |reached |making |made |finishing |finished |standing |stood )?(a |an |any |one |on (a |the )?)?(single )?`;
   const withoutPole = !!take(new RegExp(`${never}(pole positions?|poles?)\\b`));
+  const withoutPoints = !!take(new RegExp(`${never}(championship )?(points?|a point)\\b`));
+  // "best result last year", "his highest finish": the best classified place.
+  const best = !!take(
+    /\b(best|highest|top) (ever )?(race |grand prix |gp )?(result|finish|finishing (position|place|spot)|placing|place)\b/,
+  );
+  if (best) pre.push('finishes');
+  // "min 20 starts", "among drivers with 50 or more starts", "(20+ starts)".
+  const floor = take(
+    /\b(?:(?:among|of|for) (?:drivers |those |all )?(?:with )?|min(?:imum)?(?: of)? |at least |with (?:at least )?)(\d{1,3})(?: or more| plus|\+)? (?:starts|races|gps|grands prix|grand prix starts)\b|\b(\d{1,3}) ?\+ (?:starts|races)\b/,
+  );
+  const minStarts = floor ? Number(floor[1] ?? floor[2]) : undefined;
   const withoutPodium = !!take(new RegExp(`${never}(podium finish(es)?|podiums?)\\b`));
   // "raced in the most different seasons": a ranking by seasons with a start.
   let mostSeasons = false;
@@ -395,7 +420,19 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   let countRacesHeld = false;
   // "how many races were there in 2025", "how many rounds in the 2025 championship": races held, no one's starts.
   // "number of rounds" is the calendar's even beside a driver another part of the question names.
+  // "how many sprints have we had this season": sprint races run.
+  let sprintsHeld = false;
   if (
+    !q.drivers.length &&
+    !q.constructors.length &&
+    take(
+      /\b(how many|(the )?(total )?number of) (sprints|sprint races|sprint events|sprint weekends)( have| were| are| was| will| did)?( we| there)?( had| held| run| been| be)?( on the calendar)?\b/,
+    )
+  ) {
+    pre.push('races_held');
+    countRacesHeld = true;
+    sprintsHeld = true;
+  } else if (
     ((!q.drivers.length && !q.constructors.length) || /\b(how many|number of) rounds\b/.test(norm)) &&
     take(
       /\b(how many|(the )?(total )?number of) ((world )?championship |f1 |formula (1|one) |grand prix )?(races|rounds|grands prix|gps|events)( were| are| was| will| did)?( there| held| run| be)?( on the calendar)?\b/,
@@ -631,6 +668,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     take(/\b(complete|completed|cover|covered|drive|drove|driven|racing|raced)\b/);
   if (metrics.includes('grand_slams'))
     while (take(/\b(pole|win|fastest lap|led|leading|lead|every|lap|laps|same race)\b/));
+  if (best) op = 'best';
   if (!op && milestone !== undefined) op = 'first';
   if (!op && ageAsked) op = 'youngest';
   if (!op) {
@@ -667,13 +705,15 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     ...(notChampionThatSeason ? { notChampionThatSeason, perSeason: true } : {}),
     ...(ageAsked ? { ageAsked } : {}),
     ...(rate ? { rate } : {}),
+    ...(minStarts ? { minStarts } : {}),
+    ...(withoutPoints ? { withoutPoints } : {}),
     ...(seasonPick && q.drivers.length && q.constructors.length
       ? { seasonOf: /^(last|final)$/.test(seasonPick[2]!) ? ('last' as const) : ('first' as const) }
       : {}),
   };
   if (countSeasons) frame.op = mostSeasons ? op : 'count';
   if (
-    (withoutTitle || withoutWin || withoutPole || withoutPodium) &&
+    (withoutTitle || withoutWin || withoutPole || withoutPodium || withoutPoints) &&
     frame.op === 'count' &&
     !q.drivers.length
   )
@@ -683,7 +723,13 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // Sessions: "sprint" names the sprint; "grands prix" next to "sprints" asks for both.
   const sprint = take(/\bsprints?( races?)?( wins?)?\b/);
   const gp = /\b(grands prix|grand prix|gps?|races|main races?)\b/.test(norm);
-  frame.sessions = sprint ? (gp && /\band\b/.test(norm) ? ['race', 'sprint'] : ['sprint']) : ['race'];
+  frame.sessions = sprintsHeld
+    ? ['sprint']
+    : sprint
+      ? gp && /\band\b/.test(norm)
+        ? ['race', 'sprint']
+        : ['sprint']
+      : ['race'];
 
   // Filters from the question's entities.
   frame.drivers = [...q.drivers];

@@ -77,6 +77,7 @@ function baseArgs(f: StatsFrame, metric: Metric, session: 'race' | 'sprint'): St
   if (f.grid !== undefined) args.grid = f.grid;
   if (f.withoutTitle) args.without_title = true;
   if (f.withoutWin) args[f.perSeason ? 'without_win_that_season' : 'without_win'] = true;
+  if (f.withoutPoints) args.without_points = true;
   if (f.withoutPole) args.without_pole = true;
   if (f.withoutPodium) args.without_podium = true;
   if (f.toDate) args.up_to_date = f.toDate;
@@ -173,11 +174,13 @@ async function onePart(
     const lines = [];
     for (let y = f.fromYear; y <= (f.toYear ?? f.fromYear); y++) {
       const run = d.rows.find((r) => r.key === String(y) || r.name === String(y))?.value ?? 0;
-      const planned = a.index.racesOf(y).length;
+      const sprint = session === 'sprint';
+      const planned = a.index.racesOf(y).filter((r) => !sprint || r.isSprintWeekend).length;
+      const what = sprint ? 'sprint' : 'World Championship race';
       lines.push(
         planned > run
-          ? `${y}: ${planned} rounds on the calendar, ${run} run so far`
-          : `${y}: ${run} World Championship race${run === 1 ? '' : 's'}`,
+          ? `${y}: ${planned} ${sprint ? 'sprint weekends' : 'rounds'} on the calendar, ${run} ${sprint ? `sprint${run === 1 ? '' : 's'} ` : ''}run so far`
+          : `${y}: ${run} ${what}${run === 1 ? '' : 's'}`,
       );
     }
     return { text: `${lines.join('; ')}${asOfText(d)}.`, sources };
@@ -358,6 +361,27 @@ async function onePart(
         ? `${x.name} and ${y.name} are level on ${value(metric, x.value)} ${n}${scoped}.`
         : `${x.value > y.value ? x.name : y.name} has more ${n}${scoped}: ${value(metric, Math.max(x.value, y.value))} to ${value(metric, Math.min(x.value, y.value))} for ${x.value > y.value ? y.name : x.name} — a difference of ${value(metric, diff)}.`;
     return { text: `${lead}${exclusion}${asOfText(x.d)}`, sources: srcs };
+  }
+
+  // "Ocon's best result last year": the highest classified place, where and how often.
+  if (f.op === 'best') {
+    if (!driver && !team) return undefined;
+    const { d, sources } = await call({
+      group_by: driver ? 'driver' : 'constructor',
+      ...(driver ? { driver: driver.id } : {}),
+      ...(team ? { team: team.id } : {}),
+      metric: 'finishes',
+      pick: 'best_finish',
+      count: undefined,
+    });
+    const row = d.rows[0];
+    const who = driver?.name ?? team!.name;
+    if (!row?.event) return { text: `${who} has no classified finish${scoped} in the data.`, sources };
+    const times = row.sample ?? 1;
+    return {
+      text: `${who}'s best ${session === 'sprint' ? 'sprint ' : ''}result${scoped}: P${row.value}${times > 1 ? `, ${times} times — first at the ${eventText(row.event)}, latest at the ${eventText(row.lastEvent!)}` : `, at the ${eventText(row.event)}`}${asOfText(d)}.`,
+      sources,
+    };
   }
 
   // "his second title", "Hamilton's 100th win": one driver's n-th event.
@@ -679,7 +703,9 @@ async function onePart(
           ? ' among drivers who never took a pole'
           : f.withoutPodium
             ? ' among drivers who never finished on the podium'
-            : '';
+            : f.withoutPoints
+              ? ' among drivers who never scored a point'
+              : '';
     const season = f.perSeason
       ? f.notChampionThatSeason
         ? ' in a season he did not win the title'
@@ -747,6 +773,23 @@ async function rateAnswer(
   scoped: string,
   call: StatsCall,
 ): Promise<{ text: string; sources: string[] } | undefined> {
+  // "Highest win percentage, min 20 starts": a record rate needs the minimum the question gives.
+  if (f.rate === 'share' && f.minStarts && (f.op === 'most' || f.op === 'fewest') && RATE_NAME[metric]) {
+    const { d, sources } = await call({
+      group_by: 'driver',
+      per_start: true,
+      min_starts: f.minStarts,
+      ...(f.teams[0] ? { team: f.teams[0].id } : {}),
+      ...(f.op === 'fewest' ? { order: 'fewest' } : {}),
+      limit: 5,
+    });
+    const [top, ...rest] = d.rows;
+    if (!top) return { text: noneText(f, metric, session, scoped), sources };
+    return {
+      text: `${top.name} has the ${f.op === 'most' ? 'highest' : 'lowest'} ${RATE_NAME[metric]}${scoped} among drivers with at least ${f.minStarts} ${session === 'sprint' ? 'sprint starts' : 'Grand Prix starts'}: ${top.value.toFixed(1)} % (${top.sample} starts)${asOfText(d)}.${rest.length ? ` Next: ${rest.map((r) => `${r.name} ${r.value.toFixed(1)} %`).join(', ')}.` : ''}`,
+      sources,
+    };
+  }
   const compared = f.op === 'compare' ? (f.drivers.length >= 2 ? f.drivers : f.teams).slice(0, 2) : [];
   const subjects = compared.length === 2 ? compared : f.drivers[0] ? [f.drivers[0]] : f.teams.slice(0, 1);
   if (!subjects.length || (f.op !== 'count' && f.op !== 'compare')) return undefined;

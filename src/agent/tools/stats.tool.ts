@@ -87,11 +87,23 @@ export const statsInput = z.object({
       'Instead of a total per row: the mean finishing position (use metric finishes: classified results) or the mean grid slot (use metric starts), with the number of races it is over.',
     ),
   pick: z
-    .enum(['first', 'last', 'youngest', 'oldest', 'worst_grid'])
+    .enum(['first', 'last', 'youngest', 'oldest', 'worst_grid', 'best_finish'])
     .optional()
     .describe(
-      'Instead of a total per row: its first, last, youngest or oldest event (age on the day), or the one started furthest down the grid.',
+      "Instead of a total per row: its first, last, youngest or oldest event (age on the day), the one started furthest down the grid, or its best classified finish (use metric finishes; how often in the row's sample).",
     ),
+  per_start: z
+    .boolean()
+    .optional()
+    .describe('Instead of a total per row: the percentage of its starts with the event ("win percentage").'),
+  min_starts: z
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('With per_start: only rows with at least this many starts (default 1).'),
+  without_points: z.boolean().optional().describe('Only drivers who never scored a championship point.'),
   nth: z
     .number()
     .int()
@@ -131,6 +143,7 @@ function resolveFilters(
     withoutTitle: args.without_title,
     champions: args.champions_only,
     withoutWin: args.without_win,
+    withoutPoints: args.without_points,
     winlessSeason: args.without_win_that_season,
     withoutPole: args.without_pole,
     withoutPodium: args.without_podium,
@@ -197,6 +210,7 @@ export const getF1Stats = defineTool({
       count: args.count,
       average: args.average,
       pick: args.pick,
+      perStart: args.per_start ? { minStarts: args.min_starts ?? 1 } : undefined,
       streak: args.streak,
       nth: args.nth,
       order: args.order,
@@ -208,17 +222,23 @@ export const getF1Stats = defineTool({
         : 'When'
       : args.average
         ? `Average ${args.average === 'grid' ? 'grid slot' : 'finishing position'} (races)`
-        : args.metric;
+        : args.per_start
+          ? `${args.metric} per start, % (starts)`
+          : args.metric;
     const rows = result.rows.map((r, i) => [
       i + 1,
       r.name,
-      r.event
-        ? args.pick === 'youngest' || args.pick === 'oldest'
-          ? `${r.event.age?.years ?? '?'} y ${r.event.age?.days ?? '?'} d — ${eventText(r.event)}`
-          : eventText(r.event)
-        : args.average
-          ? `${r.value.toFixed(2)} (${r.sample ?? 0})`
-          : formatPoints(r.value),
+      r.event && args.pick === 'best_finish'
+        ? `P${r.value} (${r.sample ?? 1}×), first ${eventText(r.event)}`
+        : r.event
+          ? args.pick === 'youngest' || args.pick === 'oldest'
+            ? `${r.event.age?.years ?? '?'} y ${r.event.age?.days ?? '?'} d — ${eventText(r.event)}`
+            : eventText(r.event)
+          : args.average
+            ? `${r.value.toFixed(2)} (${r.sample ?? 0})`
+            : args.per_start
+              ? `${r.value} (${r.sample ?? 0})`
+              : formatPoints(r.value),
     ]);
     const scope = Object.entries(resolved)
       .map(([k, v]) => `${k.replace('_', ' ')} ${v}`)

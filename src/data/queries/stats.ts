@@ -88,6 +88,8 @@ export interface StatsFilters {
   withoutPodium?: boolean | undefined;
   /** Only drivers who won the drivers' title at least once. */
   champions?: boolean | undefined;
+  /** Only drivers who never scored a championship point. */
+  withoutPoints?: boolean | undefined;
 }
 
 export interface StatsQuery {
@@ -99,7 +101,7 @@ export interface StatsQuery {
   /** Aggregate per group: count of events (sum of points for `points`), distinct drivers or distinct seasons. */
   count?: 'events' | 'drivers' | 'seasons' | 'races' | undefined;
   /** Instead of aggregating, one event per group: the first, last, youngest or oldest. */
-  pick?: 'first' | 'last' | 'youngest' | 'oldest' | 'worst_grid' | undefined;
+  pick?: 'first' | 'last' | 'youngest' | 'oldest' | 'worst_grid' | 'best_finish' | undefined;
   /** With pick 'first': each group's n-th event instead of its first ("first to 100 wins"). */
   nth?: number | undefined;
   /**
@@ -107,6 +109,11 @@ export interface StatsQuery {
    * finishes, or starts from a grid slot): "Norris's average finishing position in 2024".
    */
   average?: 'position' | 'grid' | undefined;
+  /**
+   * Instead of a total, the share of the group's starts (in per cent) with the event ("win percentage"),
+   * over groups with at least `minStarts` starts.
+   */
+  perStart?: { minStarts: number } | undefined;
   /** Longest run of consecutive races started with the event (driver groups): "most consecutive wins". */
   streak?: boolean | undefined;
   order?: 'most' | 'fewest' | undefined;
@@ -212,7 +219,7 @@ function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
       return `SELECT NULL AS driver_id, NULL AS constructor_id, NULL AS engine_id, NULL AS tyre_id, r0.id AS race_id,
                      NULL AS position,
                      NULL AS grid, 1 AS value FROM race r0
-              WHERE EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r0.id AND x.session = 'RACE')`;
+              WHERE EXISTS (SELECT 1 FROM race_result x WHERE x.race_id = r0.id AND x.session = '${session}')`;
     case 'pit_stops':
       return `SELECT p.driver_id, p.constructor_id, NULL AS engine_id, NULL AS tyre_id, p.race_id, NULL AS position,
                      NULL AS grid,
@@ -330,6 +337,7 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
     where.push(
       `e.driver_id NOT IN (SELECT driver_id FROM race_result WHERE session = 'RACE' AND position_number = 1)`,
     );
+  if (f.withoutPoints) where.push(`e.driver_id NOT IN (SELECT driver_id FROM race_result WHERE points > 0)`);
   if (f.withoutPole) where.push(`e.driver_id NOT IN (SELECT driver_id FROM (${eventsSql('poles', 'RACE')}))`);
   if (f.withoutPodium)
     where.push(
@@ -366,6 +374,24 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
       out.push({ key, name: grp.name, value: chosen.grid!, event: eventOf(chosen) });
     }
     out.sort((a, b) => b.value - a.value || a.event!.date.localeCompare(b.event!.date));
+  } else if (query.pick === 'best_finish') {
+    // The highest classified place, its first occurrence, and how often it came (sample).
+    out = [];
+    for (const [key, grp] of groups) {
+      const placed = grp.events.filter((e) => e.position !== null && e.position > 0);
+      if (!placed.length) continue;
+      const best = Math.min(...placed.map((e) => e.position!));
+      const at = placed.filter((e) => e.position === best);
+      out.push({
+        key,
+        name: grp.name,
+        value: best,
+        sample: at.length,
+        event: eventOf(at[0]!),
+        lastEvent: eventOf(at.at(-1)!),
+      });
+    }
+    out.sort((a, b) => a.value - b.value || b.sample! - a.sample!);
   } else if (query.pick) {
     const pick = query.pick;
     const byAge = pick === 'youngest' || pick === 'oldest';
@@ -417,6 +443,24 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
         lastEvent: eventOf(grp.events.at(-1)!),
       };
     });
+    if (query.perStart) {
+      // Shares of the starts: the same filters and rows, counted over starts.
+      const starts = new Map(
+        statsQuery(db, {
+          metric: 'starts',
+          session: query.session,
+          groupBy: query.groupBy,
+          filters: f,
+          limit: 100_000,
+        }).rows.map((r) => [r.key, r.value]),
+      );
+      out = out.flatMap((r) => {
+        const n = starts.get(r.key) ?? 0;
+        return n >= query.perStart!.minStarts && n > 0
+          ? [{ ...r, value: Math.round((1000 * r.value) / n) / 10, sample: n }]
+          : [];
+      });
+    }
     const sign = query.order === 'fewest' ? 1 : -1;
     out.sort((a, b) => sign * (a.value - b.value) || a.firstEvent!.date.localeCompare(b.firstEvent!.date));
   }
