@@ -48,6 +48,20 @@ export interface RaceEntity {
   aliases: { text: string; weight: number }[];
 }
 
+/** Common words that open a question ("First ever…", "Will…", "May I…"): a capital there makes no name. */
+const SENTENCE_OPENERS = new Set([
+  'first',
+  'may',
+  'will',
+  'new',
+  'top',
+  'grand',
+  'start',
+  'race',
+  'time',
+  'long',
+]);
+
 /** Words that are also surnames or team names: they name an entity only when capitalised. */
 const COMMON_WORDS = new Set(
   'driver may love hall bell rose force pace miles ward fry brown will long field day bird power park time race top grand start king rain stop young black white green wood little new north south gray grey first era elder life march token spirit shadow eagle wolf ram moore turner pacific rae boro lec rb man hunt hill'.split(
@@ -479,8 +493,12 @@ export class EntityIndex {
   scan(text: string): Mention[] {
     const words = normalize(text).split(' ').filter(Boolean);
     const mentions: Mention[] = [];
+    // A capital that only opens the sentence makes no name of a word that opens questions ("First ever
+    // Saudi GP…"); a surname still does ("Hill won how many races in 1996").
     const capitalised = (phrase: string) =>
-      new RegExp(`\\b${phrase.replace(/^./, (c) => c.toUpperCase())}\\b`).test(text);
+      new RegExp(
+        `${SENTENCE_OPENERS.has(phrase) ? `(?<!^[\\s"'“(]*|[.!?:;\\-–—]\\s*)` : ''}\\b${phrase.replace(/^./, (c) => c.toUpperCase())}\\b`,
+      ).test(text);
     let i = 0;
     while (i < words.length) {
       let matched = false;
@@ -491,9 +509,11 @@ export class EntityIndex {
         const place = this.placeAliases.has(phrase);
         if (drivers.length === 0 && constructors.length === 0 && !place) continue;
         // A common word ("hunt", "hill") names a driver in lower case only next to a comparison.
+        // …but not beside a role word: "driver and constructor" names no Paddy Driver.
+        const role = /^(constructors?|teams?|champions?|drivers?|titles?|championships?)$/;
         const besideName =
-          /^(vs|versus|v|or|and|than)$/.test(words[i - 1] ?? '') ||
-          /^(vs|versus|v|or|and|than)$/.test(words[i + 1] ?? '');
+          (/^(vs|versus|v|or|and|than)$/.test(words[i - 1] ?? '') && !role.test(words[i - 2] ?? '')) ||
+          (/^(vs|versus|v|or|and|than)$/.test(words[i + 1] ?? '') && !role.test(words[i + 2] ?? ''));
         if (n === 1 && COMMON_WORDS.has(phrase) && !capitalised(phrase) && !(drivers.length && besideName))
           continue;
         mentions.push({

@@ -6,6 +6,9 @@ import { fullYear } from '../race-ref.ts';
 
 const REWRITES: [RegExp, string][] = [
   [/\byrs\b/gi, 'years'],
+  [/\b(rn|atm)\b(?=\W*$|\W)/gi, 'right now'],
+  // "ricardo's last win? danny ric i mean": the correction is the name; "i mean" is not a word of the question.
+  [/[,.;]?\s*\bi mean\b/gi, ''],
   [/\byr\b/gi, 'year'],
   [/\b(this|last) (summer|spring|autumn|fall|winter)\b/gi, '$1 year'],
   // Verbs of accumulating: "racked up 6 poles", "has he bagged", "notched".

@@ -323,6 +323,22 @@ describe('offline engine: statistics, relations, abstention', () => {
       /^Luca Badoer has the most starts among drivers who never scored a point: 50/,
     );
     expect((await ask('how many sprint races were there in 2023')).answer).toMatch(/^2023: 6 sprints/);
+    expect((await ask('Name both 1985 champions - driver and constructor.')).answer).toMatch(
+      /^Alain Prost \(McLaren\) won the 1985 drivers' world championship[^]*McLaren won the 1985 constructors'/,
+    );
+    expect(
+      (await ask('First ever Saudi Arabian GP in 2021 - who won it and who finished second?')).answer,
+    ).toMatch(/^Lewis Hamilton won the 2021 Saudi Arabian Grand Prix[^]*Max Verstappen finished P2/);
+    expect(
+      (await ask('2008: Hamilton won the title, but did he win more races than Massa? Give both win counts.'))
+        .answer,
+    ).toMatch(/^Felipe Massa has more Grand Prix wins in 2008: 6 to 5 for Lewis Hamilton/);
+    expect((await ask('Hill won how many races in 1996')).answer).toMatch(
+      /^Damon Hill: 8 Grand Prix wins in 1996/,
+    );
+    expect((await ask('where was ricardo’s last win? danny ric i mean')).answer).toMatch(
+      /^Daniel Ricciardo's last/,
+    );
     expect((await ask('who came second to vettel at monza 2008')).answer).toContain(
       'Heikki Kovalainen finished P2 (2nd) in the 2008 Italian Grand Prix',
     );

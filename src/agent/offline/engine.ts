@@ -654,6 +654,13 @@ async function standingOf(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
  * before a colon or dash, then the ask. The topic lends its names and season to the ask, not its verbs.
  */
 export function topicAndAsk(text: string): { topic?: string; ask: string } {
+  // "2008: Hamilton won the title, but did he win more races than Massa?": the statement before "but" is
+  // context; the question after it is the ask.
+  const but = /^(.{3,140}?),?\s+but\s+((?:did|does|was|were|is|are|has|have|who|what|which|how)\b.+)$/i.exec(
+    text.trim(),
+  );
+  if (but && !/\?/.test(but[1]!))
+    return { topic: but[1]!.replace(/^[^:]{1,20}:\s*/, (y) => y.replace(':', '')), ask: but[2]! };
   const m =
     /^([^?:]{3,100}?)\s*(?::|\s[-–—]\s|\.\s+)\s*((?:who|what|which|how|where|when|did|was|were|is|are|has|have|give|name|list)\b.+)$/i.exec(
       text.trim(),
@@ -701,15 +708,20 @@ const ROLE_PAIR = new RegExp(
 
 /** "drivers' and constructors' champions", "both championships": one ask per championship. */
 const BOTH_TITLES =
-  /\b(?:the )?drivers?'?(?: s)?\s*(?:and|&|\+|\/)\s*constructors?'?(?: s)?\s*(champions?|champs?|titles?|championships?|crowns?)\b|\bboth (?:the )?(?:world )?(?:championships|titles|crowns)\b/i;
+  /\b(?:the )?drivers?'?(?: s)?\s*(?:and|&|\+|\/)\s*constructors?'?(?: s)?\s*(champions?|champs?|titles?|championships?|crowns?)\b|\bboth (?:the )?(?:(19[5-9]\d|20\d\d) )?(?:world )?(?:championships|titles|crowns|champions)\b(?:\s*[-–—:,]?\s*(?:the )?drivers?'?(?: s)? and constructors?'?(?: s)?)?/i;
 
 const QUANTITY_ASK = /\b(how many|how much|number of|count|total|tally|who|which|what|when|where)\b/;
 
 export function splitQuestion(text: string): string[] {
   const both = BOTH_TITLES.exec(text);
   if (both) {
-    const noun = both[1] ? both[1].toLowerCase().replace(/s$/, '') : 'championship';
-    return [`drivers' ${noun}`, `constructors' ${noun}`].flatMap((t) =>
+    const noun = both[1]
+      ? both[1].toLowerCase().replace(/s$/, '')
+      : /champions\b/i.test(both[0])
+        ? 'champion'
+        : 'championship';
+    const year = both[2] ? `${both[2]} ` : '';
+    return [`${year}drivers' ${noun}`, `${year}constructors' ${noun}`].flatMap((t) =>
       splitQuestion(text.replace(both[0], t)),
     );
   }
@@ -824,6 +836,9 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion, index: EntityIndex): 
     return false;
   const oneSeason = f.fromYear !== undefined && f.fromYear === f.toYear;
   if (oneSeason && f.place && (f.op === 'count' || f.op === 'compare')) return false;
+  // "the first ever Saudi Arabian GP in 2021 — who won it?": one race described, not a first event.
+  if (oneSeason && f.place && !f.drivers.length && !f.teams.length && (f.op === 'first' || f.op === 'last'))
+    return false;
   // "the first Madrid race this year", not run yet: the race itself says it has no result.
   if (oneSeason && f.place) {
     const editions = index
@@ -1027,6 +1042,15 @@ async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
     const next = nthPlace(data, own.position + side, name);
     return { ...next, text: `${d1.name} finished P${own.position}; ${next.text}` };
   }
+  // "How many laps was the last GP?": the winner's laps are the race distance.
+  if (!d1 && /\bhow many laps\b/.test(q.norm) && !/\b(led|lead|leading)\b/.test(q.norm)) {
+    const p1 = rows.find((r) => r.position === 1);
+    if (p1?.laps)
+      return {
+        text: `The ${name} was run over ${p1.laps} laps (the winner, ${p1.driver}, completed all ${p1.laps}).`,
+        sources: data.sources,
+      };
+  }
   // "How many cars finished the 2024 Monaco GP?", "how many retirements were there?": the race's counts.
   if (
     !d1 &&
@@ -1133,7 +1157,7 @@ function positionAsked(norm: string): number | undefined {
       norm,
     ) ??
     // "P3 at the 2019 German GP?", "who was P5 in Monza 2020"
-    /^(?:who (?:was|got|took) )?p(\d{1,2})()() (?:at|in)\b/.exec(norm);
+    /^(?:(?:who|whos|who s) (?:was|got|took|is )?)?p(\d{1,2})()() (?:at|in)\b/.exec(norm);
   if (!m) return undefined;
   if (m[1] ?? m[2]) return Number(m[1] ?? m[2]);
   return ORDINALS[m[3]!];
@@ -1420,7 +1444,7 @@ async function championship(a: Answerer, q: ParsedQuestion, now: Date) {
   const team =
     c.constructorTitle &&
     !/\bdrivers?\b/.test(q.norm) &&
-    !/\b(who|which driver)\b[^?]*\b(world )?(title|championship|crown)\b[^?]*\b(for|with|driving for|in) (which|what) (team|car|constructor)\b/.test(
+    !/\b(who|which driver)\b[^?]*\b(world )?(title|championship|crown|champion|champ)\b[^?]*\b(for|with|driving for|in) (which|what) (team|car|constructor)\b|\b(world )?(champion|champ)\b[^?]*\bwho\b[^?]*\b(for|with|driving for) (which|what) (team|car|constructor)\b/.test(
       q.norm,
     );
   const tool = team ? 'get_constructor_standings' : 'get_driver_standings';

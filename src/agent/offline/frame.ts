@@ -8,6 +8,7 @@ import type { ConstructorEntity, DriverEntity, EntityIndex } from '../entities.t
 import type { ParsedQuestion } from './parse.ts';
 import { currentSeason, relativeSeasonPhrase } from '../race-ref.ts';
 import { normalize, PLACE_WORDS } from '../text.ts';
+import { distance } from 'fastest-levenshtein';
 
 export type Operation =
   | 'count'
@@ -327,7 +328,9 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   } else if (take(/\bhow many (seasons|years)\b/)) {
     countSeasons = true;
     // "how many seasons did Hamilton spend at Mercedes".
-    take(/\b(spend|spent|spending|stay|stayed|last|lasted|be|been|was)\b/);
+    take(
+      /\b(spend|spent|spending|stay|stayed|last|lasted|be|been|was|raced|race|racing|competed|compete|drove|drive|driven)\b/,
+    );
   }
   // "won from pole": the grid slot, not a pole metric.
   // "on pole" alone is a pole ("Fangio vs Ascari on pole positions"); "started on pole" is the grid slot.
@@ -343,6 +346,11 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     );
   // "qualified on pole": the pole itself.
   take(/\b(qualified|qualify|qualifies|qualifying|put it|put the car|stuck it) (on|in) (?=(the )?pole\b)/);
+  // "who put a Lotus on pole most": the team's poles.
+  if (/\b(put|stuck|planted)( a| an| the| his| her| their)?( [a-z]+){0,2} on pole\b/.test(norm))
+    take(/\b(put|stuck|planted)\b/);
+  // "fourth-place finishes — just off the podium": the fourth place again.
+  take(/\b(just |only )?(off|missed) the podium\b/);
   // "how many times did Alonso finish second", "P4 finishes": finishes at one place.
   const placeWord: Record<string, number> = { ...PLACE_WORDS, runner: 2 };
   let finishedAt: number | undefined;
@@ -408,7 +416,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     pre.push('starts');
   } else if (
     take(
-      /(?<=\b(win|winning|pole|podium|points?|dnf|retirement|scoring|victory|conversion)s? )(rates?|percentages?|ratios?|percent)\b|\b(what|which) (percentage|percent|proportion|share|fraction) of\b|\b(percentage|proportion|fraction) of\b|\bper (race|start|grand prix|gp|weekend|outing)\b|\b(on average|average)(?= (points|pts|wins|podiums|poles)\b)|(?<=\b(points|pts) )(on average|average)\b|\bon average\b|\bstrike rate\b/,
+      /(?<=\b(win|winning|pole|pole position|podium|podium finish|points?|dnf|retirement|scoring|victory|conversion)s? )(rates?|percentages?|ratios?|percent)\b|\b(what|which) (percentage|percent|proportion|share|fraction) of\b|\b(percentage|proportion|fraction) of\b|\bper (race|start|grand prix|gp|weekend|outing)\b|\b(on average|average)(?= (points|pts|wins|podiums|poles)\b)|(?<=\b(points|pts) )(on average|average)\b|\bon average\b|\bstrike rate\b/,
     )
   ) {
     rate = 'share';
@@ -669,6 +677,9 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (metrics.includes('grand_slams'))
     while (take(/\b(pole|win|fastest lap|led|leading|lead|every|lap|laps|same race)\b/));
   if (best) op = 'best';
+  // "the best pole percentage", "the worst win rate": a record rate.
+  if (!op && rate === 'share' && take(/\b(best|greatest|top)\b/)) op = 'most';
+  if (!op && rate === 'share' && take(/\b(worst|poorest)\b/)) op = 'fewest';
   if (!op && milestone !== undefined) op = 'first';
   if (!op && ageAsked) op = 'youngest';
   if (!op) {
@@ -753,6 +764,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       if (w.length >= 3 && words[i + 1] === last && first.startsWith(w.slice(0, 2))) covered[i] = true;
       // "jacques v": the first name and the surname's initial.
       if (w.length === 1 && words[i - 1] === first && last?.startsWith(w)) covered[i] = true;
+      // "ricardo's last win? danny ric": a misspelt repeat of the surname of the driver named.
+      if (last && w.length >= 5 && w[0] === last[0] && distance(w, last) <= 2) covered[i] = true;
     });
   }
 

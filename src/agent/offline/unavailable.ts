@@ -73,6 +73,26 @@ const MISSING: [RegExp, string, string][] = [
     'race results (and, for recorded sessions, the weather feed of that recording)',
   ],
   [
+    /\btrack limits? (warnings?|violations?|breaches|infringements|deleted laps?)\b|\b(laps?|times?) deleted\b|\bblack and white flags?\b/,
+    'track-limits warnings and deleted laps',
+    'race results, penalties shown in the classification and disqualifications',
+  ],
+  [
+    /\b(power unit|engine|pu) (elements?|components?|parts?)\b|\bhow many (engines|power units|gearboxes|turbos|mgu ?[hk]s?) (has|have|did|had)\b/,
+    'power-unit element usage',
+    'engine makers by team and season',
+  ],
+  [
+    /\bprize money\b|\bprize fund\b|\b(fom|foca) (payments?|money)\b|\bhow much money\b/,
+    'prize money or payments',
+    'results and championship standings',
+  ],
+  [
+    /\bweigh\b|\bweighs\b|\bweighed\b|\b(car|chassis) weights?\b|\bhow heavy\b|\bhorsepower\b|\b(bhp|hp)\b|\bpower output\b/,
+    'car weights or power outputs',
+    'the chassis and engine names per entry',
+  ],
+  [
     /\b(penalty points|super ?licen[cs]e points|points on (his|her|the) licen[cs]e)\b/,
     'licence penalty points',
     'race results, grid positions and disqualifications',
