@@ -292,6 +292,15 @@ export class EntityIndex {
       add(String(r.circuit_name), 2);
       add(String(r.circuit_full_name), 2);
       for (const p of String(r.previous_names ?? '').split(',')) add(p, 2);
+      // "Albert Park" for "Albert Park Circuit": a circuit name without its generic last word.
+      for (const n of [r.circuit_full_name, ...String(r.previous_names ?? '').split(',')])
+        add(
+          String(n ?? '').replace(
+            /\s+(street |international |grand prix |racing )?(circuit|raceway|speedway)\s*$/i,
+            '',
+          ),
+          2,
+        );
       add(String(r.place_name), 2);
       add(String(r.circuit_id).replace(/-/g, ' '), 2);
       for (const word of normalize(`${r.circuit_full_name} ${r.circuit_name}`).split(' ')) {

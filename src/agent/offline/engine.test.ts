@@ -339,6 +339,12 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect((await ask('where was ricardo’s last win? danny ric i mean')).answer).toMatch(
       /^Daniel Ricciardo's last/,
     );
+    expect((await ask('At how many different tracks has the German Grand Prix been held?')).answer).toMatch(
+      /^The German Grand Prix has been held at 3 different circuits/,
+    );
+    expect((await ask('Who has taken the most pole positions at Albert Park in Melbourne?')).answer).toMatch(
+      /^Lewis Hamilton has the most poles at the Melbourne Grand Prix Circuit: 8/,
+    );
     expect((await ask('who came second to vettel at monza 2008')).answer).toContain(
       'Heikki Kovalainen finished P2 (2nd) in the 2008 Italian Grand Prix',
     );

@@ -204,7 +204,7 @@ const OPERATION_PATTERNS: [Operation, RegExp][] = [
   ['fewest', /\b(fewest|least|lowest number of)\b/],
   [
     'distinct',
-    /\bhow many (different |distinct |unique )?(drivers|winners|pole ?sitters|teams|constructors|nations|countries|champions)\b(?! (s )?(titles?|championships?|crowns?)\b)|\b(different|distinct|unique)( (drivers|winners|pole ?sitters|teams|constructors))?\b/,
+    /\bhow many (different |distinct |unique )?(drivers|winners|pole ?sitters|teams|constructors|nations|countries|champions|circuits|tracks|venues)\b(?! (s )?(titles?|championships?|crowns?)\b)|\b(different|distinct|unique)( (drivers|winners|pole ?sitters|teams|constructors|circuits|tracks|venues))?\b/,
   ],
   [
     'most',
@@ -233,7 +233,10 @@ const SUBJECT_PATTERNS: [GroupBy, RegExp][] = [
     'constructor',
     /\b(which|what) (teams?|constructors?|manufacturers?|outfits?|marques?)\b|\b(one|a|any|single) (team|constructor)\b|^(the )?(team|constructor|manufacturer) (with|has|had)\b/,
   ],
-  ['circuit', /\b(which|what) (circuits?|tracks?|venues?)\b/],
+  [
+    'circuit',
+    /\b(which|what) (circuits?|tracks?|venues?)\b|\bhow many (different |distinct )?(circuits|tracks|venues)\b/,
+  ],
   ['race', /\b(which|what|at which|in which) (races?|grand prix|gp|grands prix|event)\b/],
   ['season', /\b(which|what|in which) (years?|seasons?)\b|\bwhen\b/],
   [

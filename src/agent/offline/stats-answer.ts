@@ -185,6 +185,21 @@ async function onePart(
     }
     return { text: `${lines.join('; ')}${asOfText(d)}.`, sources };
   }
+  // "At how many different tracks has the German GP been held?": the circuits that hosted it.
+  if (
+    metric === 'races_held' &&
+    (f.subject === 'circuit' || /\b(different|distinct|how many) (circuits|tracks|venues)\b/.test(f.text)) &&
+    (f.op === 'distinct' || f.op === 'count')
+  ) {
+    const { d, sources } = await call({ group_by: 'circuit', limit: 12 });
+    const where = f.place
+      ? `The ${f.place.name} has been held at`
+      : 'World Championship races have been held at';
+    return {
+      text: `${where} ${d.groups} different circuit${d.groups === 1 ? '' : 's'}${scoped.replace(` at the ${f.place?.name ?? ''}`, '')}${asOfText(d)}: ${d.rows.map((r) => `${r.name} ${r.value}`).join(', ')}${d.groups > d.rows.length ? ', …' : ''}.`,
+      sources,
+    };
+  }
   if (metric === 'races_held') {
     const group = f.place?.circuitId || (!f.place && f.subject === 'circuit') ? 'circuit' : 'grand_prix';
     const { d, sources } = await call({ group_by: group, limit: 6 });
