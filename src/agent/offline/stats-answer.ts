@@ -310,12 +310,7 @@ async function onePart(
       srcs.push(...sources);
     }
     const [x, y] = rows as [(typeof rows)[0], (typeof rows)[0]];
-    const n = noun(metric, 2, session, f.position);
-    const diff = Math.abs(x.value - y.value);
-    const lead =
-      diff === 0
-        ? `${x.name} and ${y.name} are level on ${value(metric, x.value)} ${n}${scoped}.`
-        : `${x.value > y.value ? x.name : y.name} have more ${n}${scoped}: ${value(metric, Math.max(x.value, y.value))} to ${value(metric, Math.min(x.value, y.value))} for ${x.value > y.value ? y.name : x.name} — a difference of ${value(metric, diff)}.`;
+    const lead = compareText(x, y, metric, noun(metric, 2, session, f.position), scoped, 'have');
     return {
       text: `${lead} Counted by ${f.makers[0]!.kind}, whichever team ran it.${asOfText(x.d)}`,
       sources: srcs,
@@ -369,12 +364,7 @@ async function onePart(
     }
     const [x, y] = rows as [(typeof rows)[0], (typeof rows)[0]];
     const exclusion = excluded.length ? ` (${excluded.join('; ')}.)` : '';
-    const n = noun(metric, 2, session, f.position);
-    const diff = Math.abs(x.value - y.value);
-    const lead =
-      diff === 0
-        ? `${x.name} and ${y.name} are level on ${value(metric, x.value)} ${n}${scoped}.`
-        : `${x.value > y.value ? x.name : y.name} has more ${n}${scoped}: ${value(metric, Math.max(x.value, y.value))} to ${value(metric, Math.min(x.value, y.value))} for ${x.value > y.value ? y.name : x.name} — a difference of ${value(metric, diff)}.`;
+    const lead = compareText(x, y, metric, noun(metric, 2, session, f.position), scoped, 'has');
     return { text: `${lead}${exclusion}${asOfText(x.d)}`, sources: srcs };
   }
 
@@ -763,6 +753,21 @@ async function onePart(
     };
   }
   return undefined;
+}
+
+/** "X has more wins: 13 to 5 for Y — a difference of 8", or level. */
+function compareText(
+  x: { name: string; value: number },
+  y: { name: string; value: number },
+  metric: Metric,
+  n: string,
+  scoped: string,
+  verb: 'has' | 'have',
+): string {
+  const diff = Math.abs(x.value - y.value);
+  if (diff === 0) return `${x.name} and ${y.name} are level on ${value(metric, x.value)} ${n}${scoped}.`;
+  const [hi, lo] = x.value > y.value ? [x, y] : [y, x];
+  return `${hi.name} ${verb} more ${n}${scoped}: ${value(metric, hi.value)} to ${value(metric, lo.value)} for ${lo.name} — a difference of ${value(metric, diff)}.`;
 }
 
 type StatsCall = (extra: Partial<StatsInput>) => Promise<{ d: StatsData; sources: string[] }>;
