@@ -168,6 +168,10 @@ export class EntityIndex {
       const last = normalize(r.last_name).replace(/ (jr|sr|ii|iii)$/, '');
       this.addDriverAlias(`${normalize(r.first_name)} ${last}`, d, true);
       if (last.length >= 3) this.addDriverAlias(last, d, false);
+      // "Piquet Jr", "Piquet Jnr": the surname with its suffix names the son alone.
+      const suffix =
+        / (jr|sr|ii|iii)$/.exec(normalize(r.last_name)) ?? / (jr|sr|ii|iii)$/.exec(normalize(r.name));
+      if (suffix) this.addDriverAlias(`${last}${suffix[0]}`, d, true);
       const lastWord = last.split(' ').pop() ?? '';
       if (lastWord !== last && lastWord.length >= 4) this.addDriverAlias(lastWord, d, false);
       if (r.abbreviation) {

@@ -9,6 +9,10 @@ const REWRITES: [RegExp, string][] = [
   [/\b(rn|atm)\b(?=\W*$|\W)/gi, 'right now'],
   // "ricardo's last win? danny ric i mean": the correction is the name; "i mean" is not a word of the question.
   [/[,.;]?\s*\bi mean\b/gi, ''],
+  // "quick nick... no wait, nick heidfeld": the correction is what counts.
+  [/^.*?\b(no wait|scratch that|sorry i mean|or rather)\b[,.]?\s*/gi, ''],
+  [/\b(jnr|junior)\b/gi, 'jr'],
+  [/\s*\(?\bor the other way (a)?round\b\)?/gi, ''],
   [/\byr\b/gi, 'year'],
   [/\b(this|last) (summer|spring|autumn|fall|winter)\b/gi, '$1 year'],
   // Verbs of accumulating: "racked up 6 poles", "has he bagged", "notched".

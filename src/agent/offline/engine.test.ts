@@ -345,6 +345,18 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect((await ask('Who has taken the most pole positions at Albert Park in Melbourne?')).answer).toMatch(
       /^Lewis Hamilton has the most poles at the Melbourne Grand Prix Circuit: 8/,
     );
+    expect((await ask("Who won BRM's last Grand Prix, and in what year?")).answer).toContain(
+      "BRM's last race was the 1977 South African Grand Prix; its last win came at the 1972 Monaco Grand Prix",
+    );
+    expect((await ask("Who won the 2008 constructors' championship and on how many points?")).answer).toMatch(
+      /^Ferrari won the 2008 constructors' world championship with 172 points/,
+    );
+    expect((await ask('lol who even won monaco in 82, that race was chaos')).answer).toMatch(
+      /^Riccardo Patrese won/,
+    );
+    expect((await ask('piquet jnr best ever gp result?')).answer).toMatch(
+      /^Nelson Piquet Jr\.'s best result: P2/,
+    );
     expect((await ask('who came second to vettel at monza 2008')).answer).toContain(
       'Heikki Kovalainen finished P2 (2nd) in the 2008 Italian Grand Prix',
     );

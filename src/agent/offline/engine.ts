@@ -520,13 +520,13 @@ async function resolveDebut(
           count: 'races',
         })
         .catch(() => undefined);
-    const [debut, win] = await Promise.all([pick('starts'), last ? undefined : pick('wins')]);
+    const [debut, win] = await Promise.all([pick('starts'), pick('wins')]);
     const e = debut?.data.rows[0]?.event;
     if (!debut || !e) return undefined;
     const w = win?.data.rows[0]?.event;
     const note =
       /\b(who won|winner)\b/.test(norm) && w && (w.year !== e.year || w.raceName !== e.raceName)
-        ? `${team.name}'s first race was the ${e.year} ${e.raceName}; its first win came at the ${eventText(w)}${w.driverName ? `, with ${w.driverName}` : ''}.`
+        ? `${team.name}'s ${last ? 'last' : 'first'} race was the ${e.year} ${e.raceName}; its ${last ? 'last' : 'first'} win came at the ${eventText(w)}${w.driverName ? `, with ${w.driverName}` : ''}.`
         : undefined;
     return {
       text: norm.replace(m[0], `the ${e.year} ${e.raceName}`),
@@ -596,7 +596,7 @@ async function resolveTitleYear(
 
 /** References to a fact the question does not state: answering them needs one answer fed into another. */
 const CHAINED =
-  /\b(when|after|before|where) (he|she|they|[a-z]+( [a-z]+)?) (finally )?(got|won|took|scored|made|had|clinched) (his|her|their) (first|maiden|last|only|debut|\d+\w*)\b[^?]*|\b(his|her|their) (title|championship) (year|season|winning year)\b|\bthat (race|year|season|weekend|grand prix)\b|\b(after|since) (he|she) died\b/;
+  /\b(when|after|before|where) (he|she|they|[a-z]+( [a-z]+)?) (finally )?(got|won|took|scored|made|had|clinched) (his|her|their) (first|maiden|last|only|debut|\d+\w*)\b[^?]*|\b(his|her|their) (title|championship) (year|season|winning year)\b|\bthat (race|year|season|weekend|grand prix)\b(?! (was|is|were)\b)|\b(after|since) (he|she) died\b/;
 
 /**
  * The question in the words the reader knows: fans' shorthand rewritten, relative years made seasons,
@@ -818,6 +818,15 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion, index: EntityIndex): 
     /\b(won|win|took|take|clinched)\b.*\b(title|championship(?! (races?|rounds?|grands prix|gps?|points))|crown|wdc)\b.*\bby (how many|how much|what margin)\b/.test(
       q.norm,
     ) ||
+    // "Who won the 2008 constructors' championship and on how many points?": the champion's line has them.
+    (f.op !== 'compare' &&
+      f.fromYear !== undefined &&
+      f.fromYear === f.toYear &&
+      !f.drivers.length &&
+      !f.teams.length &&
+      /\bwho won\b.*\b(title|championship(?! (races?|rounds?|grands prix|gps?))|crown|wdc|wcc)\b/.test(
+        q.norm,
+      )) ||
     // "1983 world champion, and by how many points did he win it?"
     (f.op !== 'compare' &&
       f.fromYear !== undefined &&
@@ -856,7 +865,7 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion, index: EntityIndex): 
     return false;
   // "who finished right behind Piastri…": a neighbour in one race's classification.
   if (
-    /\b(behind|ahead of|in front of|(finished|came|was) second to|runner up to)\b/.test(q.norm) &&
+    /\b(behind|ahead of|in front of|(finished|came|came home|was) second to|runner up to)\b/.test(q.norm) &&
     f.drivers.length
   )
     return false;
@@ -1025,7 +1034,7 @@ async function raceQuestion(a: Answerer, q: ParsedQuestion, race: RaceEntity) {
   // "Who finished right behind Hamilton?", "who was just ahead of Massa?": the neighbour's place.
   // "Who finished second to Hamilton?" asks the same of a winner.
   const side =
-    /\b(right |directly |just |immediately )?behind\b|\b(finished|came|was) second to\b|\brunner up to\b/.test(
+    /\b(right |directly |just |immediately )?behind\b|\b(finished|came|came home|was) second to\b|\brunner up to\b/.test(
       q.norm,
     )
       ? 1

@@ -108,7 +108,7 @@ const FILLER = new Set(
   round rounds loads lots exactly now currently produced produce produces yet ever been good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
   scoring big gap doing wise hows whats whos wheres very much well hmm um uh anyway btw also too overall
   totals tally tot mate mates teammate teammates team-mate buddy pal career-wise alltime f1's them lol lmao haha
-  rofl omg tbh imo ngl night modern`.split(/\s+/),
+  rofl omg tbh imo ngl night modern heard hear apparently reckon successful`.split(/\s+/),
 );
 
 /** Ordinary words of F1 questions: never "corrected" into a name by the typo mender. */
@@ -180,7 +180,10 @@ const METRIC_PATTERNS: [Metric, RegExp][] = [
     'points_finishes',
     /\bpoints? finishes\b|\bfinish(ed)? in the points\b|\bscored points\b(?= in \d+ races)/,
   ],
-  ['points_finishes', /\b(races|finishes|results|starts) in the points\b/],
+  [
+    'points_finishes',
+    /\b(races|finishes|results|starts) in the points\b|\bpoints scoring (finishes|results|races)\b/,
+  ],
   ['points', /\bpoints?\b/],
   // "the fewest classified finishers": cars classified at the end of a race.
   ['finishes', /\b(classified )?finishers\b|\bclassified (finishes|cars|runners|drivers)\b/],
@@ -453,6 +456,10 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     countRacesHeld = true;
     take(/(?<=\b(19[5-9]\d|20\d\d) )(championship|season|calendar)\b|\b(championship|calendar|schedule)\b/);
   }
+  // "Russell vs Hamilton in 2022, their first year together": the season named, not a first event.
+  take(
+    /\b(their|his|her) (first|last|final|only) (full )?(year|season)s? (together|as team ?mates|as partners)\b/,
+  );
   // "Leclerc's first year at Ferrari", "his last season with McLaren": a season, not a first event.
   const seasonPick = take(
     /\b(his|her|their|its)? ?(first|debut|maiden|last|final) (full )?(year|season|campaign) (at|with|for|in|driving for)\b/,
