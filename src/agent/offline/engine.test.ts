@@ -357,6 +357,18 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect((await ask('piquet jnr best ever gp result?')).answer).toMatch(
       /^Nelson Piquet Jr\.'s best result: P2/,
     );
+    expect((await ask('Where and when did Jochen Mass get his only Grand Prix win?')).answer).toContain(
+      '1975 Spanish Grand Prix (1975-04-27)',
+    );
+    expect((await ask('When did Rubens Barrichello win his final race?')).answer).toContain(
+      '2009 Italian Grand Prix',
+    );
+    expect((await ask('how many races did jenson buttons team brawn win in 09')).answer).toMatch(
+      /^Brawn: 8 Grand Prix wins in 2009/,
+    );
+    expect(
+      (await ask('Who is the most successful driver in the history of the Malaysian Grand Prix?')).answer,
+    ).toMatch(/^Sebastian Vettel has the most wins at the Malaysian Grand Prix: 4/);
     expect((await ask('who came second to vettel at monza 2008')).answer).toContain(
       'Heikki Kovalainen finished P2 (2nd) in the 2008 Italian Grand Prix',
     );

@@ -762,6 +762,8 @@ export function splitQuestion(text: string): string[] {
       normalize(p),
     );
   if (parts.length < 2 || !parts.slice(1).every(standalone) || !parts.every(asks)) return [text];
+  // "Where and when did Mass get his only win?": two wh-words of one question.
+  if (/^(when|where|who|which|what|how)$/i.test(parts[0]!.trim())) return [text];
   return parts.map((p) => (/^where\W*$/i.test(p) ? 'where was it held' : p));
 }
 
@@ -824,7 +826,7 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion, index: EntityIndex): 
       f.fromYear === f.toYear &&
       !f.drivers.length &&
       !f.teams.length &&
-      /\bwho won\b.*\b(title|championship(?! (races?|rounds?|grands prix|gps?))|crown|wdc|wcc)\b/.test(
+      /\b(who|which team|which constructor|what team|which driver) won\b.*\b(title|championship(?! (races?|rounds?|grands prix|gps?))|crown|wdc|wcc)\b/.test(
         q.norm,
       )) ||
     // "1983 world champion, and by how many points did he win it?"
@@ -837,7 +839,7 @@ function isStatsQuestion(f: StatsFrame, q: ParsedQuestion, index: EntityIndex): 
     return false;
   // "who's leading the championship this year": the standings of one season, not a count of titles.
   if (
-    /\b(lead|leads|leading|leader|top of|on top of)( of)? (the )?(drivers'? |drivers s |constructors'? |world )?(championship|standings|title race|table)\b|\b(championship|standings|title) (lead|leader)\b/.test(
+    /\b(lead|leads|leading|leader|top of|on top of)( of)? (the )?(drivers'? |drivers s |constructors'? |world )?(championship|champ|champs|standings|title race|table)\b|\b(championship|standings|title) (lead|leader)\b/.test(
       q.norm,
     ) &&
     !f.op?.match(/^(count|first|last)$/)

@@ -108,7 +108,7 @@ const FILLER = new Set(
   round rounds loads lots exactly now currently produced produce produces yet ever been good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
   scoring big gap doing wise hows whats whos wheres very much well hmm um uh anyway btw also too overall
   totals tally tot mate mates teammate teammates team-mate buddy pal career-wise alltime f1's them lol lmao haha
-  rofl omg tbh imo ngl night modern heard hear apparently reckon successful`.split(/\s+/),
+  rofl omg tbh imo ngl night modern heard hear apparently reckon successful bagged`.split(/\s+/),
 );
 
 /** Ordinary words of F1 questions: never "corrected" into a name by the typo mender. */
@@ -283,6 +283,9 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     return m;
   };
   take(/\bat least (one|once|a|an)\b/);
+  // "back in 2001": the season, said with a nod to the past; "back when it hosted F1" is a clause of its own.
+  take(/\bback in\b(?= (the )?('?\d\d|19[5-9]\d|20\d\d|day|days))/);
+  take(/\bback when (it|they|he|she|we)( [a-z0-9]+){1,3}$/);
   // "took ages to win a race": the wait is colour, not a constraint.
   take(/\b(took|taking|takes) (ages|forever|a while|so long|a long time|long)\b/);
   take(/\bteam ?mates?\b|\bteam-mates?\b/);
@@ -539,6 +542,13 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
       /\b(started|entered|raced|contested|competed|took part|taken part|driven|start|enter|race|contest|compete|take part|drive)( in)?\b/,
     );
   }
+  // "the most successful driver in the history of the Malaysian GP": the most wins.
+  let mostSuccessful = false;
+  if (metrics.length === 0 && take(/\bmost successful\b/)) {
+    mostSuccessful = true;
+    metrics.push('wins');
+    take(/\b(in (the )?history of|ever at)\b/);
+  }
   if (metrics.length === 0) return undefined;
 
   // Seasons (before the operations, whose "last" would take "the year before last"): "as of round N of
@@ -616,6 +626,19 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   let streak = false;
   let worstGrid = false;
   let gender: 'FEMALE' | undefined;
+  // "When did Barrichello win his final race?": his last win.
+  const wonPick =
+    /\b(won|win|winning) (his|her|their) (last|final|first) (race|grand prix|gp|victory)\b/.exec(norm);
+  if (wonPick && take(/\b(his|her|their) (last|final|first) (race|grand prix|gp|victory)\b/))
+    op = wonPick[3] === 'first' ? 'first' : 'last';
+  if (mostSuccessful) op = 'most';
+  // "his only Grand Prix win": that one event, picked.
+  if (
+    !op &&
+    /\b(his|her|their|its) only ([a-z]+ ){0,2}(win|victory|pole|podium|title|championship)\b/.test(norm) &&
+    take(/\b(his|her|their|its) only\b/)
+  )
+    op = 'first';
   // "what was the last race Michael Schumacher won": his last win, not the latest race on the calendar.
   const pick =
     /\b(last|latest|most recent|final|first) (race|grand prix|gp) (that |which )?([a-z]+ ){1,3}(won|win|took|claimed)\b/.exec(

@@ -250,6 +250,12 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
       const best = [...(teamChoices.get(c) ?? [])].sort((x, y) => overlap(y) - overlap(x))[0];
       if (best && overlap(best) > overlap(c)) constructors[i] = best;
     });
+  // "jenson buttons team brawn": the driver only points at the team the question is about.
+  if (drivers.length === 1 && constructors.length === 1) {
+    const last = normalize(drivers[0]!.lastName);
+    const team = normalize(constructors[0]!.name);
+    if (new RegExp(`\\b${last}( s|s)? (team|outfit|squad|car) ${team}\\b`).test(norm)) drivers.splice(0, 1);
+  }
   // "Jackie Stewart's own team": the constructor that bears the driver's name.
   if (
     /\bs own (team|outfit|squad|constructor|cars?)\b/.test(norm) &&
