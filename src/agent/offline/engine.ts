@@ -659,8 +659,7 @@ export function topicAndAsk(text: string): { topic?: string; ask: string } {
   const but = /^(.{3,140}?),?\s+but\s+((?:did|does|was|were|is|are|has|have|who|what|which|how)\b.+)$/i.exec(
     text.trim(),
   );
-  if (but && !/\?/.test(but[1]!))
-    return { topic: but[1]!.replace(/^[^:]{1,20}:\s*/, (y) => y.replace(':', '')), ask: but[2]! };
+  if (but && !/\?/.test(but[1]!)) return { topic: but[1]!.replace(/^([^:]{1,20}):\s*/, '$1 '), ask: but[2]! };
   const m =
     /^([^?:]{3,100}?)\s*(?::|\s[-–—]\s|\.\s+)\s*((?:who|what|which|how|where|when|did|was|were|is|are|has|have|give|name|list)\b.+)$/i.exec(
       text.trim(),
@@ -1179,13 +1178,10 @@ function nthPlace(d: Loaded, asked: number, name: string) {
   const n = asked === -1 ? Math.max(0, ...d.race.results.map((x) => x.position ?? 0)) : asked;
   const r = d.race.results.find((x) => x.position === n);
   if (!r) return { text: `Nobody was classified P${n} in the ${name}.`, sources: d.sources };
-  // "how far behind the winner": the classification's gap ("+0.014", "+1 lap").
-  const gap = n > 1 ? r.gap?.replace(/^\+/, '') : undefined;
+  // "how far behind the winner".
+  const gap = n > 1 ? gapText(r.gap) : undefined;
   const p1 = d.race.results.find((x) => x.position === 1);
-  const behind =
-    gap && p1
-      ? `, ${/lap/.test(gap) ? gap : `${gap.replace(/^(\d+):(\d\d(?:\.\d+)?)$/, '$1 min $2')} s`} behind the winner, ${p1.driver}`
-      : '';
+  const behind = gap && p1 ? `, ${gap} behind the winner, ${p1.driver}` : '';
   return {
     text: `${r.driver} finished P${n} (${ordinal(n)}) in the ${name} for ${r.constructor}${r.grid ? `, from P${r.grid} on the grid` : ''}${behind}.`,
     sources: d.sources,
@@ -1193,6 +1189,13 @@ function nthPlace(d: Loaded, asked: number, name: string) {
 }
 
 type Loaded = Awaited<ReturnType<typeof raceData>>;
+
+/** A classification gap as said: "+0.011" → "0.011 s", "+1:29.600" → "1 min 29.600 s", "+2 laps" → "2 laps". */
+function gapText(gap: string | null): string | undefined {
+  const g = gap?.replace(/^\+/, '');
+  if (!g) return undefined;
+  return /lap/.test(g) ? g : `${g.replace(/^(\d+):(\d\d(?:\.\d+)?)$/, '$1 min $2')} s`;
+}
 
 /** Starters, classified finishers and why the others are not classified. */
 function raceCounts(d: Loaded, name: string) {
@@ -1215,13 +1218,9 @@ function winner(d: Loaded, name: string, team: boolean) {
   const p1 = rows.find((r) => r.position === 1)!;
   const p2 = rows.find((r) => r.position === 2);
   const p3 = rows.find((r) => r.position === 3);
-  // The margin to the runner-up, as the classification gives it ("+0.011", "+1:29.600", "+2 laps").
-  const gap = p2?.gap?.replace(/^\+/, '');
-  const margin = !gap
-    ? ''
-    : /lap/.test(gap)
-      ? `, ${gap} ahead of ${p2!.driver}`
-      : `, ${gap.replace(/^(\d+):(\d\d(?:\.\d+)?)$/, '$1 min $2')} s ahead of ${p2!.driver}`;
+  // The margin to the runner-up.
+  const gap = p2 ? gapText(p2.gap) : undefined;
+  const margin = gap ? `, ${gap} ahead of ${p2!.driver}` : '';
   const podium =
     p2 && p3
       ? margin

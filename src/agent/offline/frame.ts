@@ -719,11 +719,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     // "Hamilton's wins at Silverstone", "Prost's McLaren wins": a total of one subject.
     if (q.drivers.length || q.constructors.length) op = 'count';
     // "Bridgestone or Michelin: which won more?": two tyre makers compared (read below).
-    else if (
-      compareCue &&
-      words.filter((w) => index.tyreMaker(w.replace(/s$/, '')) ?? index.tyreMaker(w)).length >= 2
-    )
-      op = 'compare';
+    else if (compareCue && words.filter((w) => tyreNamed(index, w)).length >= 2) op = 'compare';
     else return undefined;
   }
 
@@ -852,7 +848,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
 
   // Tyres: "Bridgestone or Michelin", "wins on Pirellis", "which tyre brand".
   const tyres = words.flatMap((w, i) => {
-    const t = covered[i] ? undefined : (index.tyreMaker(w.replace(/s$/, '')) ?? index.tyreMaker(w));
+    const t = covered[i] ? undefined : tyreNamed(index, w);
     if (t) covered[i] = true;
     return t ? [t] : [];
   });
@@ -957,6 +953,11 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // Whatever is left unexplained.
   frame.unexplained = words.filter((w, i) => !covered[i] && !FILLER.has(w) && !/^\d+$/.test(w));
   return frame;
+}
+
+/** The tyre maker a word names, singular or plural ("Bridgestones"). */
+function tyreNamed(index: EntityIndex, word: string): { id: string; name: string } | undefined {
+  return index.tyreMaker(word.replace(/s$/, '')) ?? index.tyreMaker(word);
 }
 
 function removeMetric(metrics: Metric[], metric: Metric): void {
