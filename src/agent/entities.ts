@@ -5,8 +5,14 @@
 import type { Db } from '../data/db.ts';
 import { memoPerDb } from '../data/queries/statements.ts';
 import { normalize } from './text.ts';
-import { DRIVER_NICKNAMES, TEAM_ALIASES } from '../data/queries/aliases.ts';
-import { NON_START_CODES } from '../data/queries/drivers.ts';
+import { COUNTRY_ALIASES, GRAND_PRIX_ALIASES } from '../data/queries/aliases.ts';
+import { constructorCatalogue, driverCatalogue } from '../data/queries/name-catalogue.ts';
+import {
+  resolveConstructor,
+  resolveDriver,
+  resolveRace as resolveRaceRound,
+} from '../data/queries/resolve.ts';
+import { AppError } from '../errors.ts';
 import { distance } from 'fastest-levenshtein';
 
 export interface DriverEntity {
@@ -69,43 +75,6 @@ const COMMON_WORDS = new Set(
   ),
 );
 
-/** Fan names of grands prix and circuits that the data does not spell out. */
-const EXTRA_RACE_ALIASES: Record<string, string[]> = {
-  'great-britain': ['britain', 'uk', 'england', 'english'],
-  'united-states': ['usa', 'us gp', 'cota', 'austin', 'america', 'american'],
-  'las-vegas': ['vegas'],
-  'sao-paulo': ['brazil', 'brazilian', 'sao paulo', 'brasil'],
-  brazil: ['brasil'],
-  'saudi-arabia': ['saudi', 'saudi arabia'],
-  'emilia-romagna': ['imola'],
-  netherlands: ['holland'],
-  mexico: ['mexico city'],
-  'abu-dhabi': ['yas'],
-};
-
-/** Everyday nationality words the country table spells otherwise. */
-const COUNTRY_WORDS: Record<string, string> = {
-  brit: 'united-kingdom',
-  brits: 'united-kingdom',
-  english: 'united-kingdom',
-  englishman: 'united-kingdom',
-  scottish: 'united-kingdom',
-  scot: 'united-kingdom',
-  welsh: 'united-kingdom',
-  american: 'united-states-of-america',
-  americans: 'united-states-of-america',
-  dutch: 'netherlands',
-  dutchman: 'netherlands',
-  finn: 'finland',
-  finns: 'finland',
-  brazilians: 'brazil',
-  germans: 'germany',
-  italians: 'italy',
-  frenchman: 'france',
-  aussie: 'australia',
-  kiwi: 'new-zealand',
-};
-
 /** Generic words of circuit names that never identify one circuit on their own. */
 const GENERIC = new Set(
   'circuit circuito circuit autodromo autodrome international internazionale nazionale street park raceway speedway motor racing grand prix de del la le di do da and the of ring city'.split(
@@ -131,58 +100,35 @@ export class EntityIndex {
   private readonly countries = new Map<string, string>();
   private maxPhrase = 1;
 
-  constructor(db: Db) {
-    const driverRows = db
-      .prepare(
-        `SELECT d.id, d.name, d.first_name, d.last_name, d.full_name, d.abbreviation,
-                (SELECT COUNT(*) FROM race_result rr WHERE rr.driver_id = d.id AND rr.session = 'RACE'
-                   AND rr.position_text NOT IN (${[...NON_START_CODES].map((c) => `'${c}'`).join(', ')})) AS starts,
-                (SELECT GROUP_CONCAT(DISTINCT r.year) FROM race_result rr JOIN race r ON r.id = rr.race_id
-                  WHERE rr.driver_id = d.id) AS years
-         FROM driver d`,
-      )
-      .all() as {
-      id: string;
-      name: string;
-      first_name: string;
-      last_name: string;
-      full_name: string;
-      abbreviation: string | null;
-      starts: number;
-      years: string | null;
-    }[];
-    this.drivers = driverRows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      lastName: r.last_name,
-      abbreviation: r.abbreviation,
-      starts: r.starts,
-      years: new Set((r.years ?? '').split(',').filter(Boolean).map(Number)),
+  private readonly driverById: Map<string, DriverEntity>;
+  private readonly constructorById: Map<string, ConstructorEntity>;
+
+  constructor(private readonly db: Db) {
+    // Names come from the one catalogue the name resolver (data/queries/resolve.ts) also reads.
+    const catalogue = driverCatalogue(db);
+    this.drivers = catalogue.map((d) => ({
+      id: d.id,
+      name: d.name,
+      lastName: d.lastName,
+      abbreviation: d.code,
+      starts: d.fame,
+      years: d.years,
     }));
     const firstNames = new Set<string>();
-    driverRows.forEach((r, i) => {
+    catalogue.forEach((n, i) => {
       const d = this.drivers[i]!;
-      const full = [r.name, r.full_name, `${r.first_name} ${r.last_name}`, r.id.replace(/-/g, ' ')];
-      for (const f of full) this.addDriverAlias(normalize(f), d, true);
-      // "Sainz Jr." is "Sainz" to fans; "Carlos Sainz" too.
-      const last = normalize(r.last_name).replace(/ (jr|sr|ii|iii)$/, '');
-      this.addDriverAlias(`${normalize(r.first_name)} ${last}`, d, true);
-      if (last.length >= 3) this.addDriverAlias(last, d, false);
-      // "Piquet Jr", "Piquet Jnr": the surname with its suffix names the son alone.
-      const suffix =
-        / (jr|sr|ii|iii)$/.exec(normalize(r.last_name)) ?? / (jr|sr|ii|iii)$/.exec(normalize(r.name));
-      if (suffix) this.addDriverAlias(`${last}${suffix[0]}`, d, true);
-      const lastWord = last.split(' ').pop() ?? '';
-      if (lastWord !== last && lastWord.length >= 4) this.addDriverAlias(lastWord, d, false);
-      if (r.abbreviation) {
-        const list = this.abbreviations.get(r.abbreviation) ?? [];
+      for (const f of [...n.fullNames, ...n.nicknames]) this.addDriverAlias(normalize(f), d, true);
+      for (const f of n.surnames) this.addDriverAlias(normalize(f), d, false);
+      if (n.code) {
+        const list = this.abbreviations.get(n.code) ?? [];
         list.push(d);
-        this.abbreviations.set(r.abbreviation, list);
+        this.abbreviations.set(n.code, list);
       }
-      firstNames.add(normalize(r.first_name));
-      const firstWord = normalize(r.first_name).split(' ')[0];
+      const first = normalize(n.firstName);
+      firstNames.add(first);
+      const firstWord = first.split(' ')[0];
       if (firstWord) this.firstNameIndex.set(firstWord, [...(this.firstNameIndex.get(firstWord) ?? []), d]);
-      firstNames.add(last);
+      for (const f of n.surnames) firstNames.add(normalize(f));
     });
 
     // A demonym several countries share ("French": France, French Guiana, French Southern Territories) is the
@@ -198,7 +144,8 @@ export class EntityIndex {
       const key = c.demonym ? normalize(c.demonym) : '';
       if (key && !this.countries.has(key)) this.countries.set(key, c.id);
     }
-    for (const [alias, id] of Object.entries(COUNTRY_WORDS)) this.countries.set(alias, id);
+    for (const [id, { people }] of Object.entries(COUNTRY_ALIASES))
+      for (const word of people) this.countries.set(word, id);
     for (const e of db.prepare('SELECT id, name FROM engine_manufacturer').all() as {
       id: string;
       name: string;
@@ -210,46 +157,22 @@ export class EntityIndex {
     }[])
       for (const n of [t.name, t.id]) this.tyreMakers.set(normalize(n), t);
 
-    const constructorRows = db
-      .prepare(
-        `SELECT c.id, c.name, c.full_name,
-                (SELECT GROUP_CONCAT(DISTINCT r.year) FROM race_result rr JOIN race r ON r.id = rr.race_id
-                  WHERE rr.constructor_id = c.id) AS years
-         FROM constructor c`,
-      )
-      .all() as { id: string; name: string; full_name: string; years: string | null }[];
-    this.constructors = constructorRows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      fullName: r.full_name,
-      years: new Set((r.years ?? '').split(',').filter(Boolean).map(Number)),
-    }));
-    this.constructors.forEach((c) => {
-      for (const a of new Set([
-        normalize(c.name),
-        normalize(c.fullName),
-        normalize(c.id.replace(/-/g, ' ')),
-      ])) {
+    this.driverById = new Map(this.drivers.map((d) => [d.id, d]));
+    const teams = constructorCatalogue(db);
+    this.constructors = teams.map((c) => ({ id: c.id, name: c.name, fullName: c.fullName, years: c.years }));
+    this.constructorById = new Map(this.constructors.map((c) => [c.id, c]));
+    teams.forEach((t, i) => {
+      const c = this.constructors[i]!;
+      for (const a of new Set(t.names.map(normalize))) {
         if (!a) continue;
         const list = this.constructorAliases.get(a) ?? [];
-        list.push(c);
+        if (!list.includes(c)) list.push(c);
         this.constructorAliases.set(a, list);
-        firstNames.add(a);
         this.maxPhrase = Math.max(this.maxPhrase, a.split(' ').length);
       }
+      // The f1db names (not the everyday aliases) also keep a word from reading as a circuit word.
+      for (const a of [t.name, t.fullName, t.id.replace(/-/g, ' ')]) firstNames.add(normalize(a));
     });
-    for (const [alias, id] of Object.entries(TEAM_ALIASES)) {
-      const team = this.constructors.find((c) => c.id === id);
-      if (!team) continue;
-      this.constructorAliases.set(alias, [team]);
-      this.maxPhrase = Math.max(this.maxPhrase, alias.split(' ').length);
-    }
-    for (const [alias, ids] of Object.entries(DRIVER_NICKNAMES)) {
-      for (const id of ids) {
-        const d = this.drivers.find((x) => x.id === id);
-        if (d) this.addDriverAlias(alias, d, true);
-      }
-    }
 
     const raceRows = db
       .prepare(
@@ -285,7 +208,7 @@ export class EntityIndex {
       add(String(r.gp_short_name), 3);
       add(gpFull.replace(/\s*Grand Prix\s*/i, ' '), 3);
       add(String(r.grand_prix_id).replace(/-/g, ' '), 3);
-      for (const extra of EXTRA_RACE_ALIASES[String(r.grand_prix_id)] ?? []) add(extra, 2.5);
+      for (const extra of GRAND_PRIX_ALIASES[String(r.grand_prix_id)] ?? []) add(extra, 2.5);
       const official = normalize(String(r.official_name))
         .replace(/\b(19|20)\d\d\b/g, '')
         .replace(/^formula 1 /, '')
@@ -600,29 +523,68 @@ export class EntityIndex {
     })[0];
   }
 
-  /** Finds the driver a name means (tool arguments): full names first, surnames, then codes. */
+  /**
+   * The driver a name means, as the product's one name resolver (data/queries/resolve.ts) reads it; a phrase that
+   * is no name on its own ("Max Verstappen (Red Bull)") is read as text. Throws the resolver's not_found, with
+   * the closest names, when neither finds one driver; an ambiguous name is never read as text.
+   */
+  driver(name: string, year?: number): DriverEntity {
+    return this.resolved(
+      name,
+      () => resolveDriver(this.db, name, { year }).id,
+      this.driverById,
+      () => {
+        const m = this.scan(name).find((x) => x.drivers.length > 0);
+        return m ? this.pickDriver(m.drivers, year) : undefined;
+      },
+    );
+  }
+
+  /** The team a name means, as `driver` reads a driver. */
+  constructorNamed(name: string, year?: number): ConstructorEntity {
+    return this.resolved(
+      name,
+      () => resolveConstructor(this.db, name, { year }).id,
+      this.constructorById,
+      () => {
+        const m = this.scan(name).find((x) => x.constructors.length > 0);
+        return m ? this.pickConstructor(m.constructors, year) : undefined;
+      },
+    );
+  }
+
+  /**
+   * A round of a season named as the REST routes name it (typo-tolerant, data/queries/resolve.ts), for a name the
+   * phrase scoring of `matchRaces` did not place. Throws the resolver's not_found with the closest names.
+   */
+  raceNamed(year: number, name: string): RaceEntity {
+    const ref = resolveRaceRound(this.db, year, name);
+    return this.races.find((r) => r.id === ref.id)!;
+  }
+
+  /** `driver`, or nothing when the name names no one driver. */
   findDriver(name: string, year?: number): DriverEntity | undefined {
-    const n = normalize(name);
-    const direct = this.driverAliases.get(n);
-    if (direct?.length)
-      return this.pickDriver(
-        direct.map((d) => d.driver),
-        year,
-      );
-    const byId = this.drivers.find((d) => d.id === name);
-    if (byId) return byId;
-    const code = this.abbreviations.get(name.trim().toUpperCase());
-    if (code?.length) return this.pickDriver(code, year);
-    const mention = this.scan(name).find((m) => m.drivers.length > 0);
-    return mention ? this.pickDriver(mention.drivers, year) : undefined;
+    return orNothing(() => this.driver(name, year));
   }
 
   findConstructor(name: string, year?: number): ConstructorEntity | undefined {
-    const n = normalize(name);
-    const direct = this.constructorAliases.get(n) ?? this.constructors.filter((c) => c.id === name);
-    if (direct.length) return this.pickConstructor(direct, year);
-    const mention = this.scan(name).find((m) => m.constructors.length > 0);
-    return mention ? this.pickConstructor(mention.constructors, year) : undefined;
+    return orNothing(() => this.constructorNamed(name, year));
+  }
+
+  private resolved<T>(
+    name: string,
+    resolve: () => string,
+    byId: Map<string, T>,
+    asText: () => T | undefined,
+  ): T {
+    try {
+      return byId.get(resolve())!;
+    } catch (err) {
+      if (!(err instanceof AppError) || err.details?.reason !== 'unknown_name') throw err;
+      const read = name.trim() ? asText() : undefined;
+      if (read) return read;
+      throw err;
+    }
   }
 
   /**
@@ -706,6 +668,15 @@ export interface Mention {
   fullName: boolean;
   constructors: ConstructorEntity[];
   place: boolean;
+}
+
+function orNothing<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') return undefined;
+    throw err;
+  }
 }
 
 export const entityIndex = memoPerDb((db: Db) => new EntityIndex(db));

@@ -140,20 +140,12 @@ export function resolveRace(index: EntityIndex, input: RaceRefInput, now: Date):
   if (!text) throw new AppError('bad_request', 'Name the race: a grand prix, circuit, country or round.');
   const matches = index.matchRaces(text, year);
   if (matches.length === 0) {
-    const calendar =
-      year === undefined
-        ? ''
-        : ` The ${year} calendar: ${index
-            .racesOf(year)
-            .map((r) => r.grandPrixName.replace(' Grand Prix', ''))
-            .join(', ')}.`;
-    throw new AppError(
-      'not_found',
-      `There is no "${input.grandPrix}" race${year ? ` in ${year}` : ''} in the data.${calendar}`,
-      {
-        reason: 'no_race',
-      },
-    );
+    // Not a phrase of any race's names: read as the REST routes read a name (a typo, a prefix), whose
+    // not_found lists the closest rounds of the season.
+    if (year !== undefined) return index.raceNamed(year, input.grandPrix ?? text);
+    throw new AppError('not_found', `There is no "${input.grandPrix}" race in the data.`, {
+      reason: 'no_race',
+    });
   }
   if (year !== undefined) return matches[0]!.race;
   // No season given: among the best-scoring races, the latest one that has been run.

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../logger.ts';
 import { readErgastCsv, type CsvRow } from './csv.ts';
-import { deriveDriverId, deriveId, ergastPositionText, lapsDownStatus, normalizeName } from './ids.ts';
+import { deriveDriverId, deriveId, ergastPositionText, lapsDownStatus, compactName } from './ids.ts';
 
 type Db = Database.Database;
 
@@ -120,7 +120,7 @@ function surnameKeys(surname: string): [string, string] {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
-  return [folded, normalizeName(surname)];
+  return [folded, compactName(surname)];
 }
 /** The ids Jolpica gave the two statuses it added to Ergast's list. */
 export const JOLPICA_STATUS_IDS: Record<string, number> = { 'Did not start': 142, Lapped: 143 };
@@ -157,7 +157,7 @@ function matchDrivers(f1: F1Driver[], csv: CsvRow[]): Map<string, CsvRow> {
   const byName = new Map<string, F1Driver[]>();
   for (const d of f1) {
     if (d.date_of_birth) byDob.set(d.date_of_birth, [...(byDob.get(d.date_of_birth) ?? []), d]);
-    const k = normalizeName(d.first_name + d.last_name);
+    const k = compactName(d.first_name + d.last_name);
     byName.set(k, [...(byName.get(k) ?? []), d]);
   }
   // Two passes: a date of birth with the surname, or a unique full name, claims its driver before any weaker
@@ -166,19 +166,19 @@ function matchDrivers(f1: F1Driver[], csv: CsvRow[]): Map<string, CsvRow> {
   const out = new Map<string, CsvRow>();
   const weak: CsvRow[] = [];
   for (const e of csv) {
-    const sur = normalizeName(e.surname ?? '');
-    const fore = normalizeName(e.forename ?? '');
+    const sur = compactName(e.surname ?? '');
+    const fore = compactName(e.forename ?? '');
     const sameDob = e.dob ? (byDob.get(e.dob) ?? []) : [];
-    const bySur = sameDob.filter((d) => normalizeName(d.last_name) === sur);
+    const bySur = sameDob.filter((d) => compactName(d.last_name) === sur);
     const named = byName.get(fore + sur) ?? [];
     const hit = bySur.length === 1 ? bySur[0] : named.length === 1 ? named[0] : undefined;
     if (hit && !out.has(hit.id)) out.set(hit.id, e);
     else weak.push(e);
   }
   for (const e of weak) {
-    const fore = normalizeName(e.forename ?? '');
+    const fore = compactName(e.forename ?? '');
     const sameDob = (e.dob ? (byDob.get(e.dob) ?? []) : []).filter((d) => !out.has(d.id));
-    const byFore = sameDob.filter((d) => normalizeName(d.first_name) === fore);
+    const byFore = sameDob.filter((d) => compactName(d.first_name) === fore);
     const hit = byFore.length === 1 ? byFore[0] : sameDob.length === 1 ? sameDob[0] : undefined;
     if (hit) out.set(hit.id, e);
   }
@@ -436,7 +436,7 @@ export function buildErgastCrosswalk(
       votePair(qualiPairOf.get(raceId, driverId) as never, q.constructorId ?? null);
     }
     const csvConstructorById = new Map(csvConstructors.map((c) => [c.constructorId!, c]));
-    const csvConstructorByName = new Map(csvConstructors.map((c) => [normalizeName(c.name ?? ''), c]));
+    const csvConstructorByName = new Map(csvConstructors.map((c) => [compactName(c.name ?? ''), c]));
     const f1Constructors = db
       .prepare(
         `SELECT c.id, c.name, co.demonym FROM constructor c LEFT JOIN country co ON co.id = c.country_id`,
@@ -460,7 +460,7 @@ export function buildErgastCrosswalk(
     for (const c of f1Constructors) {
       let ref = refOf(winner(constructorVotes.get(c.id)));
       if (!ref) {
-        const byName = csvConstructorByName.get(normalizeName(c.name));
+        const byName = csvConstructorByName.get(compactName(c.name));
         if (byName && !constructorVotes.has(c.id)) ref = refOf(byName.constructorId!);
       }
       if (ref) summary.constructors.matched++;

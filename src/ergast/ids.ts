@@ -1,14 +1,12 @@
 // Ergast-style identifiers for entities the Ergast tables do not know (newer than the CSV dump, or when
 // no dump is configured). Ergast ids are lower-case ASCII with underscores: `hamilton`, `max_verstappen`,
 // `red_bull`, `albert_park`.
+import { normalizeName } from '../data/queries/names.ts';
 
-/** Lower-case ASCII letters and digits only, accents removed: "Hülkenberg" → "hulkenberg". */
-export function normalizeName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
+/** The product's name normal form with the spaces dropped, to match names across spellings: "Hülkenberg" →
+ * "hulkenberg", "De Vries" → "devries". */
+export function compactName(s: string): string {
+  return normalizeName(s).replace(/ /g, '');
 }
 
 /** "de Vries" → "de_vries", "Red Bull" → "red_bull". */

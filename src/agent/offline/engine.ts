@@ -23,7 +23,7 @@ import { listTools, runTool, type ToolCallOutcome } from '../tools/registry.ts';
 import type { ToolContext, ToolResult } from '../tools/types.ts';
 import type { SessionRow, StandingRow } from '../../data/queries/agent-extra.ts';
 import { markdownTable } from '../../markdown.ts';
-import { NON_START_CODES } from '../../data/queries/drivers.ts';
+import { NON_START_CODES } from '../../data/queries/starts.ts';
 import { CUE_REGULATION, parseQuestion, placeText, type ParsedQuestion } from './parse.ts';
 import { bestSentences } from '../../rulebook/quote.ts';
 import { plainSpeech, yearsAgo } from './colloquial.ts';

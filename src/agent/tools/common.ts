@@ -42,20 +42,17 @@ export function seasonOf(ctx: ToolContext, year: number | string | undefined): n
   throw new AppError('bad_request', `"${year}" is not a season; give a year such as 2024.`);
 }
 
-/** The driver a tool argument names (season-aware), or the not_found every tool gives. */
+/**
+ * The driver a tool argument names (season-aware), or the not_found every route gives for an unknown or
+ * ambiguous name, listing the closest candidates.
+ */
 export function driverOf(ctx: ToolContext, name: string, year?: number): DriverEntity {
-  const d = index(ctx).findDriver(name, year);
-  if (!d)
-    throw new AppError('not_found', `No driver called "${name}" in the data.`, { reason: 'unknown_driver' });
-  return d;
+  return index(ctx).driver(name, year);
 }
 
-/** The team a tool argument names (season-aware), or not_found. */
+/** The team a tool argument names (season-aware), or the same not_found. */
 export function teamOf(ctx: ToolContext, name: string, year?: number): ConstructorEntity {
-  const c = index(ctx).findConstructor(name, year);
-  if (!c)
-    throw new AppError('not_found', `No team called "${name}" in the data.`, { reason: 'unknown_team' });
-  return c;
+  return index(ctx).constructorNamed(name, year);
 }
 
 export function raceOf(ctx: ToolContext, year: number | string | undefined, grandPrix: string): RaceEntity {

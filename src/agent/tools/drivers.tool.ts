@@ -1,7 +1,8 @@
 // Driver-centred tools: head-to-head comparisons (one race or a whole season) and career profiles.
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { careerTotals, qualifyingResults, sessionResults } from '../../data/queries/agent-extra.ts';
+import { qualifyingResults, sessionResults } from '../../data/queries/agent-extra.ts';
+import { careerTotals } from '../../data/queries/drivers.ts';
 import { stmt } from '../../data/queries/statements.ts';
 import type { DriverEntity } from '../entities.ts';
 import { isoDate, label } from '../race-ref.ts';

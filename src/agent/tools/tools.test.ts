@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../config.ts';
 import { silentLogger } from '../../logger.ts';
 import { openDatabase, type Db } from '../../data/db.ts';
 import { listTools, runTool, toolJsonSchema } from './registry.ts';
+import { resolveDriver } from '../../data/queries/resolve.ts';
 import { checkSelect, runReadOnlySql } from './sql.tool.ts';
 import type { AgentTool, ToolContext } from './types.ts';
 
@@ -131,7 +132,7 @@ describe('data tools', () => {
       /not available/,
     );
     expect((await runTool('get_race_results', { year: 2011, grand_prix: 'Bahrain' }, ctx)).error).toMatch(
-      /no "Bahrain" race in 2011/,
+      /The Bahrain Grand Prix was not held in 2011\. The 2011 calendar: Australian, .*Brazilian\./,
     );
     expect((await runTool('get_race_results', { year: 2027, grand_prix: 'Monza' }, ctx)).error).toMatch(
       /2027 season is not available/,
@@ -139,9 +140,34 @@ describe('data tools', () => {
     expect((await runTool('get_sprint_results', { year: 2021, grand_prix: 'Monaco' }, ctx)).error).toMatch(
       /not available: the 2021 Monaco Grand Prix was not a sprint weekend/,
     );
+    // A slip in a race's name reads as the REST routes read it.
+    expect((await ok('get_race_results', { year: 2019, grand_prix: 'Monzza' })).markdown).toMatch(/Leclerc/);
     expect((await runTool('get_driver_profile', { driver: 'Zzyzx Qwerty' }, ctx)).error).toMatch(
-      /No driver called/,
+      /No driver matches "Zzyzx Qwerty"/,
     );
+  });
+
+  it('names drivers and teams through the resolver every REST route uses: same nicknames, same errors', async () => {
+    const entries = async (args: object) => {
+      const r = await ok('get_team_lineup', args);
+      return [...new Set((r.data as { entries: { driverId: string }[] }).entries.map((e) => e.driverId))];
+    };
+    expect(await entries({ year: 2021, driver: 'checo' })).toEqual(['sergio-perez']);
+    expect((await entries({ year: 2012, team: 'the scuderia' })).sort()).toEqual([
+      'felipe-massa',
+      'fernando-alonso',
+    ]);
+    // Two namesakes of one season: the same ambiguity error (with both listed) as /api/drivers/schumacher?year=2001.
+    const both = await runTool('get_team_lineup', { year: 2001, driver: 'schumacher' }, ctx);
+    expect(both.code).toBe('not_found');
+    let rest: unknown;
+    try {
+      resolveDriver(db, 'schumacher', { year: 2001 });
+    } catch (err) {
+      rest = (err as Error).message;
+    }
+    expect(both.error).toBe(rest);
+    expect(both.error).toMatch(/ambiguous in 2001: it could be Michael Schumacher .*Ralf Schumacher/);
   });
 
   it('standings after a round count wins to that round', async () => {

@@ -1,6 +1,6 @@
-// Names fans use that the f1db tables do not spell: nicknames of drivers and everyday names of teams.
-// Data, not logic: the entity index adds them as full names (so a nickname names a person, never a place);
-// when a nickname fits several drivers, the season decides as for any other name.
+// Names fans use that the f1db tables do not spell: nicknames of drivers, everyday names of teams, grands prix
+// and countries. Data, not logic, read by the one name catalogue (name-catalogue.ts): a nickname names a person
+// (never a place) as a full name does, and when it fits several drivers the season decides as for any other name.
 export const DRIVER_NICKNAMES: Record<string, readonly string[]> = {
   checo: ['sergio-perez'],
   jpm: ['juan-pablo-montoya'],
@@ -108,4 +108,42 @@ export const TEAM_ALIASES: Record<string, string> = {
   aston: 'aston-martin',
   brawn: 'brawn',
   'brawn gp': 'brawn',
+};
+
+/** Fan names of grands prix (by f1db grand prix id) that the data does not spell out. */
+export const GRAND_PRIX_ALIASES: Record<string, readonly string[]> = {
+  'great-britain': ['britain', 'uk', 'england', 'english'],
+  'united-states': ['usa', 'us gp', 'cota', 'austin', 'america', 'american'],
+  'las-vegas': ['vegas'],
+  'sao-paulo': ['brazil', 'brazilian', 'sao paulo', 'brasil'],
+  brazil: ['brasil'],
+  'saudi-arabia': ['saudi', 'saudi arabia'],
+  'emilia-romagna': ['imola'],
+  netherlands: ['holland'],
+  mexico: ['mexico city'],
+  'abu-dhabi': ['yas'],
+};
+
+/**
+ * Everyday names of countries (by f1db country id) that the country table spells otherwise. Words for people
+ * ("brit", "finns") can stand alone in a sentence as a nationality; place names ("uk", "us") only name a country
+ * where a country is expected (a nationality argument), since "us" is also a pronoun.
+ */
+export const COUNTRY_ALIASES: Record<string, { people: readonly string[]; places: readonly string[] }> = {
+  'united-kingdom': {
+    people: ['brit', 'brits', 'english', 'englishman', 'scottish', 'scot', 'welsh'],
+    places: ['britain', 'great britain', 'uk', 'england', 'scotland', 'wales'],
+  },
+  'united-states-of-america': {
+    people: ['american', 'americans'],
+    places: ['usa', 'us', 'america', 'united states'],
+  },
+  netherlands: { people: ['dutch', 'dutchman'], places: ['holland'] },
+  finland: { people: ['finn', 'finns'], places: [] },
+  brazil: { people: ['brazilians'], places: [] },
+  germany: { people: ['germans'], places: [] },
+  italy: { people: ['italians'], places: [] },
+  france: { people: ['frenchman'], places: [] },
+  australia: { people: ['aussie'], places: [] },
+  'new-zealand': { people: ['kiwi'], places: [] },
 };

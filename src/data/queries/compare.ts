@@ -5,7 +5,7 @@
 // when both set a qualifying position.
 import { badRequest, notFound } from '../../errors.ts';
 import type { Db } from '../db.ts';
-import { NON_START_CODES } from './drivers.ts';
+import { NON_START_CODES } from './starts.ts';
 import { requireSeason, resolveDriver, type DriverRef } from './resolve.ts';
 import { stmt } from './statements.ts';
 import type { TeamBrief } from './races.ts';

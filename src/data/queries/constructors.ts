@@ -4,7 +4,7 @@
 import type { Db } from '../db.ts';
 import { resolveConstructor, searchConstructors, requireSeason, type ConstructorRef } from './resolve.ts';
 import { stmt } from './statements.ts';
-import { NON_STARTS } from './drivers.ts';
+import { NON_STARTS } from './starts.ts';
 import type { DriverBrief } from './races.ts';
 
 export interface ConstructorCareer {

@@ -7,14 +7,102 @@ import type { Db } from '../db.ts';
 import { notFound } from '../../errors.ts';
 import { resolveDriver, requireSeason, searchDrivers, type DriverRef } from './resolve.ts';
 import { stmt } from './statements.ts';
+import { NON_STARTS } from './starts.ts';
 import type { TeamBrief } from './races.ts';
 
-/** Result codes of entries that did not take the start. */
-export const NON_START_CODES: ReadonlySet<string> = new Set(['DNS', 'DNQ', 'DNPQ', 'DNP', 'EX']);
-/** The same as an SQL list, for `position_text NOT IN ${NON_STARTS}`. */
-export const NON_STARTS = `(${[...NON_START_CODES].map((c) => `'${c}'`).join(', ')})`;
-
 export interface CareerTotals {
+  starts: number;
+  entries: number;
+  wins: number;
+  podiums: number;
+  poles: number;
+  fastestLaps: number;
+  points: number;
+  sprintWins: number;
+  championships: number;
+  firstRace: string | null;
+  lastRace: string | null;
+  /** Best classified Grand Prix finish, how often, and the first race it came in ("1994 German Grand Prix"). */
+  bestFinish: { position: number; times: number; firstAt: string } | null;
+  teams: string[];
+  seasons: number[];
+}
+
+/** Career totals of a driver over championship races up to and including `upToDate` (ISO), if given. */
+export function careerTotals(db: Db, driverId: string, upToDate = '9999-12-31'): CareerTotals {
+  const r = stmt<Record<string, unknown>>(
+    db,
+    `SELECT
+       COUNT(*) FILTER (WHERE rr.session = 'RACE') AS entries,
+       COUNT(*) FILTER (WHERE rr.session = 'RACE' AND rr.position_text NOT IN ${NON_STARTS}) AS starts,
+       COUNT(*) FILTER (WHERE rr.session = 'RACE' AND rr.position_number = 1) AS wins,
+       COUNT(*) FILTER (WHERE rr.session = 'RACE' AND rr.position_number <= 3) AS podiums,
+       COUNT(*) FILTER (WHERE rr.session = 'RACE' AND rr.pole_position = 1) AS poles,
+       COUNT(*) FILTER (WHERE rr.session = 'RACE' AND rr.fastest_lap = 1) AS fastest_laps,
+       COUNT(*) FILTER (WHERE rr.session = 'SPRINT_RACE' AND rr.position_number = 1) AS sprint_wins,
+       MIN(r.date) AS first_race, MAX(r.date) AS last_race
+     FROM race_result rr JOIN race r ON r.id = rr.race_id
+     WHERE rr.driver_id = ? AND r.date <= ?`,
+  ).get(driverId, upToDate)!;
+  // Points: the championship tables, not race sums (shared drives and dropped scores of early eras).
+  const points = stmt<{ points: number | null }>(
+    db,
+    `SELECT SUM(s.points) AS points FROM driver_standing s
+     JOIN (SELECT r.year, MAX(r.date) AS date FROM race r JOIN driver_standing s2 ON s2.race_id = r.id
+           WHERE s2.driver_id = ? AND r.date <= ? GROUP BY r.year) last ON 1
+     JOIN race r ON r.id = s.race_id AND r.year = last.year AND r.date = last.date
+     WHERE s.driver_id = ?`,
+  ).get(driverId, upToDate, driverId);
+  const championships = stmt<{ n: number }>(
+    db,
+    `SELECT COUNT(*) AS n FROM season_driver_standing s JOIN season ON season.year = s.year
+     WHERE s.driver_id = ? AND s.championship_won = 1 AND season.completed = 1
+       AND (SELECT MAX(date) FROM race WHERE year = s.year) <= ?`,
+  ).get(driverId, upToDate);
+  const teams = stmt<{ name: string }>(
+    db,
+    `SELECT c.name FROM race_result rr JOIN race r ON r.id = rr.race_id JOIN constructor c ON c.id = rr.constructor_id
+     WHERE rr.driver_id = ? AND r.date <= ? GROUP BY c.id ORDER BY MIN(r.date)`,
+  )
+    .all(driverId, upToDate)
+    .map((t) => t.name);
+  const seasons = stmt<{ year: number }>(
+    db,
+    `SELECT DISTINCT r.year FROM race_result rr JOIN race r ON r.id = rr.race_id
+     WHERE rr.driver_id = ? AND r.date <= ? ORDER BY r.year`,
+  )
+    .all(driverId, upToDate)
+    .map((s) => s.year);
+  const best = stmt<{ position: number; times: number; firstAt: string }>(
+    db,
+    `SELECT rr.position_number AS position, COUNT(*) OVER () AS times,
+            r.year || ' ' || gp.full_name AS firstAt
+     FROM race_result rr JOIN race r ON r.id = rr.race_id JOIN grand_prix gp ON gp.id = r.grand_prix_id
+     WHERE rr.driver_id = ? AND r.date <= ? AND rr.session = 'RACE' AND rr.position_number =
+       (SELECT MIN(x.position_number) FROM race_result x JOIN race xr ON xr.id = x.race_id
+        WHERE x.driver_id = ? AND xr.date <= ? AND x.session = 'RACE')
+     ORDER BY r.date LIMIT 1`,
+  ).get(driverId, upToDate, driverId, upToDate);
+  return {
+    bestFinish: best ? { position: best.position, times: Number(best.times), firstAt: best.firstAt } : null,
+    starts: Number(r.starts),
+    entries: Number(r.entries),
+    wins: Number(r.wins),
+    podiums: Number(r.podiums),
+    poles: Number(r.poles),
+    fastestLaps: Number(r.fastest_laps),
+    points: Number(points?.points ?? 0),
+    sprintWins: Number(r.sprint_wins),
+    championships: Number(championships?.n ?? 0),
+    firstRace: (r.first_race as string | null) ?? null,
+    lastRace: (r.last_race as string | null) ?? null,
+    teams,
+    seasons,
+  };
+}
+
+/** A profile's summary of `careerTotals`: the same counts, with the seasons in which the driver started. */
+export interface CareerSummary {
   starts: number;
   wins: number;
   poles: number;
@@ -51,7 +139,7 @@ export interface DriverProfile extends DriverRef {
   placeOfBirth: string | null;
   countryOfBirth: string | null;
   nationality: string | null;
-  career: CareerTotals;
+  career: CareerSummary;
   seasons: DriverSeason[];
 }
 
@@ -201,8 +289,7 @@ export function getDriver(db: Db, query: string): DriverProfile {
       numbers: s.numbers ? s.numbers.split(',') : [],
     };
   });
-  const sum = (k: 'starts' | 'wins' | 'poles' | 'podiums' | 'fastest_laps' | 'sprint_wins' | 'points') =>
-    perSeason.reduce((a, s) => a + s[k], 0);
+  const totals = careerTotals(db, ref.id);
   const raced = perSeason.filter((s) => s.starts > 0).map((s) => s.year);
   return {
     ...ref,
@@ -214,16 +301,16 @@ export function getDriver(db: Db, query: string): DriverProfile {
     placeOfBirth: d.place_of_birth,
     countryOfBirth: d.birth_country,
     nationality: d.nationality,
+    // The one career count of the product: the same figures as the agent's and MCP's driver profile.
     career: {
-      starts: sum('starts'),
-      wins: sum('wins'),
-      poles: sum('poles'),
-      podiums: sum('podiums'),
-      fastestLaps: sum('fastest_laps'),
-      // Half points and sprint points make float sums drift: round to the half point they are.
-      points: Math.round(sum('points') * 100) / 100,
-      sprintWins: sum('sprint_wins'),
-      titles: seasons.filter((s) => s.champion).length,
+      starts: totals.starts,
+      wins: totals.wins,
+      poles: totals.poles,
+      podiums: totals.podiums,
+      fastestLaps: totals.fastestLaps,
+      points: totals.points,
+      sprintWins: totals.sprintWins,
+      titles: totals.championships,
       seasons: raced.length,
       firstSeason: raced[0] ?? null,
       lastSeason: raced[raced.length - 1] ?? null,

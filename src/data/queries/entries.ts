@@ -3,6 +3,7 @@
 // Magnussen with in 2018", "what engine did Williams use in 1992" and "who replaced Ricciardo".
 import type { Db } from '../db.ts';
 import { stmt } from './statements.ts';
+import { NON_STARTS } from './starts.ts';
 
 export interface SeasonEntry {
   year: number;
@@ -32,7 +33,7 @@ export function seasonEntries(
   }>(
     db,
     `SELECT rr.driver_id, d.name AS driver, rr.constructor_id, c.name AS constructor, em.name AS engine, r.round,
-            rr.position_text NOT IN ('DNS', 'DNQ', 'DNPQ', 'DNP', 'EX') AS started
+            rr.position_text NOT IN ${NON_STARTS} AS started
      FROM race_result rr JOIN race r ON r.id = rr.race_id JOIN driver d ON d.id = rr.driver_id
      JOIN constructor c ON c.id = rr.constructor_id
      LEFT JOIN engine_manufacturer em ON em.id = rr.engine_manufacturer_id

@@ -22,6 +22,11 @@ describe('drivers', () => {
     });
   });
 
+  it('counts a career as the agent does: points as the championship tables scored them, by nickname too', () => {
+    // Prost scored 798.5 points gross; the tables kept 768.5 after the dropped scores of his era.
+    expect(getDriver(db, 'the professor').career).toMatchObject({ points: 768.5, poles: 33, titles: 4 });
+  });
+
   it('shows the race numbers of each season (Verstappen: 33, 1, then 3)', () => {
     const ver = getDriver(db, 'VER');
     const numbers = Object.fromEntries(ver.seasons.map((s) => [s.year, s.numbers]));

@@ -41,8 +41,20 @@ describe('resolveDriver', () => {
     expect(driver('MSC', 2021)).toBe('mick-schumacher');
     expect(driver('schumacher', 1996)).toBe('michael-schumacher');
     expect(driver('hill', 1968)).toBe('graham-hill');
-    // Without a season: the most recent one.
-    expect(driver('MSC')).toBe('mick-schumacher');
+    // Without a season: the better known (most starts), as the agent reads a name in a question.
+    expect(driver('MSC')).toBe('michael-schumacher');
+    expect(driver('schumacher')).toBe('michael-schumacher');
+    expect(driver('piquet')).toBe('nelson-piquet');
+  });
+
+  it('knows the nicknames and suffixed surnames fans use, as the agent does', () => {
+    expect(driver('checo')).toBe('sergio-perez');
+    expect(driver('the iceman')).toBe('kimi-raikkonen');
+    expect(driver('Piquet Jr')).toBe('nelson-piquet-jr');
+    expect(driver('sainz')).toBe('carlos-sainz-jr');
+    // A nickname several drivers share: the season decides, and without one it is the better known.
+    expect(driver('the flying finn', 1998)).toBe('mika-hakkinen');
+    expect(driver('the flying finn', 2002)).toBe('kimi-raikkonen');
   });
 
   it('reads race numbers as raced in that season (Verstappen: 33, then 1 as champion, then 3)', () => {
@@ -79,6 +91,10 @@ describe('resolveConstructor, resolveCircuit, resolveGrandPrix', () => {
     expect(resolveConstructor(db, 'McLaren').id).toBe('mclaren');
     expect(resolveConstructor(db, 'Lotus F1 Team').id).toBe('lotus-f1');
     expect(resolveConstructor(db, 'Team Lotus').id).toBe('lotus');
+    // Everyday aliases are the same as in the agent's reading of a question.
+    expect(resolveConstructor(db, 'RBR').id).toBe('red-bull');
+    expect(resolveConstructor(db, 'the scuderia').id).toBe('ferrari');
+    expect(resolveConstructor(db, 'toro rosso').id).toBe('toro-rosso');
   });
 
   it('resolves circuits by name, full name or town', () => {
@@ -120,5 +136,15 @@ describe('resolveRace', () => {
     );
     expect(notFoundError(() => resolveRace(db, 2099, 1)).message).toMatch(/No 2099 season/);
     notFoundError(() => resolveRace(db, 2024, 'narnia'));
+  });
+
+  it('says a known grand prix was not held that season, with the calendar, and knows fan names', () => {
+    const err = notFoundError(() => resolveRace(db, 2011, 'Bahrain'));
+    expect(err.message).toMatch(
+      /^The Bahrain Grand Prix was not held in 2011\. The 2011 calendar: Australian,/,
+    );
+    expect(err.details).toMatchObject({ reason: 'not_held' });
+    expect(resolveRace(db, 2024, 'cota').grandPrixId).toBe('united-states');
+    expect(resolveRace(db, 2024, 'vegas').grandPrixId).toBe('las-vegas');
   });
 });

@@ -6,14 +6,25 @@
 //   resolveGrandPrix(db, 'italian' | 'Italian Grand Prix' | 'Monza')
 //   resolveRace(db, 2024, '16' | 'Monza' | 'italian')    → one round of a season
 //
-// Matching is accent- and case-insensitive (see names.ts). When several match, the season decides where it
-// matters: codes and surnames recur across eras (VER = Jos and Max; MSC = Michael and Mick) and race numbers
-// change (Verstappen raced as 33, then 1, then 3), so a driver or team active in the given season is
-// preferred, otherwise the most recent one. Unknown or still ambiguous names throw AppError `not_found`
+// This is the product's one resolver of a name given on its own (REST parameters, tool arguments of the agent and
+// MCP, analysis); names, nicknames and aliases come from name-catalogue.ts, which the agent's free-text scanner
+// reads too. Matching is accent- and case-insensitive and typo-tolerant (see names.ts). When several match, the
+// season decides where it matters: codes and surnames recur across eras (VER = Jos and Max; MSC = Michael and
+// Mick) and race numbers change (Verstappen raced as 33, then 1, then 3), so a driver or team active in the given
+// season is preferred, otherwise the better known (most starts; a team's most seasons). Unknown or still ambiguous names throw AppError `not_found`
 // whose message and `matches` detail list the closest candidates.
 import { notFound } from '../../errors.ts';
 import type { Db } from '../db.ts';
 import { memoPerDb, stmt } from './statements.ts';
+import { COUNTRY_ALIASES, GRAND_PRIX_ALIASES } from './aliases.ts';
+import {
+  constructorCatalogue,
+  driverCatalogue,
+  preferKeys,
+  type ConstructorNames,
+  type DriverNames,
+  type Known,
+} from './name-catalogue.ts';
 import {
   NameIndex,
   normalizeName,
@@ -57,6 +68,7 @@ export interface Suggestion {
   name: string;
 }
 
+/** Seasons an id took part in: places are ranked by recency. */
 interface Activity {
   years: Set<number>;
   lastYear: number;
@@ -95,46 +107,12 @@ export function requireSeason(db: Db, year: number): void {
 
 // ---------- drivers ----------
 
-interface DriverValue extends DriverRef, Activity {}
-
 const driverIndex = memoPerDb((db) => {
-  const activity = activityOf(
-    stmt<{ id: string; year: number }>(
-      db,
-      `SELECT driver_id AS id, year FROM season_entrant_driver WHERE test_driver = 0 GROUP BY driver_id, year`,
-    ).all(),
-  );
-  const rows = stmt<{
-    id: string;
-    name: string;
-    first_name: string;
-    last_name: string;
-    full_name: string;
-    abbreviation: string | null;
-    permanent_number: string | null;
-  }>(
-    db,
-    'SELECT id, name, first_name, last_name, full_name, abbreviation, permanent_number FROM driver',
-  ).all();
-  const entries: NameEntry<DriverValue>[] = rows.map((r) => ({
-    id: r.id,
-    label: r.name,
-    names: [
-      r.id,
-      r.name,
-      r.full_name,
-      r.last_name,
-      r.first_name,
-      `${r.first_name} ${r.last_name}`,
-      r.abbreviation,
-    ],
-    value: {
-      id: r.id,
-      name: r.name,
-      code: r.abbreviation,
-      permanentNumber: r.permanent_number,
-      ...(activity.get(r.id) ?? NO_ACTIVITY),
-    },
+  const entries: NameEntry<DriverNames>[] = driverCatalogue(db).map((d) => ({
+    id: d.id,
+    label: d.name,
+    names: [d.id, ...d.fullNames, ...d.nicknames, ...d.surnames, d.lastName, d.firstName, d.code],
+    value: d,
   }));
   // Race numbers per season as actually raced (they change: champions' #1, a new permanent number).
   const numbers = new Map<string, { id: string; year: number }[]>();
@@ -154,12 +132,13 @@ const driverIndex = memoPerDb((db) => {
   };
 });
 
-/** Matches keyed: active in the season (when given), then name rank, then the most recent season. */
-function seasonAwareKeys<T extends Activity>(year: number | undefined): PreferenceKey<T>[] {
-  if (year === undefined) return [(m) => -m.rank, (m) => m.entry.value.lastYear];
-  // Two namesakes active in the same season stay ambiguous: recency only ranks those who were not.
-  const active = (m: NameMatch<T>) => m.entry.value.years.has(year);
-  return [(m) => (active(m) ? 1 : 0), (m) => -m.rank, (m) => (active(m) ? 0 : m.entry.value.lastYear)];
+/** Namesakes ranked as everywhere in the product (see `preferKeys`); two active in the season stay ambiguous. */
+function seasonAwareKeys<T extends Known>(year: number | undefined): PreferenceKey<T>[] {
+  return preferKeys<NameMatch<T>>(
+    (m) => m.entry.value,
+    year,
+    (m) => m.rank,
+  );
 }
 
 const suggestion = <T>(e: NameEntry<T>): Suggestion => ({ id: e.id, name: e.label });
@@ -179,22 +158,23 @@ function unresolved<T>(
   if (ambiguous) {
     const matches = ambiguous.slice(0, 8).map((m) => suggestion(m.entry));
     throw notFound(`"${query}" is ambiguous${where}: it could be ${describe(matches)}. Be more specific.`, {
+      reason: 'ambiguous_name',
       matches,
     });
   }
   const matches = index.closest(query).map(suggestion);
   throw notFound(
     `No ${kind} matches "${query}"${where}.${matches.length ? ` Closest: ${describe(matches)}.` : ''}`,
-    { matches },
+    { reason: 'unknown_name', matches },
   );
 }
 
-function toDriverRef(v: DriverValue): DriverRef {
+function toDriverRef(v: DriverNames): DriverRef {
   return { id: v.id, name: v.name, code: v.code, permanentNumber: v.permanentNumber };
 }
 
 /**
- * A driver by f1db id, three-letter code, race number, surname, first name or full name.
+ * A driver by f1db id, three-letter code, race number, surname, first name, full name or nickname.
  * Numbers are season-aware: with a year, the driver who raced with that number that season; without,
  * whoever used it most recently.
  */
@@ -223,7 +203,7 @@ export function resolveDriver(db: Db, query: string, opts: ResolveOptions = {}):
     throw notFound(`Several drivers raced with number ${number}${where}: ${describe(matches)}`, { matches });
   }
 
-  const pick = pickBest(index.match(q), seasonAwareKeys<DriverValue>(opts.year));
+  const pick = pickBest(index.match(q), seasonAwareKeys<DriverNames>(opts.year));
   if (pick.kind === 'one') return toDriverRef(pick.match.entry.value);
   return unresolved('driver', q, index, pick.kind === 'ambiguous' ? pick.matches : null, opts.year);
 }
@@ -232,42 +212,29 @@ export function resolveDriver(db: Db, query: string, opts: ResolveOptions = {}):
 export function searchDrivers(db: Db, text: string, limit: number): DriverRef[] {
   const { index } = driverIndex(db);
   const matches = index.match(text);
-  matches.sort((a, b) => a.rank - b.rank || b.entry.value.lastYear - a.entry.value.lastYear);
+  matches.sort((a, b) => a.rank - b.rank || b.entry.value.fame - a.entry.value.fame);
   return matches.slice(0, limit).map((m) => toDriverRef(m.entry.value));
 }
 
 // ---------- constructors ----------
 
-interface ConstructorValue extends ConstructorRef, Activity {}
-
 const constructorIndex = memoPerDb((db) => {
-  const activity = activityOf(
-    stmt<{ id: string; year: number }>(
-      db,
-      'SELECT constructor_id AS id, year FROM season_entrant_driver GROUP BY constructor_id, year',
-    ).all(),
-  );
-  const entries: NameEntry<ConstructorValue>[] = stmt<{ id: string; name: string; full_name: string }>(
-    db,
-    'SELECT id, name, full_name FROM constructor',
-  )
-    .all()
-    .map((r) => ({
-      id: r.id,
-      label: r.name,
-      names: [r.id, r.name, r.full_name],
-      value: { id: r.id, name: r.name, ...(activity.get(r.id) ?? NO_ACTIVITY) },
-    }));
+  const entries: NameEntry<ConstructorNames>[] = constructorCatalogue(db).map((c) => ({
+    id: c.id,
+    label: c.name,
+    names: [c.id, ...c.names],
+    value: c,
+  }));
   return { index: new NameIndex(entries), byId: new Map(entries.map((e) => [e.id, e])) };
 });
 
-/** A constructor by f1db id or name ("red bull", "Scuderia Ferrari"); season-aware like drivers. */
+/** A constructor by f1db id, name or alias ("red bull", "Scuderia Ferrari", "RBR"); season-aware like drivers. */
 export function resolveConstructor(db: Db, query: string, opts: ResolveOptions = {}): ConstructorRef {
   const { index, byId } = constructorIndex(db);
   const q = query.trim();
   const direct = byId.get(q.toLowerCase());
   if (direct) return { id: direct.value.id, name: direct.value.name };
-  const pick = pickBest(index.match(q), seasonAwareKeys<ConstructorValue>(opts.year));
+  const pick = pickBest(index.match(q), seasonAwareKeys<ConstructorNames>(opts.year));
   if (pick.kind === 'one') return { id: pick.match.entry.value.id, name: pick.match.entry.value.name };
   return unresolved('constructor', q, index, pick.kind === 'ambiguous' ? pick.matches : null, opts.year);
 }
@@ -275,7 +242,7 @@ export function resolveConstructor(db: Db, query: string, opts: ResolveOptions =
 /** Constructors whose names match the search text, best first. */
 export function searchConstructors(db: Db, text: string, limit: number): ConstructorRef[] {
   const matches = constructorIndex(db).index.match(text);
-  matches.sort((a, b) => a.rank - b.rank || b.entry.value.lastYear - a.entry.value.lastYear);
+  matches.sort((a, b) => a.rank - b.rank || b.entry.value.fame - a.entry.value.fame);
   return matches.slice(0, limit).map((m) => ({ id: m.entry.value.id, name: m.entry.value.name }));
 }
 
@@ -352,7 +319,7 @@ const grandPrixIndex = memoPerDb((db) => {
     .map((r) => ({
       id: r.id,
       label: r.full_name,
-      names: [r.id, r.name, r.full_name, r.short_name, r.abbreviation],
+      names: [r.id, r.name, r.full_name, r.short_name, r.abbreviation, ...(GRAND_PRIX_ALIASES[r.id] ?? [])],
       secondary: [r.country],
       value: { id: r.id, name: r.full_name, ...(activity.get(r.id) ?? NO_ACTIVITY) },
     }));
@@ -398,28 +365,18 @@ const countryIndex = memoPerDb((db) => {
     .map((r) => ({
       id: r.id,
       label: r.name,
-      names: [r.id, r.name, r.demonym, r.alpha3_code, ...(COUNTRY_ALIASES[r.id] ?? [])],
+      names: [
+        r.id,
+        r.name,
+        r.demonym,
+        r.alpha3_code,
+        ...(COUNTRY_ALIASES[r.id]?.people ?? []),
+        ...(COUNTRY_ALIASES[r.id]?.places ?? []),
+      ],
       value: { id: r.id, name: r.name, demonym: r.demonym },
     }));
   return { index: new NameIndex(entries), byId: new Map(entries.map((e) => [e.id, e])) };
 });
-
-/** Everyday names of countries the data spells otherwise. */
-const COUNTRY_ALIASES: Record<string, string[]> = {
-  'united-kingdom': [
-    'britain',
-    'great britain',
-    'uk',
-    'england',
-    'english',
-    'scotland',
-    'scottish',
-    'wales',
-    'welsh',
-  ],
-  'united-states-of-america': ['usa', 'us', 'america', 'united states'],
-  netherlands: ['holland', 'dutch'],
-};
 
 export interface CountryRef {
   id: string;
@@ -478,7 +435,15 @@ function seasonRaceIndex(db: Db, year: number): NameIndex<RaceValue> {
       rows.map((r) => ({
         id: `round ${r.round}`,
         label: r.name,
-        names: [r.grandPrixId, r.gp_name, r.name, r.short_name, r.abbreviation, r.official_name],
+        names: [
+          r.grandPrixId,
+          r.gp_name,
+          r.name,
+          r.short_name,
+          r.abbreviation,
+          r.official_name,
+          ...(GRAND_PRIX_ALIASES[r.grandPrixId] ?? []),
+        ],
         secondary: [
           r.circuit_id,
           r.circuit_name,
@@ -512,7 +477,24 @@ export function resolveRace(db: Db, year: number, round: number | string): RaceR
   const index = seasonRaceIndex(db, year);
   const pick = pickBest(index.match(text), [(m) => -m.rank]);
   if (pick.kind === 'one') return pick.match.entry.value;
+  if (pick.kind === 'none') notHeld(db, year, text);
   return unresolved('round', text, index, pick.kind === 'ambiguous' ? pick.matches : null, year);
+}
+
+/** A grand prix the data knows, named for a season without it (Bahrain 2011): say so, with that calendar. */
+function notHeld(db: Db, year: number, text: string): void {
+  let gp: GrandPrixRef;
+  try {
+    gp = resolveGrandPrix(db, text);
+  } catch {
+    return;
+  }
+  const rounds = stmt<RaceRef>(db, `${raceRow} WHERE r.year = ? ORDER BY r.round`).all(year);
+  const calendar = rounds.map((r) => r.name.replace(' Grand Prix', '')).join(', ');
+  throw notFound(`The ${gp.name} was not held in ${year}. The ${year} calendar: ${calendar}.`, {
+    reason: 'not_held',
+    matches: rounds.map((r) => ({ id: `round ${r.round}`, name: r.name })),
+  });
 }
 
 export { normalizeName };

@@ -12,6 +12,7 @@
 //   statsQuery(db, { metric: 'titles', groupBy: 'nationality', count: 'drivers' })
 //   statsQuery(db, { metric: 'titles', groupBy: 'driver', pick: 'oldest' })
 import type { Db } from '../db.ts';
+import { NON_STARTS } from './starts.ts';
 
 export const METRICS = [
   'wins',
@@ -192,7 +193,7 @@ function eventsSql(metric: Metric, session: 'RACE' | 'SPRINT_RACE'): string {
         session === 'RACE' ? `rr.session IN ('RACE', 'SPRINT_RACE')` : `rr.session = 'SPRINT_RACE'`,
       );
     case 'starts':
-      return rr(`rr.position_text NOT IN ('DNS', 'DNQ', 'DNPQ', 'DNP', 'EX')`);
+      return rr(`rr.position_text NOT IN ${NON_STARTS}`);
     case 'finishes':
       return rr('rr.position_number IS NOT NULL');
     case 'points_finishes':
@@ -487,7 +488,7 @@ function streaks(
 ): StatsRow[] {
   const starts = db.prepare(
     `SELECT rr.race_id FROM race_result rr JOIN race r ON r.id = rr.race_id
-     WHERE rr.driver_id = ? AND rr.session = ? AND rr.position_text NOT IN ('DNS', 'DNQ', 'DNPQ', 'DNP', 'EX')
+     WHERE rr.driver_id = ? AND rr.session = ? AND rr.position_text NOT IN ${NON_STARTS}
      ORDER BY r.date, r.round`,
   );
   const out: StatsRow[] = [];
