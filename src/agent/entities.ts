@@ -6,7 +6,7 @@ import type { Db } from '../data/db.ts';
 import { memoPerDb } from '../data/queries/statements.ts';
 import { normalize } from './text.ts';
 import { COUNTRY_ALIASES, GRAND_PRIX_ALIASES } from '../data/queries/aliases.ts';
-import { constructorCatalogue, driverCatalogue } from '../data/queries/name-catalogue.ts';
+import { constructorCatalogue, driverCatalogue, preferKeys } from '../data/queries/name-catalogue.ts';
 import {
   resolveConstructor,
   resolveDriver,
@@ -500,27 +500,23 @@ export class EntityIndex {
     return [...(this.firstNameIndex.get(first) ?? [])];
   }
 
-  /** The one driver a mention means in a season: a driver of that season first, then the longest career. */
+  /**
+   * The one driver a mention means in a season, ranked as the name resolver ranks namesakes (`preferKeys`): a
+   * driver of that season first, then the better known; in free text two of one season go to the better known.
+   */
   pickDriver(candidates: readonly DriverEntity[], year?: number): DriverEntity | undefined {
-    return [...candidates].sort((a, b) => {
-      if (year !== undefined) {
-        const ay = a.years.has(year) ? 1 : 0;
-        const by = b.years.has(year) ? 1 : 0;
-        if (ay !== by) return by - ay;
-      }
-      return b.starts - a.starts;
-    })[0];
+    return best(candidates, [
+      ...preferKeys((d: DriverEntity) => ({ years: d.years, fame: d.starts }), year),
+      (d) => d.starts,
+    ]);
   }
 
   pickConstructor(candidates: readonly ConstructorEntity[], year?: number): ConstructorEntity | undefined {
-    return [...candidates].sort((a, b) => {
-      if (year !== undefined) {
-        const ay = a.years.has(year) ? 1 : 0;
-        const by = b.years.has(year) ? 1 : 0;
-        if (ay !== by) return by - ay;
-      }
-      return b.years.size - a.years.size;
-    })[0];
+    const fame = (c: ConstructorEntity) => c.years.size;
+    return best(candidates, [
+      ...preferKeys((c: ConstructorEntity) => ({ years: c.years, fame: fame(c) }), year),
+      fame,
+    ]);
   }
 
   /**
@@ -668,6 +664,17 @@ export interface Mention {
   fullName: boolean;
   constructors: ConstructorEntity[];
   place: boolean;
+}
+
+/** The first of `items` by sort keys compared in order, larger first. */
+function best<T>(items: readonly T[], keys: ((x: T) => number)[]): T | undefined {
+  const score = (x: T) => keys.map((k) => k(x));
+  return [...items]
+    .map((x) => ({ x, k: score(x) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return b.k[i]! - a.k[i]!;
+      return 0;
+    })[0]?.x;
 }
 
 function orNothing<T>(read: () => T): T | undefined {

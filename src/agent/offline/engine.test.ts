@@ -247,6 +247,41 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect(
       (await ask('who finished right behind piastri when he got his first win in hungary')).answer,
     ).toContain('Lando Norris finished P2 (2nd) in the 2024 Hungarian Grand Prix');
+    // A win named by its place, when he won there once; a career event asked only for its race, year and team.
+    expect((await ask('who came home behind kubica when he won in montreal?')).answer).toContain(
+      'Nick Heidfeld finished P2 (2nd) in the 2008 Canadian Grand Prix',
+    );
+    expect(
+      (await ask("alonso's first win: what race, what year, and which team was he with?")).answer,
+    ).toContain(
+      "Fernando Alonso's first Grand Prix win came at the 2003 Hungarian Grand Prix (2003-08-24) with Renault.",
+    );
+    expect((await ask("lewis's last win for mercedes was which race?")).answer).toContain(
+      '2024 Belgian Grand Prix',
+    );
+    expect((await ask("schumacher's first ever gp — who was his team-mate that day?")).answer).toContain(
+      "Michael Schumacher's team-mate at Jordan in the 1991 Belgian Grand Prix: Andrea de Cesaris",
+    );
+    // A season before the championship began is said to be outside the data, on every path.
+    for (const q of ['who won the 1949 british grand prix', 'how many poles did fangio take in 1948'])
+      expect((await ask(q)).answer).toMatch(
+        /the data covers 1950–\d{4} \(the World Championship began in 1950\)/,
+      );
+    // Races by the country they were held in.
+    expect((await ask('Which country has hosted the most F1 world championship races?')).answer).toMatch(
+      /^Italy has held the most World Championship races: \d+/,
+    );
+    expect(
+      (await ask('how many different american tracks have hosted a championship f1 race?')).answer,
+    ).toMatch(
+      /^World Championship races in United States of America have been held at 12 different circuits/,
+    );
+    expect((await ask('1999 champions — driver and constructor?')).answer).toMatch(
+      /Mika Häkkinen[^]*Ferrari won the 1999 constructors/,
+    );
+    expect((await ask('what did the honey badger score in 2014')).answer).toContain(
+      'Daniel Ricciardo scored 238 points',
+    );
     expect((await ask('Who was runner-up to Piquet in the 1981 drivers championship?')).answer).toContain(
       "Carlos Reutemann finished P2 (2nd) in the 1981 drivers' championship with 49 points and 2 wins, 1 behind Nelson Piquet",
     );

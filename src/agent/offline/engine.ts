@@ -202,7 +202,11 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
       throw new Abstain(
         'That looks like SQL. Offline I answer questions asked in words — e.g. "who won the 2021 Abu Dhabi GP?". (Programs can run read-only SELECTs through the query_f1_database tool over MCP.)',
       );
-    const mended = await resolveNeighbourRace(a, readablePlainly(a.index, question, now), now);
+    const mended = await resolveNeighbourRace(
+      a,
+      eventAttributes(readablePlainly(a.index, question, now)),
+      now,
+    );
     // "…when Jim Clark won his first title": that event is looked up first and named in its place.
     const resolved = await resolveReference(a, mended, now);
     if (resolved.sources.length) referenceSources.push(...resolved.sources);
@@ -384,6 +388,18 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
   if (SCENARIO.test(q.norm) && !q.cues.regulation) return scenario(a, q, now);
   const missing = missingStatistic(q.norm, q.year);
   if (missing) throw new AppError('not_found', missingText(missing));
+  // "in 1948": a season outside the data is said so on every path, not read as another season.
+  if (
+    q.year !== undefined &&
+    a.index.racesOf(q.year).length === 0 &&
+    !/\b(since|after|before|from|until|between)\b/.test(q.norm)
+  ) {
+    const years = a.index.years();
+    throw new AppError(
+      'not_found',
+      `That is not available: the data covers ${years[0]}–${years.at(-1)}${q.year < years[0]! ? ' (the World Championship began in 1950)' : ''}, and the ${q.year} season is not in it.`,
+    );
+  }
   const [only] = q.drivers;
   if (only && q.drivers.length === 1 && only.starts === 0 && !q.cues.profile)
     throw new AppError(
@@ -411,6 +427,37 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
   return stats ?? (await route(a, q, now));
 }
 
+/** "Alonso's first win", "Hülkenberg's first ever podium": one event of a driver's career, named by its kind. */
+const CAREER_EVENT =
+  /\b([a-z]+(?: [a-z]+)?) s (first|maiden|last|only|final) (?:ever )?(?:f1 |formula 1 |grand prix |gp )?(win|victory|podium|pole position|pole|title|championship)\b/;
+
+/**
+ * "Alonso's first win: what race, what year, and which team?", "Button's first GP win — where did that happen?":
+ * asks only of that event's race, year, team or place, which the event's own line states at once. Read as the
+ * one question "what was Alonso's first win?" instead of three asks that each lose the event.
+ */
+function eventAttributes(text: string): string {
+  const norm = normalize(text);
+  const m = CAREER_EVENT.exec(norm);
+  if (!m) return text;
+  // Only an event stated first, as a topic ("Alonso's first win: …"); "where was his last win" is read as it is.
+  if (/\b(what|which|where|when|who|how|was|did)\b/.test(norm.slice(0, m.index))) return text;
+  const rest = norm.replace(m[0], ' ');
+  const attributes =
+    /\b(what|which) (race|year|season|team|car|circuit|track|grand prix|gp|venue)\b|\bwhere\b|\bwhen\b/.test(
+      rest,
+    );
+  const otherAsk =
+    /\b(who|whom|how many|how much|how old|what age|team ?mates?|points|grid|behind|second|margin|gap)\b/.test(
+      rest,
+    );
+  // "last win for Mercedes", "first pole at Monza": a scope of its own is left to the full reading.
+  const scoped = /\b(for|with|at|in|driving|since|before|after)\b/.test(
+    rest.replace(/\bin (what|which)\b|\b(was )?(he|she) (was )?with\b/g, ' '),
+  );
+  return attributes && !otherAsk && !scoped ? `what was ${norm.slice(0, m.index + m[0].length)}?` : text;
+}
+
 /** "when he won his first title", "when Piastri got his first win in Hungary": an event named by its kind. */
 const REFERENCE =
   /\b(when|the year|the season|the race where|the race when|in the race where) (he|she|[a-z]+(?: [a-z]+)?) (?:finally )?(?:got|won|took|scored|clinched|claimed) (?:his|her) (first|maiden|last|only) (title|championship|world title|win|victory|grand prix win|grand prix|race|gp|pole|podium)(?: (?:in|at) ([a-z]+(?: [a-z]+)?))?\b/;
@@ -432,7 +479,7 @@ async function resolveReference(
   const titleYear = await resolveTitleYear(a, norm, now);
   if (titleYear) return titleYear;
   const m = REFERENCE.exec(norm);
-  if (!m) return { text, sources: [] };
+  if (!m) return (await resolveWinAt(a, norm, now)) ?? { text, sources: [] };
   const [whole, , who, which, what, place] = m as unknown as [
     string,
     string,
@@ -480,9 +527,40 @@ async function resolveReference(
 
 /** "the race where Hamilton made his debut", "Norris's first race", "in his rookie season": his first start. */
 const DEBUT_RACE =
-  /\b(?:the race (?:where|when|in which)|when) (he|she|[a-z]+(?: [a-z]+)?) (?:made|making|had|did) (?:his|her) (?:f1 |formula 1 |formula one |grand prix |world championship )?debut\b|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:f1 |grand prix )?(?:debut|first) (?:race|grand prix|gp|start)\b(?! (?:win|wins|victory|podium|pole|points))|\b(?:turned out to be|was|became) (his|her|[a-z]+(?: [a-z]+)? s) (last|final)(?: (?:race|grand prix|gp|start)\b| *$)|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:final|last) (?:f1 |formula 1 |formula one |grand prix |world championship )?(?:race|grand prix|gp|start)\b(?! (?:win|wins|victory|podium|pole|points))/;
+  /\b(?:the race (?:where|when|in which)|when) (he|she|[a-z]+(?: [a-z]+)?) (?:made|making|had|did) (?:his|her) (?:f1 |formula 1 |formula one |grand prix |world championship )?debut\b|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:f1 |grand prix )?(?:debut|first(?: ever)?) (?:race|grand prix|gp|start)\b(?! (?:win|wins|victory|podium|pole|points))|\b(?:turned out to be|was|became) (his|her|[a-z]+(?: [a-z]+)? s) (last|final)(?: (?:race|grand prix|gp|start)\b| *$)|\b(his|her|[a-z]+(?: [a-z]+)? s) (?:final|last) (?:f1 |formula 1 |formula one |grand prix |world championship )?(?:race|grand prix|gp|start)\b(?! (?:win|wins|victory|podium|pole|points))/;
 const DEBUT_SEASON =
   /\b(?:in )?(his|her|[a-z]+(?: [a-z]+)? s) (?:rookie|debut|first|maiden) (?:f1 )?(?:year|season|campaign)\b(?! (with|for|at|in) [a-z])/;
+
+/** "when he won in Montreal", "the time Kubica won at Canada": a driver's win at a place, if he won there once. */
+const WIN_AT =
+  /\b(?:when |the (?:time|year|race) (?:when )?)(he|she|[a-z]+(?: [a-z]+)?) won (?:in|at) ([a-z]+(?: [a-z]+)?)\b/;
+
+async function resolveWinAt(
+  a: Answerer,
+  norm: string,
+  now: Date,
+): Promise<{ text: string; sources: string[] } | undefined> {
+  const m = WIN_AT.exec(norm);
+  if (!m) return undefined;
+  const [whole, who, place] = m as unknown as [string, string, string];
+  const named = /^(he|she)$/.test(who) ? undefined : a.index.findDriver(who);
+  const driver = named ?? parseQuestion(a.index, norm.replace(whole, ' '), now).drivers[0];
+  const race = a.index.matchRaces(place)[0]?.race;
+  if (!driver || !race) return undefined;
+  const r = await a
+    .call<StatsData>('get_f1_stats', {
+      metric: 'wins',
+      group_by: 'driver',
+      driver: driver.id,
+      grand_prix: race.grandPrixId,
+      pick: 'first',
+    })
+    .catch(() => undefined);
+  const e = r?.data.rows[0]?.event;
+  // Several wins there: which one is meant is not said, so the reference is left for the abstention.
+  if (!r || !e || r.data.events !== 1) return undefined;
+  return { text: norm.replace(whole, `at the ${e.year} ${e.raceName}`), sources: r.sources };
+}
 
 /**
  * "Who won the race where X made his debut?" → "Who won the 2007 Australian Grand Prix?"; "in X's rookie
@@ -496,7 +574,7 @@ async function resolveDebut(
   // About that race (its winner, his finish there), not about the debut itself ("what was his first race",
   // "how old was he at his debut"), which the statistics reader answers.
   const aboutRace =
-    /\b(who|which driver|what driver|finish|finished|place|placed|position|grid|qualif\w*|result|points|retire\w*)\b/.test(
+    /\b(who|which driver|what driver|finish|finished|place|placed|position|grid|qualif\w*|result|points|retire\w*|team ?mates?)\b/.test(
       norm,
     ) && !/\b(how old|what age|at what age)\b/.test(norm);
   const race = aboutRace ? DEBUT_RACE.exec(norm) : null;
@@ -596,7 +674,7 @@ async function resolveTitleYear(
 
 /** References to a fact the question does not state: answering them needs one answer fed into another. */
 const CHAINED =
-  /\b(when|after|before|where) (he|she|they|[a-z]+( [a-z]+)?) (finally )?(got|won|took|scored|made|had|clinched) (his|her|their) (first|maiden|last|only|debut|\d+\w*)\b[^?]*|\b(his|her|their) (title|championship) (year|season|winning year)\b|\bthat (race|year|season|weekend|grand prix)\b(?! (was|is|were)\b)|\b(after|since) (he|she) died\b/;
+  /\b(when|after|before|where) (he|she|they|[a-z]+( [a-z]+)?) (finally )?(got|won|took|scored|made|had|clinched) (his|her|their) (first|maiden|last|only|debut|\d+\w*)\b[^?]*|\b(his|her|their) (title|championship) (year|season|winning year)\b|\bthat (race|year|season|weekend|grand prix)\b(?! (was|is|were)\b)|\b(after|since) (he|she) (had )?(died|passed away|was killed)\b/;
 
 /**
  * The question in the words the reader knows: fans' shorthand rewritten, relative years made seasons,
@@ -709,6 +787,10 @@ const ROLE_PAIR = new RegExp(
 const BOTH_TITLES =
   /\b(?:the )?drivers?'?(?: s)?\s*(?:and|&|\+|\/)\s*constructors?'?(?: s)?\s*(champions?|champs?|titles?|championships?|crowns?)\b|\bboth (?:the )?(?:(19[5-9]\d|20\d\d) )?(?:world )?(?:championships|titles|crowns|champions)\b(?:\s*[-–—:,]?\s*(?:the )?drivers?'?(?: s)? and constructors?'?(?: s)?)?/i;
 
+/** "drivers champ and constructors champ", "1999 champions — driver and constructor": the same two asks. */
+const TITLE_PAIR =
+  /\bdrivers?'?(?: s)?\s+(champs?|champions?|titles?|championships?)\s*(?:and|&|\+|\/)\s*(?:the )?constructors?'?(?: s)?\s+(?:champs?|champions?|titles?|championships?)\b|\b(champions?|champs?)\s*[-–—:,]\s*(?:the )?drivers?'?(?: s)? and constructors?'?(?: s)?\b/i;
+
 const QUANTITY_ASK = /\b(how many|how much|number of|count|total|tally|who|which|what|when|where)\b/;
 
 export function splitQuestion(text: string): string[] {
@@ -722,6 +804,13 @@ export function splitQuestion(text: string): string[] {
     const year = both[2] ? `${both[2]} ` : '';
     return [`${year}drivers' ${noun}`, `${year}constructors' ${noun}`].flatMap((t) =>
       splitQuestion(text.replace(both[0], t)),
+    );
+  }
+  const pair = TITLE_PAIR.exec(text);
+  if (pair) {
+    const noun = (pair[1] ?? pair[2]!).toLowerCase().replace(/s$/, '');
+    return [`drivers' ${noun}`, `constructors' ${noun}`].flatMap((t) =>
+      splitQuestion(text.replace(pair[0], t)),
     );
   }
   // "1992 world champ + what team was he driving for?": a plus joins two asks, whatever their shape.
@@ -798,14 +887,19 @@ export function contextPhrase(index: EntityIndex, text: string, o: { placesOnly?
   const words = norm.split(' ');
   const keep: string[] = [];
   for (const m of index.scan(text))
-    if (m.start < words.length && (!o.placesOnly || m.place))
+    if (m.start < words.length && (!o.placesOnly || m.place)) {
       keep.push(words.slice(m.start, m.end).join(' '));
+      // "spa 98", "adelaide 86": two digits right after a place are its season.
+      if (m.place && /^\d\d$/.test(words[m.end] ?? '')) keep.push(String(fullYear(words[m.end]!)));
+    }
   // "the 97 title": a short year lent on as the full one.
   for (const [, yy] of norm.matchAll(
     /\b(?:in|the|of|season) (\d\d)\b(?! (points?|wins?|races?|laps?|poles?|podiums?|times?)\b)/g,
   ))
     keep.push(String(fullYear(yy ?? '')));
-  const time = norm.match(/\b(19[5-9]\d|20\d\d)\b|\b(last|latest|most recent|next) (race|grand prix|gp)\b/g);
+  const time = norm.match(
+    /\b(19[5-9]\d|20\d\d)\b|\b(last|latest|most recent|next) (race|grand prix|gp)\b|\b(very first|first ever) ((world )?championship )?(race|round|grand prix|gp)\b/g,
+  );
   const season = relativeSeasonPhrase(norm)?.text;
   return [...new Set([...keep, ...(time ?? []), ...(season ? [season] : [])])].join(' ');
 }
@@ -1582,6 +1676,23 @@ async function seasonCounts(a: Answerer, q: ParsedQuestion, driver: DriverEntity
 
 /** Who drove for the same team(s) as `driver` in a season (the current one when none is named). */
 async function teammates(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now: Date) {
+  // "his team-mate in his first race", "at the 1991 Belgian GP": the team-mate in that race's classification.
+  const race = q.namesRace ? raceOfQuestion(a.index, q, now, false) : undefined;
+  if (race?.hasRaceResults) {
+    const { data, sources } = await a.call<RaceData>('get_race_results', raceArgs(race));
+    const own = rowOf(data.results, driver);
+    if (own) {
+      const mates = data.results.filter(
+        (r) => r.constructorId === own.constructorId && r.driverId !== driver.id,
+      );
+      return {
+        text: mates.length
+          ? `${driver.name}'s team-mate${mates.length > 1 ? 's' : ''} at ${own.constructor} in the ${label(race)}: ${mates.map((m) => `${m.driver} (${finishText(m)})`).join(', ')}; ${driver.name} ${finishText(own)}.`
+          : `${driver.name} had no team-mate at ${own.constructor} in the ${label(race)}.`,
+        sources,
+      };
+    }
+  }
   const year = q.year ?? seasonMeant(q.norm, driver.years, currentSeason(a.index, now));
   const { data, sources } = await a.call<{
     standings: (StandingRow & { teams: string[] })[];
@@ -1680,6 +1791,11 @@ async function career(a: Answerer, q: ParsedQuestion, driver: DriverEntity, now:
   if (c.points) focus.push(`${formatPoints(data.points)} points`);
   if (c.championship)
     focus.push(`${n(data.championships)} world title${data.championships === 1 ? '' : 's'}`);
+  // "how many different teams has he raced for": the teams themselves, counted.
+  if (/\bhow many (different |distinct |separate )?(teams|constructors|outfits)\b/.test(q.norm))
+    focus.push(
+      `raced for ${n(data.teams.length)} team${data.teams.length === 1 ? '' : 's'} (${data.teams.join(', ')})`,
+    );
   const of = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   const summary = `${of(data.starts, 'start')}, ${of(data.wins, 'win')}, ${of(data.podiums, 'podium')}, ${of(data.poles, 'pole')}, ${formatPoints(data.points)} points, ${of(data.championships, 'title')}`;
   const span = data.seasons.length

@@ -39,6 +39,8 @@ export interface StatsFrame {
   teams: ConstructorEntity[];
   place?: PlaceFilter;
   nationality?: string;
+  /** Country id of the races' circuits ("American tracks", "races held in Italy"). */
+  hostCountry?: string;
   fromYear?: number;
   toYear?: number;
   position?: number;
@@ -334,11 +336,11 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     take(
       /\b(raced|competed|driven|drove|started|raced in|competed in|taken part in|took part in|appeared in)\b/,
     );
-  } else if (take(/\bhow many (seasons|years)\b/)) {
+  } else if (take(/\bhow many (different |distinct |separate )?(seasons|years)\b/)) {
     countSeasons = true;
-    // "how many seasons did Hamilton spend at Mercedes".
+    // "how many seasons did Hamilton spend at Mercedes", "…did Button start a Grand Prix".
     take(
-      /\b(spend|spent|spending|stay|stayed|last|lasted|be|been|was|raced|race|racing|competed|compete|drove|drive|driven)\b/,
+      /\b(spend|spent|spending|stay|stayed|last|lasted|be|been|was|raced|race|racing|competed|compete|drove|drive|driven|start|started)\b/,
     );
   }
   // "won from pole": the grid slot, not a pole metric.
@@ -507,6 +509,15 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // "hosted"/"held" count races only in "how many times…hosted", "hosted the most"; "when was it held" is a date.
   if (metrics.includes('races_held') && !/\b(how many|most|fewest|number of|how often)\b/.test(norm))
     removeMetric(metrics, 'races_held');
+  // "hosted a championship F1 race": the championship names the races, it is not a count of titles.
+  if (
+    metrics.includes('races_held') &&
+    metrics.includes('titles') &&
+    /\b(world )?championship (f1 |formula (1|one) |grand prix )?(races?|rounds?|events?|grands prix|gps?)\b/.test(
+      norm,
+    )
+  )
+    removeMetric(metrics, 'titles');
   if (withoutWin) removeMetric(metrics, 'wins');
   if (metrics.length === 0 && (withoutTitle || withoutWin)) metrics.push(withoutWin ? 'podiums' : 'wins');
   // "who has done the most races without a podium": the races are starts.
@@ -812,6 +823,16 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     if (!country) continue;
     const next = words[i + 1] ?? '';
     const prev = words[from - 1] ?? '';
+    // "American tracks", "how many Italian circuits": the races' country, not the drivers'.
+    if (
+      /^(tracks?|circuits?|venues?)$/.test(next) &&
+      (metrics.includes('races_held') || frame.subject === undefined)
+    ) {
+      frame.hostCountry = country;
+      for (let k = from; k <= i + 1; k++) covered[k] = true;
+      frame.subject = 'circuit';
+      continue;
+    }
     const asPlace = /^(grand|gp|race|circuit)$/.test(next) || /^(at|in)$/.test(prev);
     // "Brazil's first champion": a country's possessive is its people, unless a race follows ("Brazil's GP").
     const possessive = next === 's' && !/^(grand|gp|race|circuit)$/.test(words[i + 2] ?? '');
@@ -935,6 +956,8 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     if (metrics.includes('constructor_titles') || metrics.includes('one_twos')) frame.subject = 'constructor';
   }
   if (frame.op === 'list' && frame.subject === 'driver') frame.subject = 'season';
+  // "which country has hosted the most races": the country the races were held in.
+  if (frame.subject === 'nationality' && metrics.includes('races_held')) frame.subject = 'host_country';
 
   // "who finished higher in the 2010 championship": within one season the championship is its standings —
   // the points decide the order — not a count of titles.

@@ -47,7 +47,8 @@ const CUE_PATTERNS = {
     /\b(champion|champions|championships?|titles?|wdc|wcc|crowns?|champs?)\b(?! (race|races|round|rounds|grand prix|gp)\b)|\b(in|of|won|top of|lead|leading|led) the (constructors|drivers)\b(?= *$| (in|of|for|after|this|last|that|back|standings|table)\b)/,
   leader: /\b(led|lead|leader|leading|top of|ahead in|on top of)\b/,
   constructorTitle: /\b(constructor|constructors|team|teams|wcc|manufacturer)\b/,
-  points: /\bpoints?\b/,
+  // "what did he score in 2014": a driver or team scores points.
+  points: /\bpoints?\b|\bwhat did .{1,40} score\b|\bhow much did .{1,40} score\b/,
   podium: /\bpodiums?\b/,
   count: /\b(how many|number of|count|total|tally)\b/,
   career: /\b(career|so far|all time|ever|in total|through|as of|to date|up to|until)\b/,
@@ -108,10 +109,11 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
     cues.weather &&
     !/\b(weather|forecast|temperatures?)\b|\bwill it\b|\bgoing to\b/.test(norm) &&
     /\b(who|which driver|whom)\b/.test(norm) &&
-    (cues.winner || cues.pole || cues.finish || cues.podium)
+    (cues.winner || cues.pole || cues.finish || cues.podium || /\bdriver of the day\b|\bdotd\b/.test(norm))
   )
     cues.weather = false;
-  const yearMatch = [...norm.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+  // A season before 1950 is read too, so it is answered as outside the data, never as another season.
+  const yearMatch = [...norm.matchAll(/\b(19[0-4]\d|19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
   let year = yearMatch.at(-1);
   // "in 92", "back in '99": a two-digit season.
   const short =

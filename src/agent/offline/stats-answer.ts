@@ -87,6 +87,7 @@ function baseArgs(f: StatsFrame, metric: Metric, session: 'race' | 'sprint'): St
   if (f.notChampionThatSeason) args.not_champion_that_season = true;
   if (f.champions) args.champions_only = true;
   if (f.nationality) args.nationality = f.nationality;
+  if (f.hostCountry) args.host_country = f.hostCountry;
   return args;
 }
 
@@ -192,16 +193,27 @@ async function onePart(
     (f.op === 'distinct' || f.op === 'count')
   ) {
     const { d, sources } = await call({ group_by: 'circuit', limit: 12 });
+    const hosts = f.hostCountry ? d.resolved?.host_country : undefined;
     const where = f.place
       ? `The ${f.place.name} has been held at`
-      : 'World Championship races have been held at';
+      : `World Championship races have been held at`;
+    if (hosts)
+      return {
+        text: `World Championship races in ${hosts} have been held at ${d.groups} different circuit${d.groups === 1 ? '' : 's'}${scoped}${asOfText(d)}: ${d.rows.map((r) => `${r.name} ${r.value}`).join(', ')}${d.groups > d.rows.length ? ', …' : ''}.`,
+        sources,
+      };
     return {
       text: `${where} ${d.groups} different circuit${d.groups === 1 ? '' : 's'}${scoped.replace(` at the ${f.place?.name ?? ''}`, '')}${asOfText(d)}: ${d.rows.map((r) => `${r.name} ${r.value}`).join(', ')}${d.groups > d.rows.length ? ', …' : ''}.`,
       sources,
     };
   }
   if (metric === 'races_held') {
-    const group = f.place?.circuitId || (!f.place && f.subject === 'circuit') ? 'circuit' : 'grand_prix';
+    const group =
+      f.subject === 'host_country'
+        ? 'host_country'
+        : f.place?.circuitId || (!f.place && f.subject === 'circuit')
+          ? 'circuit'
+          : 'grand_prix';
     const { d, sources } = await call({ group_by: group, limit: 6 });
     const top = d.rows[0];
     if (!top) return { text: `No World Championship race${scoped} is in the data.`, sources };

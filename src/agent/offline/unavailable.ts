@@ -42,6 +42,11 @@ const MISSING: [RegExp, string, string][] = [
     'pit stops and (2018 on) the compound of each stint',
   ],
   [
+    /\b(how long was [a-z ]{1,30} stationary|stationary (time|for)|(stopped|standing) (still )?for how long|tyre change time|wheel change time|time (the car |he |she )?(was |spent )?stationary)\b/,
+    'stationary times at pit stops (the data has each stop’s pit-lane time, not the time the car stood still)',
+    'pit stops with their lap and pit-lane time',
+  ],
+  [
     /\b(team radio|radio messages?|on the radio|over the radio|radio call)\b/,
     'team radio',
     'results, pit stops and race-control data from live recordings',

@@ -27,7 +27,7 @@ export const statsInput = z.object({
   group_by: z
     .enum(GROUPS)
     .describe(
-      'Rows of the answer: per driver, driver_season (single-season records), driver_race, driver_constructor (a driver with one team), constructor, constructor_season, engine, tyre, nationality, season, grand_prix, circuit or race.',
+      'Rows of the answer: per driver, driver_season (single-season records), driver_race, driver_constructor (a driver with one team), constructor, constructor_season, engine, tyre, nationality, season, grand_prix, circuit, host_country (the country a race was held in) or race.',
     ),
   driver: z.string().max(100).optional().describe('Only this driver (name, surname, code or f1db id).'),
   team: z.string().max(100).optional().describe('Only with this constructor.'),
@@ -48,6 +48,11 @@ export const statsInput = z.object({
     .describe('Only drivers of this nationality ("Brazil", "British").'),
   grand_prix: z.string().max(100).optional().describe('Only this grand prix (the event across years).'),
   circuit: z.string().max(100).optional().describe('Only races at this circuit.'),
+  host_country: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('Only races held in this country ("USA", "Italy"), at any of its circuits.'),
   from_season: season.optional(),
   to_season: season.optional(),
   up_to_date: z
@@ -187,6 +192,11 @@ function resolveFilters(
     const c = resolveCircuit(db, args.circuit);
     filters.circuitId = c.id;
     resolved.circuit = c.name;
+  }
+  if (args.host_country) {
+    const c = resolveCountry(db, args.host_country);
+    filters.hostCountryId = c.id;
+    resolved.host_country = c.name;
   }
   return { filters, resolved };
 }

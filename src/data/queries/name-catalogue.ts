@@ -170,7 +170,7 @@ function unique(names: string[]): string[] {
  * (Michael and Ralf in 2001): a caller that must name one reports them, a reader of free text picks the better known.
  */
 export function preferKeys<T>(
-  known: (x: T) => Known,
+  known: (x: T) => Pick<Known, 'years' | 'fame'>,
   year: number | undefined,
   rank: (x: T) => number = () => 0,
 ): ((x: T) => number)[] {

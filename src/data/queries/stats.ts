@@ -51,6 +51,8 @@ export const GROUPS = [
   'season',
   'grand_prix',
   'circuit',
+  /** The country a race was held in (its circuit's): "which country has hosted the most races". */
+  'host_country',
   'race',
 ] as const;
 export type GroupBy = (typeof GROUPS)[number];
@@ -65,6 +67,8 @@ export interface StatsFilters {
   nationalityId?: string | undefined;
   grandPrixId?: string | undefined;
   circuitId?: string | undefined;
+  /** Country id of the race's circuit ("united-states-of-america" for "American tracks"). */
+  hostCountryId?: string | undefined;
   fromYear?: number | undefined;
   toYear?: number | undefined;
   /** Only events of races held on or before this date (career "as of" a date). */
@@ -259,6 +263,7 @@ const GROUP_KEY: Record<GroupBy, { key: string; name: string }> = {
   season: { key: 'r.year', name: 'CAST(r.year AS TEXT)' },
   grand_prix: { key: 'r.grand_prix_id', name: 'gp.full_name' },
   circuit: { key: 'r.circuit_id', name: 'ci.name' },
+  host_country: { key: 'ci.country_id', name: 'hc.name' },
   race: { key: 'r.id', name: "r.year || ' ' || gp.full_name" },
 };
 
@@ -270,7 +275,8 @@ const JOINS = `
   LEFT JOIN tyre_manufacturer tm ON tm.id = e.tyre_id
   LEFT JOIN country co ON co.id = d.nationality_country_id
   LEFT JOIN grand_prix gp ON gp.id = r.grand_prix_id
-  LEFT JOIN circuit ci ON ci.id = r.circuit_id`;
+  LEFT JOIN circuit ci ON ci.id = r.circuit_id
+  LEFT JOIN country hc ON hc.id = ci.country_id`;
 
 /** Age on `date` of someone born on `birth` (ISO dates). */
 export function ageOn(birth: string, date: string): { years: number; days: number } {
@@ -326,6 +332,7 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
     );
   if (f.grandPrixId) add('r.grand_prix_id = ?', f.grandPrixId);
   if (f.circuitId) add('r.circuit_id = ?', f.circuitId);
+  if (f.hostCountryId) add('ci.country_id = ?', f.hostCountryId);
   if (f.fromYear !== undefined) add('r.year >= ?', f.fromYear);
   if (f.toYear !== undefined) add('r.year <= ?', f.toYear);
   if (f.toDate) add('r.date <= ?', f.toDate);
