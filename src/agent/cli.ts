@@ -8,6 +8,7 @@ import { Agent } from './service.ts';
 import { formatQaReport, readQaFile, runQaEval } from './eval/qa.ts';
 import { generateQuestions } from './eval/generated.ts';
 import { AppError } from '../errors.ts';
+import { timeZoneSchema } from '../time-zone.ts';
 
 /** Logs go to stderr so stdout carries only the answer (or its JSON). */
 function cliAgent(config: Config, opts: { offline?: boolean } = {}): { agent: Agent; db: Db } {
@@ -24,13 +25,20 @@ export function registerAgentCommands(program: Command, ctx: CliContext): void {
     .argument('<question...>', 'the question')
     .option('--json', 'print {answer, engine, tools, sources} as JSON')
     .option('--offline', 'use the offline engine even when an LLM is configured')
-    .action(async (words: string[], opts: { json?: boolean; offline?: boolean }) => {
+    .option('--time-zone <iana>', 'give race start times in this time zone too (e.g. Europe/London)')
+    .action(async (words: string[], opts: { json?: boolean; offline?: boolean; timeZone?: string }) => {
+      if (opts.timeZone !== undefined && !timeZoneSchema.safeParse(opts.timeZone).success)
+        throw new AppError(
+          'bad_request',
+          `--time-zone: "${opts.timeZone}" is not an IANA time zone (e.g. Europe/London)`,
+        );
       const { agent, db } = cliAgent(ctx.config(), opts);
       try {
         const question = words.join(' ');
         const streaming = !opts.json && process.stdout.isTTY;
         const res = await agent.ask({
           question,
+          ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
           ...(streaming ? { events: { delta: (t: string) => void process.stdout.write(t) } } : {}),
         });
         if (opts.json) console.log(JSON.stringify(res, null, 2));

@@ -159,8 +159,35 @@ describe('agent API (offline, no key)', () => {
     expect((await inject({ method: 'DELETE', url: `/api/chats/${chatId}` })).statusCode).toBe(404);
   });
 
+  it('gives race start times in the time zone the client sends, on /api/ask and /api/chat', async () => {
+    const question = 'When was the 2025 Abu Dhabi Grand Prix?';
+    const ask = await inject({
+      method: 'POST',
+      url: '/api/ask',
+      payload: { question, timeZone: 'Asia/Tokyo' },
+    });
+    expect(ask.statusCode).toBe(200);
+    expect(ask.json<{ answer: string }>().answer).toContain(
+      'lights out 13:00 UTC (Sun 7 Dec, 22:00 (Asia/Tokyo))',
+    );
+    const plain = await inject({ method: 'POST', url: '/api/ask', payload: { question } });
+    expect(plain.json<{ answer: string }>().answer).toContain('lights out 13:00 UTC at');
+    const chat = await inject({
+      method: 'POST',
+      url: '/api/chat',
+      payload: { messages: [{ role: 'user', content: question }], timeZone: 'America/New_York' },
+    });
+    const text = parseSse(chat.body)
+      .filter((e) => e.event === 'delta')
+      .map((e) => e.data.text)
+      .join('');
+    expect(text).toContain('(Sun 7 Dec, 08:00 (America/New_York))');
+  });
+
   it('refuses bad requests with 4xx and an error body, never a 200', async () => {
     const cases: [string, unknown, number][] = [
+      ['/api/ask', { question: 'when is the next race', timeZone: 'Mars/Olympus' }, 400],
+      ['/api/chat', { messages: [{ role: 'user', content: 'hi' }], timeZone: 42 }, 400],
       ['/api/ask', { question: '' }, 400],
       ['/api/ask', {}, 400],
       ['/api/ask', { question: 'x'.repeat(5000) }, 413],

@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { z } from 'zod';
+import { timeZoneSchema } from '../time-zone.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -59,15 +60,26 @@ export async function registerAgentRoutes(root: FastifyInstance, ctx: AgentRoute
         schema: {
           tags: ['agent'],
           summary: 'Ask the race engineer one question (not streamed)',
-          body: z.object({ question: z.string().trim().min(1), history: z.array(message).optional() }),
+          body: z.object({
+            question: z.string().trim().min(1),
+            history: z.array(message).optional(),
+            timeZone: timeZoneSchema
+              .optional()
+              .describe('Your IANA time zone: race times are also given in it'),
+          }),
         },
       },
       async (req, reply) => {
-        const { question, history = [] } = req.body;
+        const { question, history = [], timeZone } = req.body;
         checkSizes(ctx, [question, ...history.map((m) => m.content)]);
         // The spend limit's identity: the caller's token or cookie when it has one, else its address.
         const who = (await ctx.identities.identify(req, reply, { issue: false }))?.owner ?? `ip:${req.ip}`;
-        const res = await ctx.agent.ask({ question, history, identity: who });
+        const res = await ctx.agent.ask({
+          question,
+          history,
+          identity: who,
+          ...(timeZone ? { timeZone } : {}),
+        });
         return {
           answer: res.answer,
           engine: res.engine,
@@ -88,7 +100,13 @@ export async function registerAgentRoutes(root: FastifyInstance, ctx: AgentRoute
           tags: ['agent'],
           summary:
             'Chat with the race engineer (Server-Sent Events: tool_start, tool_end, delta, error, done)',
-          body: z.object({ chatId: z.string().uuid().optional(), messages: z.array(message).min(1) }),
+          body: z.object({
+            chatId: z.string().uuid().optional(),
+            messages: z.array(message).min(1),
+            timeZone: timeZoneSchema
+              .optional()
+              .describe('Your IANA time zone: race times are also given in it'),
+          }),
         },
       },
       async (req, reply) => {
@@ -142,6 +160,7 @@ export async function registerAgentRoutes(root: FastifyInstance, ctx: AgentRoute
             history,
             identity: owner,
             signal: controller.signal,
+            ...(req.body.timeZone ? { timeZone: req.body.timeZone } : {}),
             events: {
               toolStart: (e) => send('tool_start', e),
               toolEnd: (e) => send('tool_end', e),

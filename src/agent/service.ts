@@ -99,6 +99,8 @@ export interface AskInput {
   signal?: AbortSignal;
   /** Who asks (the chat owner), for the per-identity answer limit; none: not limited per identity. */
   identity?: string;
+  /** The asker's IANA time zone (validated by the route): session times are also given in it. */
+  timeZone?: string;
 }
 
 export class Agent {
@@ -124,13 +126,14 @@ export class Agent {
     return this.provider ? `llm:${this.provider.model}` : 'offline';
   }
 
-  private toolContext(signal?: AbortSignal): ToolContext {
+  private toolContext(signal?: AbortSignal, timeZone?: string): ToolContext {
     return {
       config: this.deps.config,
       logger: this.deps.logger,
       db: this.deps.db,
       now: this.deps.now ?? (() => new Date()),
       ...(signal ? { signal } : {}),
+      ...(timeZone ? { timeZone } : {}),
       ...(this.deps.provisional ? { provisional: this.deps.provisional } : {}),
     };
   }
@@ -153,7 +156,7 @@ export class Agent {
   }
 
   private async answer(input: AskInput): Promise<AgentAnswer> {
-    const toolCtx = this.toolContext(input.signal);
+    const toolCtx = this.toolContext(input.signal, input.timeZone);
     const spend = this.deps.spend;
     const identity = input.identity ?? 'anonymous';
     const refused = this.provider && spend ? await spend.refusal(identity) : null;
@@ -196,7 +199,7 @@ export class Agent {
       };
       try {
         const messages: ChatMessage[] = [
-          { role: 'system', content: systemPrompt(toolCtx.now()) },
+          { role: 'system', content: systemPrompt(toolCtx.now(), toolCtx.timeZone) },
           ...(input.history ?? []).map((m) => ({ role: m.role, content: m.content }) as ChatMessage),
           { role: 'user', content: input.question },
         ];

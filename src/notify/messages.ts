@@ -1,23 +1,10 @@
 // What each notification says. Pure: reminders in the fan's time zone, alerts in pit-wall words.
 import type { CalendarSession } from './calendar.ts';
 import type { PushPayload, StoredSubscription } from './types.ts';
+import { localTime } from '../time-zone.ts';
 
 const lead = (m: number) =>
   m % 60 === 0 ? `${m / 60} h` : m > 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`;
-
-/** "Sun 20 Apr, 19:00 (Europe/Berlin)". */
-export function localTime(ms: number, timeZone: string): string {
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return `${f.format(ms).replace(/,? (\d\d:\d\d)$/, ', $1')} (${timeZone})`;
-}
 
 export function reminderPayload(
   s: CalendarSession,

@@ -1,6 +1,7 @@
 // What a fan can ask for (validated preferences), what is stored per browser, and what is sent. Pure types and
 // zod schemas shared by the routes, the store, the scheduler and the alert watcher.
 import { z } from 'zod';
+import { timeZoneSchema } from '../time-zone.ts';
 
 /** Session types a fan picks; the calendar's session kinds map onto these (see calendar.ts). */
 export const SESSION_CATEGORIES = ['practice', 'qualifying', 'sprint', 'race'] as const;
@@ -25,21 +26,7 @@ export const DEFAULT_LEAD_MINUTES = [30, 5];
 /** The live page's broadcast delay goes to 300 s; a fan watching a delayed broadcast may need far more. */
 export const MAX_SPOILER_DELAY_S = 4 * 3600;
 
-const timeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(
-    (tz) => {
-      try {
-        new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'is not an IANA time zone (e.g. Europe/London)' },
-  );
+const timeZone = timeZoneSchema;
 
 export const favouriteSchema = z.object({
   kind: z.enum(['driver', 'team']),

@@ -1,6 +1,6 @@
 // The system prompt: the seed system's persona and rules, today's date, and the rule that tool output is data.
 
-export function systemPrompt(now: Date): string {
+export function systemPrompt(now: Date, timeZone?: string): string {
   const today = now.toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'long',
@@ -14,7 +14,7 @@ IDENTITY
 - Refuse off-topic requests (finance, coding, cooking, general knowledge, homework, creative writing, medical, legal) with: "That's outside my pit wall — I'm here for F1. Ask me about races, drivers, standings, or strategy!" Motorsport, FIA regulations, team operations, driver careers and circuits are in scope.
 
 CURRENT CONTEXT
-- Today's date: ${today} (${now.toISOString().slice(0, 10)}).
+- Today's date: ${today} (${now.toISOString().slice(0, 10)}).${timeZone ? `\n- The user's time zone: ${timeZone}. Give session start times in it as well as in UTC (get_season_schedule lists both).` : ''}
 
 TOOLS
 - Answer facts from the tools, never from memory. If the tools say something is not available (a race not yet run, an unknown driver), say so plainly; do not guess.

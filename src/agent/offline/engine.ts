@@ -30,6 +30,7 @@ import { plainSpeech, yearsAgo } from './colloquial.ts';
 import { ORDINARY_WORDS, readStatsFrame, type StatsFrame } from './frame.ts';
 import { answerStats } from './stats-answer.ts';
 import { eventText, type StatsData } from '../tools/stats.tool.ts';
+import { startText } from '../tools/schedule.tool.ts';
 import { answerRelation, relationAsked, seasonMeant } from './relations.ts';
 import { missingStatistic, missingText } from './unavailable.ts';
 import { definitionAsked } from './glossary.ts';
@@ -1457,6 +1458,12 @@ async function fastestLap(a: Answerer, race: RaceEntity, sprint: boolean) {
   };
 }
 
+/** ", lights out 13:00 UTC (Sun 6 Dec, 14:00 (Europe/Rome))" for a race whose start time is known. */
+function startAt(a: Answerer, race: RaceEntity): string {
+  const start = startText(race.date, race.time, a.ctx.timeZone);
+  return start ? `, lights out ${start}` : '';
+}
+
 async function raceDate(a: Answerer, race: RaceEntity) {
   const { sources } = await a.call('get_season_schedule', { year: race.year });
   const d = new Date(`${race.date}T00:00:00Z`);
@@ -1473,7 +1480,7 @@ async function raceDate(a: Answerer, race: RaceEntity) {
       ? 'is scheduled'
       : 'was scheduled';
   return {
-    text: `The ${label(race)} (round ${race.round}) ${ran} on ${weekday} ${long} (${race.date}) at ${race.circuitName}, ${race.place}.`,
+    text: `The ${label(race)} (round ${race.round}) ${ran} on ${weekday} ${long} (${race.date})${startAt(a, race)} at ${race.circuitName}, ${race.place}.`,
     sources,
   };
 }
@@ -1497,7 +1504,13 @@ async function schedule(a: Answerer, q: ParsedQuestion, now: Date) {
       place: string;
       status: string;
     }[];
-    nextRace: { round: number; grandPrix: string; date: string; circuit: string } | null;
+    nextRace: {
+      round: number;
+      grandPrix: string;
+      date: string;
+      circuit: string;
+      start: string | null;
+    } | null;
     lastRace: { round: number; grandPrix: string; date: string } | null;
   }>('get_season_schedule', q.year !== undefined ? { year: q.year } : {});
   if (q.relative === 'last' && data.lastRace) {
@@ -1511,12 +1524,18 @@ async function schedule(a: Answerer, q: ParsedQuestion, now: Date) {
     const next =
       data.nextRace ??
       (later
-        ? { round: later.round, grandPrix: later.grandPrixName, date: later.date, circuit: later.circuitName }
+        ? {
+            round: later.round,
+            grandPrix: later.grandPrixName,
+            date: later.date,
+            circuit: later.circuitName,
+            start: startText(later.date, later.time, a.ctx.timeZone) ?? null,
+          }
         : null);
     if (!next) return { text: `No upcoming race is on the calendar in the data.`, sources };
     const year = later?.year ?? data.year;
     return {
-      text: `Next up: round ${next.round}, the ${year} ${next.grandPrix} on ${next.date} at ${next.circuit}.`,
+      text: `Next up: round ${next.round}, the ${year} ${next.grandPrix} on ${next.date}${next.start ? `, lights out ${next.start}` : ''} at ${next.circuit}.`,
       sources,
     };
   }

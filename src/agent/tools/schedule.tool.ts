@@ -3,6 +3,15 @@ import { AppError } from '../../errors.ts';
 import { isoDate, lastRace, nextRace } from '../race-ref.ts';
 import { defineTool } from './types.ts';
 import { index, seasonOf, table, yearArg } from './common.ts';
+import { localTime, raceStart, timeZoneSchema } from '../../time-zone.ts';
+
+/** "13:00 UTC", and the same instant in the asker's zone when one is given: "13:00 UTC (Sun 6 Dec, 14:00 (Europe/Rome))". */
+export function startText(date: string, time: string | null, timeZone?: string): string | undefined {
+  const ms = raceStart(date, time);
+  if (ms === undefined) return undefined;
+  const utc = `${new Date(ms).toISOString().slice(11, 16)} UTC`;
+  return timeZone && timeZone !== 'UTC' ? `${utc} (${localTime(ms, timeZone)})` : utc;
+}
 
 export interface ScheduleEntry {
   round: number;
@@ -10,6 +19,8 @@ export interface ScheduleEntry {
   officialName: string;
   date: string;
   time: string | null;
+  /** The race start in the asker's time zone, when one was given and the start time is known. */
+  localStart?: string;
   circuit: string;
   place: string;
   country: string;
@@ -21,8 +32,16 @@ export default defineTool({
   name: 'get_season_schedule',
   description:
     'The calendar of a season: every round with date, circuit, place, sprint weekends and whether it has been run, plus the last completed and the next race. ALWAYS call this first for "last race", "next race", "when is", "where is" or calendar questions, and for race dates and venues.',
-  inputSchema: z.object({ year: yearArg }),
-  execute({ year }, ctx) {
+  inputSchema: z.object({
+    year: yearArg,
+    time_zone: timeZoneSchema
+      .optional()
+      .describe(
+        'IANA time zone to give race start times in (e.g. "Europe/London"); default the asker\'s, else UTC.',
+      ),
+  }),
+  execute({ year, time_zone }, ctx) {
+    const tz = time_zone ?? ctx.timeZone;
     const idx = index(ctx);
     const season = seasonOf(ctx, year);
     const races = idx.racesOf(season);
@@ -38,6 +57,9 @@ export default defineTool({
       officialName: r.officialName,
       date: r.date,
       time: r.time,
+      ...(tz && raceStart(r.date, r.time) !== undefined
+        ? { localStart: localTime(raceStart(r.date, r.time)!, tz) }
+        : {}),
       circuit: r.circuitName,
       place: r.place,
       country: r.country,
@@ -54,11 +76,12 @@ export default defineTool({
     const markdown = [
       `### ${season} calendar (today: ${today})`,
       table(
-        ['Round', 'Grand Prix', 'Date', 'Circuit', 'Sprint', 'Status'],
+        ['Round', 'Grand Prix', 'Date', tz ? `Start (${tz})` : 'Start (UTC)', 'Circuit', 'Sprint', 'Status'],
         entries.map((e) => [
           e.round,
           e.grandPrix,
           e.date,
+          e.localStart?.replace(/ \([^)]*\)$/, '') ?? (e.time ? e.time.slice(0, 5) : ''),
           `${e.circuit}, ${e.place}`,
           e.sprintWeekend ? 'yes' : '',
           statusText[e.status],
@@ -66,7 +89,7 @@ export default defineTool({
       ),
       last ? `**Last race with results:** round ${last.round}, ${last.grandPrixName} (${last.date}).` : '',
       next
-        ? `**Next race:** round ${next.round}, ${next.grandPrixName} on ${next.date} at ${next.circuitName}.`
+        ? `**Next race:** round ${next.round}, ${next.grandPrixName} on ${next.date}${startText(next.date, next.time, tz) ? `, start ${startText(next.date, next.time, tz)}` : ''} at ${next.circuitName}.`
         : '',
     ]
       .filter(Boolean)
@@ -78,7 +101,13 @@ export default defineTool({
         races: entries,
         lastRace: last ? { round: last.round, grandPrix: last.grandPrixName, date: last.date } : null,
         nextRace: next
-          ? { round: next.round, grandPrix: next.grandPrixName, date: next.date, circuit: next.circuitName }
+          ? {
+              round: next.round,
+              grandPrix: next.grandPrixName,
+              date: next.date,
+              circuit: next.circuitName,
+              start: startText(next.date, next.time, tz) ?? null,
+            }
           : null,
       },
       markdown,

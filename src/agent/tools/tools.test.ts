@@ -147,6 +147,19 @@ describe('data tools', () => {
     );
   });
 
+  it("gives the calendar in the time zone asked for (tool argument) or the asker's", async () => {
+    const r = await ok('get_season_schedule', { year: 2025, time_zone: 'Europe/London' });
+    const races = (r.data as { races: { grandPrix: string; localStart?: string }[] }).races;
+    expect(races.find((x) => x.grandPrix === 'Abu Dhabi Grand Prix')?.localStart).toBe(
+      'Sun 7 Dec, 13:00 (Europe/London)',
+    );
+    expect(r.markdown).toContain('Start (Europe/London)');
+    const own = await runTool('get_season_schedule', { year: 2025 }, { ...ctx, timeZone: 'Asia/Kolkata' });
+    expect(own.result!.markdown).toContain('Start (Asia/Kolkata)');
+    const bad = await runTool('get_season_schedule', { year: 2025, time_zone: 'Mars/Olympus' }, ctx);
+    expect(bad).toMatchObject({ ok: false, code: 'bad_request' });
+  });
+
   it('names drivers and teams through the resolver every REST route uses: same nicknames, same errors', async () => {
     const entries = async (args: object) => {
       const r = await ok('get_team_lineup', args);

@@ -18,6 +18,8 @@ export interface ToolContext {
   signal?: AbortSignal;
   /** Provisional classifications from live timing for sessions the F1 database does not have yet. */
   provisional?: ProvisionalLookup;
+  /** The asker's IANA time zone, when the client sends it: calendar times are also given in it. */
+  timeZone?: string;
 }
 
 /** A tool's answer: structured data for programs, short Markdown for people and models. */

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, errorFrom } from '../api.ts';
 import { readSse } from '../lib/sse.ts';
+import { BROWSER_TZ } from '../lib/time.ts';
 import {
   applyChatEvent,
   normaliseChatList,
@@ -99,6 +100,8 @@ export function ChatPage() {
             body: JSON.stringify({
               ...(startedIn ? { chatId: startedIn } : {}),
               messages: history.map((m) => ({ role: m.role, content: m.content })),
+              // Race start times come back in the fan's own zone as well as UTC.
+              timeZone: BROWSER_TZ,
             }),
             signal: ctrl.signal,
           });
