@@ -23,6 +23,25 @@ const REWRITES: [RegExp, string][] = [
   [/\b(points )haul\b/gi, '$1'],
   [/\bhaul of points\b/gi, 'points'],
   [/\bso far\b/gi, ''],
+  // "since they brought them in", "ever since sprints started": the whole history of the thing asked about.
+  [
+    /\b(ever )?since (they|it|sprints?|the sprints?|sprint races?) (were |was )?(brought|introduced|came|started|began|first (ran|run|held))( (them|it))?( in)?\b/gi,
+    '',
+  ],
+  // "any venue counts", "any circuit": no circuit filter, which is what a grand prix over the years is anyway.
+  [/[,;]?\s*\b(any|whatever|every) (venue|circuit|track)s? (counts?|is fine|goes|included)\b/gi, ''],
+  // "who has done the most races", "done 300 grands prix": races started.
+  [
+    /\b(done|did|do) (the most|more|fewer|the fewest|\d+) (races|grands prix|gps|starts)\b/gi,
+    'started $2 races',
+  ],
+  // "who lost out to Hunt for the 76 title": the runner-up to him.
+  [/\blost out to\b/gi, 'was runner-up to'],
+  // Tag questions: "2012 was mad wasn't it,", "the hulk finally got a podium didn't he?" ask nothing themselves.
+  [
+    /[,]?\s*\b(wasn'?t|isn'?t|didn'?t|doesn'?t|hasn'?t|haven'?t|weren'?t|aren'?t|wasnt|isnt|didnt|doesnt|hasnt|havent|werent|arent) (it|he|she|they)\b(?=\s*[,?.!]|\s*$)/gi,
+    '',
+  ],
   [/\b(separately|individually|respectively)\b/gi, ''],
   // "on the day", "that day" after a race already named: the race itself.
   [/\b(on |that |on that )day\b/gi, ''],

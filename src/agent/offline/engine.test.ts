@@ -276,6 +276,34 @@ describe('offline engine: statistics, relations, abstention', () => {
     ).toMatch(
       /^World Championship races in United States of America have been held at 12 different circuits/,
     );
+    // Fan talk around the question: tag questions, "since they brought them in", "any venue counts", "lost out to".
+    expect((await ask('2012 was mad wasnt it, how many different guys won a race that year')).answer).toMatch(
+      /^8 different drivers/,
+    );
+    expect((await ask("who's won the most sprint races since they brought them in?")).answer).toMatch(
+      /^Max Verstappen has the most wins: \d+ sprint wins/,
+    );
+    expect((await ask('who lost out to james hunt for the 76 title?')).answer).toMatch(
+      /^Niki Lauda finished P2/,
+    );
+    expect((await ask('who has done the most races in f1 history')).answer).toMatch(
+      /^Fernando Alonso has the most starts/,
+    );
+    expect((await ask('max v charles in 2022, what was the win count difference')).answer).toContain(
+      'a difference of 12',
+    );
+    expect((await ask('which team was the iceman driving for when he won his title')).answer).toContain(
+      'Kimi Räikkönen drove for Ferrari in 2007',
+    );
+    expect(
+      (await ask('most grand slams (pole, win, fastest lap, led every lap) — who holds that?')).answer,
+    ).toMatch(/^Jim Clark has the most grand slams: 8 grand slams[^]*$/);
+    expect(
+      (await ask('most grand slams (pole, win, fastest lap, led every lap) — who holds that?')).answer,
+    ).not.toContain('most poles');
+    expect(
+      (await ask('whats the furthest back on the grid someone has started from and still won?')).answer,
+    ).toContain('John Watson, from P22');
     expect((await ask('1999 champions — driver and constructor?')).answer).toMatch(
       /Mika Häkkinen[^]*Ferrari won the 1999 constructors/,
     );

@@ -461,7 +461,7 @@ function eventAttributes(text: string): string {
 
 /** "when he won his first title", "when Piastri got his first win in Hungary": an event named by its kind. */
 const REFERENCE =
-  /\b(when|the year|the season|the race where|the race when|in the race where) (he|she|[a-z]+(?: [a-z]+)?) (?:finally )?(?:got|won|took|scored|clinched|claimed) (?:his|her) (first|maiden|last|only) (title|championship|world title|win|victory|grand prix win|grand prix|race|gp|pole|podium)(?: (?:in|at) ([a-z]+(?: [a-z]+)?))?\b/;
+  /\b(when|the year|the season|the race where|the race when|in the race where) (he|she|[a-z]+(?: [a-z]+)?) (?:finally )?(?:got|won|took|scored|clinched|claimed) (?:his|her) (?:(first|maiden|last|only) )?(title|championship|world title|win|victory|grand prix win|grand prix|race|gp|pole|podium)(?: (?:in|at) ([a-z]+(?: [a-z]+)?))?\b/;
 
 /**
  * Replaces a reference to an event by the event itself — "when Jim Clark won his first title" → "in 1963",
@@ -485,7 +485,7 @@ async function resolveReference(
     string,
     string,
     string,
-    string,
+    string | undefined,
     string,
     string | undefined,
   ];
@@ -512,7 +512,8 @@ async function resolveReference(
   }
   const r = await a.call<StatsData>('get_f1_stats', args).catch(() => undefined);
   const e = r?.data.rows[0]?.event;
-  if (!r || !e) return { text, sources: [] };
+  // "when he won his title": only a driver with one names one event.
+  if (!r || !e || (!which && r.data.events !== 1)) return { text, sources: [] };
   const replacement = metric === 'titles' ? `in ${e.year}` : `at the ${e.year} ${e.raceName}`;
   const kind =
     metric === 'titles' ? 'title' : metric === 'poles' ? 'pole' : metric === 'podiums' ? 'podium' : 'win';

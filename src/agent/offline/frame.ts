@@ -110,7 +110,10 @@ const FILLER = new Set(
   round rounds loads lots exactly now currently produced produce produces yet ever been good best great top finish finished finishing ahead behind stood gave give given end ended ending finally eventually manage managed score scored
   scoring big gap doing wise hows whats whos wheres very much well hmm um uh anyway btw also too overall
   totals tally tot mate mates teammate teammates team-mate buddy pal career-wise alltime f1's them lol lmao haha
-  rofl omg tbh imo ngl night modern heard hear apparently reckon successful bagged`.split(/\s+/),
+  rofl omg tbh imo ngl night modern heard hear apparently reckon successful bagged
+  mad crazy wild insane nuts bonkers chaotic chaos epic unreal incredible amazing brilliant mental`.split(
+    /\s+/,
+  ),
 );
 
 /** Ordinary words of F1 questions: never "corrected" into a name by the typo mender. */
@@ -676,7 +679,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     take(/\b(once|twice|thrice|(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten) times)\b/);
   // "X vs Y", "did X or Y have more", "difference between X's and Y's": a comparison.
   const compareCue =
-    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear|margin|leads?|separated|separates|outscored|outscore|out scored|outqualified|outperformed)\b/.test(
+    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear|margin|leads?|separated|separates|outscored|outscore|out scored|outqualified|outperformed)\b|\b(who|which)\b.*\b(more|fewer)\b/.test(
       norm,
     );
   const two = q.drivers.length >= 2 || q.constructors.length >= 2;
@@ -686,7 +689,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     op = 'compare';
     while (
       take(
-        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|more|(finished |ended up |ended |came )?(higher|lower)( up)?|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart|(who )?(leads|lead|led|is leading|is in front)|(who )?(outscored|outscore|out scored|outperformed)( the other| each other)?|(points |that )?(separated|separates|separate|split)( them| the two)?|between( them| the two)?)\b/,
+        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|(ended up |finished )?with more|more|(finished |ended up |ended |came )?(higher|lower)( up)?|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart|(who )?(leads|lead|led|is leading|is in front)|(who )?(outscored|outscore|out scored|outperformed)( the other| each other)?|(points |that )?(separated|separates|separate|split)( them| the two)?|between( them| the two)?)\b/,
       )
     );
     // "with numbers", "give both counts", "in the final standings": a comparison states both totals anyway.
@@ -713,13 +716,18 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   ) {
     worstGrid = true;
     op = 'most';
+    // "…furthest back on the grid someone has started from and still won".
+    take(/\b(anyone|someone|a driver|a winner)?( has| had)?( ever)? (started|start)( from)?( and still)?\b/);
   }
   if (take(/\b(woman|women|female|lady|ladies)\b/)) gender = 'FEMALE';
   take(/\brecord holders?\b|\bholders?\b|\bholds?( it)?\b/);
   if (metrics.includes('laps'))
     take(/\b(complete|completed|cover|covered|drive|drove|driven|racing|raced)\b/);
-  if (metrics.includes('grand_slams'))
+  if (metrics.includes('grand_slams') || metrics.includes('hat_tricks')) {
     while (take(/\b(pole|win|fastest lap|led|leading|lead|every|lap|laps|same race)\b/));
+    // "grand slams (pole, win, fastest lap, led every lap)": the parts define it; they are not asked as well.
+    for (const m of ['poles', 'wins', 'fastest_laps'] as const) removeMetric(metrics, m);
+  }
   if (best) op = 'best';
   // "the best pole percentage", "the worst win rate": a record rate.
   if (!op && rate === 'share' && take(/\b(best|greatest|top)\b/)) op = 'most';

@@ -227,9 +227,10 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
         const matches = index
           .driversByFirstName(first, year)
           .filter((d) => !lower || normalize(d.name).startsWith(`${first} `));
-        if (matches.length === 1) {
+        if (matches.length === 1 && !drivers.includes(matches[0]!)) {
           drivers.push(matches[0]!);
-          break;
+          // "max v charles": in a comparison both sides may be first names.
+          if (!(cues.versus && drivers.length < 2)) break;
         }
       } else {
         if (!(person || said || !isEnglishWord(first))) continue;
@@ -237,9 +238,14 @@ export function parseQuestion(index: EntityIndex, text: string, now: Date): Pars
           .driversByFirstNameAnyYear(first)
           .filter((d) => normalize(d.name).startsWith(`${first} `))
           .sort((x, y) => y.starts - x.starts);
-        if (top && top.starts >= 50 && (!next || top.starts > 5 * Math.max(next.starts, 1))) {
+        if (
+          top &&
+          top.starts >= 50 &&
+          (!next || top.starts > 5 * Math.max(next.starts, 1)) &&
+          !drivers.includes(top)
+        ) {
           drivers.push(top);
-          break;
+          if (!(cues.versus && drivers.length < 2)) break;
         }
       }
     }

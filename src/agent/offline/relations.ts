@@ -114,7 +114,9 @@ export async function answerRelation(
         ? `${t} ran ${main![0]} engines (${main![1]} of its ${total} race entries); also ${others.map(([e, c]) => `${e} (${c})`).join(', ')}`
         : `${t} ran ${main![0]} engines`;
     });
-    return { text: `In ${year}, ${parts.join('; ')}.`, sources };
+    // "what engine did Button have": said of his team, with his name, so the answer is about him.
+    const whose = driver && !team ? `${driver.name}'s team ` : '';
+    return { text: `In ${year}, ${whose}${parts.join('; ')}.`, sources };
   }
   // Replacement: the team's drivers who first raced after the named driver, in rounds he missed.
   const mine = entries.filter((e) => e.driverId === driver!.id);

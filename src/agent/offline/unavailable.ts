@@ -144,7 +144,11 @@ export function missingStatistic(norm: string, year?: number): { what: string; i
       what: `positions lap by lap${year !== undefined ? ` in ${year}` : ''} (lap tables start in 2018)`,
       instead: 'the classification, the grid, fastest laps and pit stops',
     };
-  for (const [re, what, instead] of MISSING) if (re.test(norm)) return { what, instead };
+  // "grand slams (pole, win, fastest lap, led every lap)": the definition of a statistic the data has.
+  const asked = /\bgrand slams?\b/.test(norm)
+    ? norm.replace(/\b(led|leading|lead) (every|all|each) laps?\b|\blaps? led\b/g, ' ')
+    : norm;
+  for (const [re, what, instead] of MISSING) if (re.test(asked)) return { what, instead };
   return undefined;
 }
 
