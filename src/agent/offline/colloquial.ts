@@ -37,6 +37,10 @@ const REWRITES: [RegExp, string][] = [
   ],
   // "who lost out to Hunt for the 76 title": the runner-up to him.
   [/\blost out to\b/gi, 'was runner-up to'],
+  // "how many more poles did the pole-getter of the two get": the one ahead, which a comparison names anyway.
+  [/\bthe ([a-z]+[- ]?)?(getter|taker|sitter|winner|leader|one) of the (two|pair)\b/gi, 'the one ahead'],
+  // "Honda's own works team", "as a works outfit": the constructor of that name.
+  [/\b(own )?works (team|outfit|entry|squad)\b/gi, 'team'],
   // Tag questions: "2012 was mad wasn't it,", "the hulk finally got a podium didn't he?" ask nothing themselves.
   [
     /[,]?\s*\b(wasn'?t|isn'?t|didn'?t|doesn'?t|hasn'?t|haven'?t|weren'?t|aren'?t|wasnt|isnt|didnt|doesnt|hasnt|havent|werent|arent) (it|he|she|they)\b(?=\s*[,?.!]|\s*$)/gi,
@@ -145,6 +149,11 @@ export function plainSpeech(text: string): string {
   // out, when "the 78 drivers'" would read as a count of drivers).
   let out = text.replace(/(?<![\d.])'?(\d\d)(?= (wdc|wcc)\b)/gi, (_, yy: string) => String(fullYear(yy)));
   for (const [re, to] of REWRITES) out = out.replace(re, to);
+  // "Mercedes came back in 2010. When did they win their first race after that?": since that season.
+  out = out.replace(
+    /\b((?:19[5-9]|20\d)\d)\b([^?]*?[.!;,]\s+[^?]*?)\b(after that|since then|from then on)\b/i,
+    (_, year: string, between: string) => `${year}${between}since ${year}`,
+  );
   // "86 wdc winner?", "'09 season champ": a question opening on a short year names that season.
   out = out.replace(
     /^\s*'?(\d\d)(?= (wdc|wcc|world|title|season|championship|champion|champ|drivers|constructors|f1)\b)/i,

@@ -304,6 +304,29 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect(
       (await ask('whats the furthest back on the grid someone has started from and still won?')).answer,
     ).toContain('John Watson, from P22');
+    expect(
+      (await ask("who topped sprint qualifying at zandvoort? the sprint itself i don't care about")).answer,
+    ).toContain('2026 Dutch Grand Prix');
+    expect((await ask('who was the first guy to win five world titles?')).answer).toMatch(
+      /^Juan Manuel Fangio was the first to reach 5 drivers' titles/,
+    );
+    expect((await ask("when did honda's own works team first win a grand prix?")).answer).toContain(
+      '1965 Mexican Grand Prix',
+    );
+    expect(
+      (
+        await ask(
+          'mercedes came back as a works team in 2010. when did they win their first race after that?',
+        )
+      ).answer,
+    ).toContain('2012 Chinese Grand Prix');
+    // Seats: a one-off stand-in is not getting the seat; a successor after a full last season.
+    expect((await ask('when george russell got the mercedes seat, whose place did he take?')).answer).toMatch(
+      /^George Russell took the seat of Valtteri Bottas/,
+    );
+    expect((await ask('who replaced vettel at ferrari')).answer).toMatch(
+      /^Carlos Sainz Jr\. took Sebastian Vettel's seat at Ferrari for 2021/,
+    );
     expect((await ask('1999 champions — driver and constructor?')).answer).toMatch(
       /Mika Häkkinen[^]*Ferrari won the 1999 constructors/,
     );

@@ -182,6 +182,14 @@ function raceOfQuestion(
     const current = best.find((r) => r.year === season);
     if (current) return current;
   }
+  // "who topped sprint qualifying at Zandvoort": the latest edition that was a sprint weekend, held by today.
+  if (q.cues.sprint || q.cues.sprintQualifying) {
+    const today = isoDate(now);
+    const sprint = best.find(
+      (r) => r.isSprintWeekend && r.date <= today && (q.cues.sprintQualifying || r.hasSprintResults),
+    );
+    if (sprint) return sprint;
+  }
   return best.find((r) => r.hasRaceResults) ?? best[0];
 }
 

@@ -261,6 +261,19 @@ export interface FrameInput {
 
 const DEMONYM_CUE = /\b(driver|drivers|champion|champions|racer|racers|man|men|winner|winners)\b/;
 
+/** Counts spelt out in milestones ("the first to win five titles"). */
+const COUNT_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
 export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | undefined {
   const norm = q.norm;
   const words = norm.split(' ');
@@ -387,10 +400,10 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   if (nthWord) milestone = PLACE_WORDS[nthWord[2]!] ?? Number(nthWord[2]!.replace(/\D/g, ''));
   const ageAsked = !!take(/\bhow old (was|is|were)\b|\bat what age\b|\bwhat age\b|\bage (was|of)\b/);
   const ms = take(
-    /\b(first|fastest|quickest) (driver |man |one |person )?to (?:(win|reach|score|take|get|claim) )?(\d{1,3})\b/,
+    /\b(first|fastest|quickest) (driver |man |one |person |guy |team )?to (?:(win|reach|score|take|get|claim) )?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b/,
   );
   if (ms) {
-    milestone = Number(ms[4]);
+    milestone = COUNT_WORDS[ms[4]!] ?? Number(ms[4]);
     // "to win 100 races": race wins, unless the count is of titles, poles or sprints.
     if (
       ms[3] === 'win' &&

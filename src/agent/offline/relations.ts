@@ -75,7 +75,9 @@ export async function answerRelation(
     q.year ??
     (kind === 'predecessor' && driver
       ? await arrivalSeason(a, driver.id, driver.years, team?.id)
-      : seasonMeant(q.norm, driver?.years, currentSeason(index, now)));
+      : kind === 'replacement' && driver && team
+        ? await departureSeason(a, driver.id, driver.years, team.id)
+        : seasonMeant(q.norm, driver?.years, currentSeason(index, now)));
   const { data, sources } = await a.call<LineupData>('get_team_lineup', {
     year,
     ...(team ? { team: team.id } : {}),
@@ -155,6 +157,23 @@ export async function answerRelation(
   const inHisPlace = teamEntries.filter(
     (e) => e.driverId !== own.driverId && e.rounds[0]! > first && e.rounds.some((r) => !ownRounds.has(r)),
   );
+  // "who replaced Vettel at Ferrari": after a full last season there, the newcomer of the season after.
+  if (inHisPlace.length === 0 && q.year === undefined) {
+    const next = await a
+      .call<LineupData>('get_team_lineup', { year: year + 1, team: own.constructorId })
+      .catch(() => undefined);
+    const stayed = new Set(teamEntries.map((e) => e.driverId));
+    const newcomers = [
+      ...new Map(
+        (next?.data.entries ?? []).filter((e) => !stayed.has(e.driverId)).map((e) => [e.driverId, e]),
+      ).values(),
+    ];
+    if (next && newcomers.length)
+      return {
+        text: `${newcomers.map((e) => e.driver).join(' and ')} took ${own.driver}'s seat at ${own.constructor} for ${year + 1}: ${own.driver} raced for the team until ${year} (${rounds({ ...own, rounds: [...ownRounds] })} that season).`,
+        sources: [...extra, ...next.sources],
+      };
+  }
   if (inHisPlace.length === 0)
     return {
       text: `Nobody replaced ${own.driver} at ${own.constructor} during ${year}: he raced ${rounds({ ...own, rounds: [...ownRounds] })} and the team's other drivers were there from the start.`,
@@ -181,6 +200,26 @@ async function arrivalSeason(
   if (!teamId) return sorted[0]!;
   for (const year of sorted) {
     // A season the team did not race is a 404 of the tool: not his arrival.
+    const lineup = await a.call<LineupData>('get_team_lineup', { year, team: teamId }).catch(() => undefined);
+    // A one-off stand-in (Russell at Mercedes in 2020) is not "getting the seat": the first season he raced
+    // at least half of the team's rounds.
+    const entries = lineup?.data.entries ?? [];
+    const rounds = new Set(entries.flatMap((e) => e.rounds)).size;
+    const his = new Set(entries.filter((e) => e.driverId === driverId).flatMap((e) => e.rounds)).size;
+    if (his > 0 && his * 2 >= rounds) return year;
+  }
+  return sorted[0]!;
+}
+
+/** The last season a driver raced for the team: the season after which someone took his seat. */
+async function departureSeason(
+  a: Caller,
+  driverId: string,
+  years: Set<number>,
+  teamId: string,
+): Promise<number> {
+  const sorted = [...years].sort((x, y) => y - x);
+  for (const year of sorted) {
     const lineup = await a.call<LineupData>('get_team_lineup', { year, team: teamId }).catch(() => undefined);
     if (lineup?.data.entries.some((e) => e.driverId === driverId)) return year;
   }
