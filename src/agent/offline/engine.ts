@@ -284,6 +284,8 @@ export async function answerOffline(question: string, ctx: ToolContext): Promise
         !answers.at(-1)!.status &&
         answer.text.startsWith("I couldn't pin that down") &&
         (/\b(it|that|this|them|those|did it|done it)\b/i.test(part) ||
+          // "…, and which team?" after an answer that named it.
+          /^(and )?(which|what) (team|driver|constructor|one)\W*$/i.test(part.trim()) ||
           // "…, and when?" after an answer that gave the date.
           (/^(when|where was it held)\W*$/i.test(part) && /\b\d{4}-\d\d-\d\d\b/.test(answers.at(-1)!.text)))
       )

@@ -274,17 +274,27 @@ async function onePart(
   }
 
   if (f.streak) {
-    // Streaks are counted per driver; a team's run ("by a team") is not one this query holds.
-    if (
+    // A team's run ("by a team", "Ferrari's longest winning streak") counts the races it entered.
+    const byTeam =
       f.subject === 'constructor' ||
-      (f.teams.length && !f.drivers.length && /\b(team|constructor)s?\b/.test(f.text))
-    )
-      return undefined;
-    const { d, sources } = await call({ group_by: 'driver', streak: true, limit: 5 });
+      (f.teams.length > 0 && !f.drivers.length) ||
+      (!f.drivers.length && /\b(team|constructor)s?\b/.test(f.text));
+    const { d, sources } = await call({
+      group_by: byTeam ? 'constructor' : 'driver',
+      streak: true,
+      limit: 5,
+      ...(byTeam && team ? { team: team.id } : {}),
+      ...(!byTeam && driver ? { driver: driver.id } : {}),
+    });
     const top = d.rows[0];
     if (!top) return { text: noneText(f, metric, session, scoped), sources };
     const from = top.firstEvent!;
     const to = top.lastEvent!;
+    if ((byTeam && team) || (!byTeam && driver))
+      return {
+        text: `${top.name}'s longest run of consecutive ${noun(metric, 2, session, f.position)}${scoped}: ${top.value}, from the ${eventText(from)} to the ${eventText(to)}.`,
+        sources,
+      };
     return {
       text: `${top.name} has the longest run of consecutive ${noun(metric, 2, session, f.position)}${scoped}: ${top.value}, from the ${eventText(from)} to the ${eventText(to)}.${others(d.rows, metric)}`,
       sources,

@@ -15,6 +15,27 @@ describe('statistics over many races', () => {
     expect(seasons.rows[0]).toMatchObject({ key: 'mercedes@2015', value: 12 });
   });
 
+  it("counts a team's winning streak over the races it entered, a driver's over his starts", () => {
+    const teams = statsQuery(db, { metric: 'wins', groupBy: 'constructor', streak: true, limit: 2 });
+    expect(teams.rows[0]).toMatchObject({ key: 'red-bull', value: 15 });
+    expect(teams.rows[0]!.firstEvent).toMatchObject({ year: 2022, raceName: 'Abu Dhabi Grand Prix' });
+    expect(teams.rows[0]!.lastEvent).toMatchObject({ year: 2023, raceName: 'Italian Grand Prix' });
+    const driver = statsQuery(db, { metric: 'wins', groupBy: 'driver', streak: true, limit: 1 });
+    expect(driver.rows[0]).toMatchObject({ key: 'max-verstappen', value: 10 });
+  });
+
+  it('groups races by the country they were held in, and filters by it', () => {
+    const hosts = statsQuery(db, { metric: 'races_held', groupBy: 'host_country', limit: 1 });
+    expect(hosts.rows[0]).toMatchObject({ key: 'italy', name: 'Italy' });
+    const us = statsQuery(db, {
+      metric: 'races_held',
+      groupBy: 'circuit',
+      filters: { hostCountryId: 'united-states-of-america' },
+      limit: 100,
+    });
+    expect(us.groups).toBe(12);
+  });
+
   it('groups a driver with one team, and by tyre maker', () => {
     const pair = statsQuery(db, { metric: 'wins', groupBy: 'driver_constructor', limit: 1 });
     expect(pair.rows[0]).toMatchObject({ key: 'lewis-hamilton@mercedes', value: 84 });

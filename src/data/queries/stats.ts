@@ -119,7 +119,10 @@ export interface StatsQuery {
    * over groups with at least `minStarts` starts.
    */
   perStart?: { minStarts: number } | undefined;
-  /** Longest run of consecutive races started with the event (driver groups): "most consecutive wins". */
+  /**
+   * Longest run of consecutive races started with the event: "most consecutive wins" (driver groups, over his
+   * starts) or a team's winning streak (constructor groups, over the races it entered a car in).
+   */
   streak?: boolean | undefined;
   order?: 'most' | 'fewest' | undefined;
   limit?: number | undefined;
@@ -371,7 +374,7 @@ export function statsQuery(db: Db, query: StatsQuery): StatsResult {
 
   let out: StatsRow[];
   if (query.streak) {
-    out = streaks(db, groups, session);
+    out = streaks(db, groups, session, query.groupBy);
   } else if (query.pick === 'worst_grid') {
     // The event started furthest down the grid: "lowest grid position anyone has won from".
     out = [];
@@ -492,15 +495,18 @@ function streaks(
   db: Db,
   groups: Map<string, { name: string; events: EventRow[] }>,
   session: string,
+  groupBy: GroupBy,
 ): StatsRow[] {
+  // A driver's run is over the races he started; a team's over the races it started a car in.
+  const team = groupBy === 'constructor';
   const starts = db.prepare(
-    `SELECT rr.race_id FROM race_result rr JOIN race r ON r.id = rr.race_id
-     WHERE rr.driver_id = ? AND rr.session = ? AND rr.position_text NOT IN ${NON_STARTS}
+    `SELECT DISTINCT rr.race_id FROM race_result rr JOIN race r ON r.id = rr.race_id
+     WHERE rr.${team ? 'constructor_id' : 'driver_id'} = ? AND rr.session = ? AND rr.position_text NOT IN ${NON_STARTS}
      ORDER BY r.date, r.round`,
   );
   const out: StatsRow[] = [];
   for (const [key, grp] of groups) {
-    const driverId = grp.events[0]?.driver_id;
+    const driverId = team ? key : grp.events[0]?.driver_id;
     if (!driverId) continue;
     const hit = new Map(grp.events.map((e) => [e.race_id, e]));
     let run = 0;
