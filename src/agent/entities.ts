@@ -377,7 +377,9 @@ export class EntityIndex {
       this.nameWords().has(word) ||
       this.driverAliases.has(word) ||
       this.constructorAliases.has(word) ||
-      this.firstNameIndex.has(word)
+      this.firstNameIndex.has(word) ||
+      // "finn", "kiwi", "brit": nationality words are names too, never a slip for an English word.
+      this.countries.has(word)
     );
   }
 
@@ -466,6 +468,23 @@ export class EntityIndex {
         break;
       }
       if (!matched) i++;
+    }
+    // "the flying finn hakkinen", "kimi raikkonen the iceman": a name next to a nickname that fits him is one
+    // mention of him.
+    for (let k = 0; k + 1 < mentions.length; k++) {
+      const [x, y] = [mentions[k]!, mentions[k + 1]!];
+      if (x.end !== y.start || !x.drivers.length || !y.drivers.length) continue;
+      const both = x.drivers.filter((d) => y.drivers.includes(d));
+      if (!both.length || (both.length === x.drivers.length && both.length === y.drivers.length)) continue;
+      mentions.splice(k, 2, {
+        text: `${x.text} ${y.text}`,
+        start: x.start,
+        end: y.end,
+        drivers: both,
+        fullName: true,
+        constructors: [],
+        place: false,
+      });
     }
     // Three-letter codes ("VER", "HAM") only in capitals, where they cannot be ordinary words.
     // A code inside a matched phrase ("MSC Cruises Gran Premio…") is part of that name, not a driver.
