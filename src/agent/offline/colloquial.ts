@@ -39,6 +39,23 @@ const REWRITES: [RegExp, string][] = [
   [/\blost out to\b/gi, 'was runner-up to'],
   // "how many more poles did the pole-getter of the two get": the one ahead, which a comparison names anyway.
   [/\bthe ([a-z]+[- ]?)?(getter|taker|sitter|winner|leader|one) of the (two|pair)\b/gi, 'the one ahead'],
+  // "the 1955 Indy 500 counted for the world championship": a remark on the race, not a question of titles.
+  [
+    /\b(which |that )?(counted|counts|used to count|was part of|were part of|was a round of) (for |towards? |in |of )?the (f1 )?(world )?championship\b/gi,
+    '',
+  ],
+  // "who came home fourth", "came in second": finished.
+  [
+    /\bcame (home|in) (?=(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|p\d|\d+(st|nd|rd|th))\b)/gi,
+    'finished ',
+  ],
+  // "2010 Abu Dhabi, the title decider: who came fourth": the race that decided it.
+  [/\b(the )?(title|championship) (decider|showdown)\b/gi, 'the race'],
+  // "antonelli points tally rn": this season's points.
+  [
+    /\b(points?( tally| total| haul)?|standings? position) (right now|currently|at the moment|atm|as it stands)\b/gi,
+    '$1 this season',
+  ],
   // "Honda's own works team", "as a works outfit": the constructor of that name.
   [/\b(own )?works (team|outfit|entry|squad)\b/gi, 'team'],
   // Tag questions: "2012 was mad wasn't it,", "the hulk finally got a podium didn't he?" ask nothing themselves.

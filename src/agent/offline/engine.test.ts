@@ -327,6 +327,39 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect((await ask('who replaced vettel at ferrari')).answer).toMatch(
       /^Carlos Sainz Jr\. took Sebastian Vettel's seat at Ferrari for 2021/,
     );
+    expect((await ask("Nelson Piquet's last world title: what year, and for which team?")).answer).toContain(
+      "Nelson Piquet's last drivers' title came in 1987 with Williams",
+    );
+    expect((await ask('Which track has hosted the German GP the most times?')).answer).toMatch(
+      /^Hockenheimring has held 37/,
+    );
+    expect(
+      (await ask('when gachot got locked up in 91, who did jordan put in his car first?')).answer,
+    ).toMatch(/^Michael Schumacher \(round 11\)/);
+    expect((await ask('the 1955 indy 500 counted for the world championship — who won it?')).answer).toMatch(
+      /^Bob Sweikert won the 1955 Indianapolis 500/,
+    );
+    expect((await ask('2010 abu dhabi, the title decider: who came home fourth?')).answer).toMatch(
+      /^Nico Rosberg finished P4/,
+    );
+    expect((await ask('antoneli points tally rn?')).answer).toMatch(
+      /^Kimi Antonelli scored \d+ points in 2026/,
+    );
+    expect(
+      (await ask("the year keke rosberg won the drivers title, which team took the constructors'?")).answer,
+    ).toMatch(/^Ferrari won the 1982 constructors/);
+    expect((await ask("Which race was Fernando Alonso's first ever F1 start?")).answer).toContain(
+      '2001 Australian Grand Prix',
+    );
+    // What a race answer does not state is not answered with the race.
+    for (const q of [
+      'Monaco 98, which tyre brand was the winner on?',
+      'what was the name of the car button won the 09 title in?',
+    ])
+      expect(await ask(q)).toMatchObject({ status: 'abstained' });
+    expect((await ask("how many fans were at silverstone for last year's british gp?")).answer).toMatch(
+      /^That is not in the data: f1db does not store audience/,
+    );
     expect((await ask('1999 champions — driver and constructor?')).answer).toMatch(
       /Mika Häkkinen[^]*Ferrari won the 1999 constructors/,
     );

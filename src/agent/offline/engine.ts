@@ -433,14 +433,30 @@ async function answerPart(a: Answerer, q: ParsedQuestion, now: Date): Promise<Bo
     return standingOf(a, q, now);
   const relation = relationAsked(q);
   if (relation) return answerRelation(a, a.index, q, relation, now);
+  // "which tyre brand was the winner on", "the name of the car he won the title in": the race and title
+  // answers do not say, so they would answer another question ("most wins on Bridgestones" is a statistic).
+  const attribute = CAR_ATTRIBUTE.exec(q.norm);
+  if (
+    attribute &&
+    !/\b(most|fewest|how many|number of|more|which (tyre|tire) (brand|manufacturer|maker|supplier)s? (has|have|won))\b/.test(
+      q.norm,
+    )
+  )
+    throw new Abstain(
+      `I can't answer that offline: I can name the race's or season's results, but not "${attribute[0]}" of one car. Ask it as a statistic instead, e.g. "most wins on Bridgestone tyres", or ask the question with an LLM configured.`,
+    );
   const frame = readStatsFrame({ index: a.index, q, now });
   const stats = frame && isStatsQuestion(frame, q, a.index) ? await statsOrAbstain(a, frame) : undefined;
   return stats ?? (await route(a, q, now));
 }
 
+/** What a race or title answer does not state: a car's chassis or its tyre maker. */
+const CAR_ATTRIBUTE =
+  /\b(chassis|(name|model) of the car|car (name|model)|(tyre|tire) (brand|manufacturer|maker|supplier|company)s?|(which|what) (tyres|tires) (was|were|did))\b/;
+
 /** "Alonso's first win", "Hülkenberg's first ever podium": one event of a driver's career, named by its kind. */
 const CAREER_EVENT =
-  /\b([a-z]+(?: [a-z]+)?) s (first|maiden|last|only|final) (?:ever )?(?:f1 |formula 1 |grand prix |gp )?(win|victory|podium|pole position|pole|title|championship)\b/;
+  /\b([a-z]+(?: [a-z]+)?) s (first|maiden|last|only|final) (?:ever )?(?:f1 |formula 1 |grand prix |gp |world )?(win|victory|podium|pole position|pole|title|championship)\b/;
 
 /**
  * "Alonso's first win: what race, what year, and which team?", "Button's first GP win — where did that happen?":
@@ -464,14 +480,14 @@ function eventAttributes(text: string): string {
     );
   // "last win for Mercedes", "first pole at Monza": a scope of its own is left to the full reading.
   const scoped = /\b(for|with|at|in|driving|since|before|after)\b/.test(
-    rest.replace(/\bin (what|which)\b|\b(was )?(he|she) (was )?with\b/g, ' '),
+    rest.replace(/\b(in|for|with|at) (what|which)\b|\b(was )?(he|she) (was )?with\b/g, ' '),
   );
   return attributes && !otherAsk && !scoped ? `what was ${norm.slice(0, m.index + m[0].length)}?` : text;
 }
 
 /** "when he won his first title", "when Piastri got his first win in Hungary": an event named by its kind. */
 const REFERENCE =
-  /\b(when|the year|the season|the race where|the race when|in the race where) (he|she|[a-z]+(?: [a-z]+)?) (?:finally )?(?:got|won|took|scored|clinched|claimed) (?:his|her) (?:(first|maiden|last|only) )?(title|championship|world title|win|victory|grand prix win|grand prix|race|gp|pole|podium)(?: (?:in|at) ([a-z]+(?: [a-z]+)?))?\b/;
+  /\b(when|the year|the season|the race where|the race when|in the race where) (he|she|[a-z]+(?: [a-z]+)?) (?:finally )?(?:got|won|took|scored|clinched|claimed) (?:his|her|the) (?:(first|maiden|last|only) )?(?:drivers )?(title|championship|world title|win|victory|grand prix win|grand prix|race|gp|pole|podium)(?: (?:in|at) ([a-z]+(?: [a-z]+)?))?\b/;
 
 /**
  * Replaces a reference to an event by the event itself — "when Jim Clark won his first title" → "in 1963",
@@ -500,7 +516,10 @@ async function resolveReference(
     string | undefined,
   ];
   const named = /^(he|she)$/.test(who) ? undefined : a.index.findDriver(who);
-  const driver = named ?? parseQuestion(a.index, norm.replace(whole, ' '), now).drivers[0];
+  const others = parseQuestion(a.index, norm.replace(whole, ' '), now).drivers;
+  // "who was older when he won his first title: Hill or Button?": "he" is each of them, not one event.
+  if (!named && others.length > 1) return { text, sources: [] };
+  const driver = named ?? others[0];
   if (!driver) return { text, sources: [] };
   const metric = /title|championship/.test(what)
     ? 'titles'

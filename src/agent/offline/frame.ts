@@ -421,7 +421,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   const startPicked = winVerb
     ? undefined
     : take(
-        /\b(debut|first (f1 |formula 1 |formula one )?(race|grand prix|gp|start)|last (f1 )?(race|grand prix|gp|start) (of|for|in) (his|her) career)\b/,
+        /\b(debut|first (ever )?(f1 |formula 1 |formula one )?(race|grand prix|gp|start)|last (f1 )?(race|grand prix|gp|start) (of|for|in) (his|her) career)\b/,
       );
   if (startPicked) pre.push('starts');
 

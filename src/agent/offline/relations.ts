@@ -13,7 +13,7 @@ const TEAM_OF =
   /\b(what|which) (team|constructor|car)\b|\bwho did \w+( \w+)? (drive|race) for\b|\bwho was \w+( \w+)? (driving|racing) for\b|\b(drove|driving|raced|racing) for (what|which)\b/;
 const ENGINE = /\b(engines?|power units?|powered|engine (supplier|manufacturer)|motor|pu)\b/;
 const REPLACED =
-  /\b(replaced|replace|replacing|replacement|(took|take|taking|takes) [a-z ]{0,40}?seat|got (his|her|the|[a-z]+ s) seat|took over from|stood in|stand in|standing in|filled in|fill in|filling in|deputi[sz]ed|substitute[ds]?|subbed|in place of|his seat|her seat)\b/;
+  /\b(replaced|replace|replacing|replacement|(took|take|taking|takes) [a-z ]{0,40}?seat|got (his|her|the|[a-z]+ s) seat|took over from|stood in|stand in|standing in|filled in|fill in|filling in|deputi[sz]ed|substitute[ds]?|subbed|in place of|his seat|her seat|put in (his|her) (car|seat)|in (his|her) car)\b/;
 
 /** "Whose seat did Schumacher take", "who did de Vries replace": the driver named came in for someone. */
 const CAME_IN_FOR =

@@ -211,7 +211,7 @@ async function onePart(
     const group =
       f.subject === 'host_country'
         ? 'host_country'
-        : f.place?.circuitId || (!f.place && f.subject === 'circuit')
+        : f.place?.circuitId || f.subject === 'circuit'
           ? 'circuit'
           : 'grand_prix';
     const { d, sources } = await call({ group_by: group, limit: 6 });

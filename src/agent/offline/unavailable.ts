@@ -2,7 +2,7 @@
 // naming what is missing and what the data has instead, never a nearby fact passed off as the answer.
 const MISSING: [RegExp, string, string][] = [
   [
-    /\b(how many (people|fans|viewers|spectators) (watched|attended|were there|saw)|tv (audience|viewers|ratings?)|viewing figures|viewership|attendance|spectators|crowd size|tickets? sold)\b/,
+    /\b(how many (people|fans|viewers|spectators) (watched|attended|were there|saw|were (at|in|watching)|came|turned up|went)|tv (audience|viewers|ratings?)|viewing figures|viewership|attendance|spectators|crowd size|tickets? sold)\b/,
     'audience, attendance or TV figures',
     'race results, the calendar and circuits',
   ],

@@ -122,6 +122,7 @@ export const GRAND_PRIX_ALIASES: Record<string, readonly string[]> = {
   netherlands: ['holland'],
   mexico: ['mexico city'],
   'abu-dhabi': ['yas'],
+  indianapolis: ['indy 500', 'indianapolis 500', 'the indy 500'],
 };
 
 /**
