@@ -22,7 +22,7 @@ export const THIS_SEASON = /\b(this|current)\s+(season|year|championship)\b/;
  * driver's final season, not last year.
  */
 const RELATIVE_SEASONS: ReadonlyArray<{ re: RegExp; offset: number }> = [
-  { re: /\b(the )?year before last\b|\b(two|2) (years|seasons|yrs) ago\b/, offset: -2 },
+  { re: /\b(the )?(year|season) before last\b|\b(two|2) (years|seasons|yrs) ago\b/, offset: -2 },
   {
     // "Max's last season" is last year; "Alonso's last season at Ferrari" is his final one there.
     re: /(?<!\b(his|her|their|its|s) )\b(last|previous) (year|season)s?('s)?\b|(?<=\bs )(last|previous) (year|season)\b(?! (at|with|for|driving for)\b)|\ba year ago\b/,

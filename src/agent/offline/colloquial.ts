@@ -39,16 +39,44 @@ const REWRITES: [RegExp, string][] = [
   [/\blost out to\b/gi, 'was runner-up to'],
   // "how many more poles did the pole-getter of the two get": the one ahead, which a comparison names anyway.
   [/\bthe ([a-z]+[- ]?)?(getter|taker|sitter|winner|leader|one) of the (two|pair)\b/gi, 'the one ahead'],
-  // "the 1955 Indy 500 counted for the world championship": a remark on the race, not a question of titles.
+  // "the 1955 Indy 500 counted for the world championship": a championship race held, not a question of titles.
   [
-    /\b(which |that )?(counted|counts|used to count|was part of|were part of|was a round of) (for |towards? |in |of )?the (f1 )?(world )?championship\b/gi,
-    '',
+    /\b(which |that )?(counted|counts|count|used to count|was part of|were part of|was a round of) (for |towards? |in |of )?the (f1 )?(world )?championship\b/gi,
+    ' held ',
   ],
   // "who came home fourth", "came in second": finished.
   [
     /\bcame (home|in) (?=(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|p\d|\d+(st|nd|rd|th))\b)/gi,
     'finished ',
   ],
+  // "grand slams (pole, win, fastest lap, led every lap)": the definition in brackets asks nothing more.
+  [/\b(grand slams?|hat[- ]tricks?)(\W*)\(\s*(pole|win|fastest)[^)]*\)/gi, '$1$2'],
+  // "win in red", "his wins in red": at Ferrari.
+  [/\b(in|wearing) (the )?red\b(?! (bull|flags?|and)\b)/gi, 'for ferrari'],
+  // "lined up for the most grands prix": started.
+  [/\blined up (for|in) /gi, 'started '],
+  // "more often than anybody": the most.
+  [/\bmore (often|times) than any(body|one| other driver| other)\b/gi, 'the most times'],
+  // "who still lost the title", "who didn't win the title that year": a season he was not champion.
+  [
+    /\bby (someone|a driver|somebody) who (still )?lost the (title|championship)\b/gi,
+    "in a season where he didn't win the title",
+  ],
+  [
+    /\b(for )?(a driver|someone|somebody) who (didn'?t|did not|never) (win|take) the (title|championship) that (year|season)\b/gi,
+    "in a season where he didn't win the title",
+  ],
+  // "bring up his 100th win", "brought up": reach.
+  [/\b(bring|brought|bringing) up\b/gi, 'reach'],
+  // "top of the constructors atm": leading that championship.
+  [
+    /\b(top of|on top of|heading|leads?|leading) the (constructors|drivers)'?( standings| championship| table)?\b/gi,
+    'leading the $2 championship',
+  ],
+  // "how many GP wins do Finnish drivers have between them": in total.
+  [/\b(have|has|had|got|scored|won) between them\b/gi, '$1 in total'],
+  // "how many more did the faster qualifier have": the one ahead.
+  [/\bthe (faster|quicker|better|stronger) (qualifier|driver|one)\b/gi, 'the one ahead'],
   // "2010 Abu Dhabi, the title decider: who came fourth": the race that decided it.
   [/\b(the )?(title|championship) (decider|showdown)\b/gi, 'the race'],
   // "antonelli points tally rn": this season's points.

@@ -360,6 +360,48 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect((await ask("how many fans were at silverstone for last year's british gp?")).answer).toMatch(
       /^That is not in the data: f1db does not store audience/,
     );
+    expect((await ask("el maestro in '54, how many races did he win?")).answer).toMatch(
+      /^Juan Manuel Fangio: 6 Grand Prix wins in 1954/,
+    );
+    expect((await ask('how many races did the smooth operator win in red')).answer).toContain(
+      '4 Grand Prix wins with Ferrari',
+    );
+    expect(
+      (await ask('which driver has lined up for the most grands prix without ever getting a podium?')).answer,
+    ).toMatch(/^Adrian Sutil/);
+    expect((await ask('most race wins in a season by someone who still lost the title?')).answer).toMatch(
+      /^Lewis Hamilton \(2016\)/,
+    );
+    expect((await ask('at which race did hamilton bring up his 100th win?')).answer).toContain(
+      '2021 Russian Grand Prix',
+    );
+    expect((await ask('whos top of the constructors atm')).answer).toMatch(
+      /^Mercedes led the 2026 constructors/,
+    );
+    expect((await ask('How many GP wins do Finnish drivers have between them?')).answer).toMatch(
+      /^57 Grand Prix wins/,
+    );
+    expect(
+      (await ask('Clark vs Stewart, pole positions: how many more did the faster qualifier have?')).answer,
+    ).toContain('a difference of 16');
+    expect((await ask('zandvoort the season before last, who won that one?')).answer).toContain(
+      '2024 Dutch Grand Prix',
+    );
+    expect(
+      (await ask('who has the most grand slams? (pole, win, fastest lap, led every lap)')).answer,
+    ).toMatch(/^Jim Clark/);
+    const points = (
+      await ask(
+        "what's the biggest points total ever for a driver who DIDN'T win the title that year? just the number",
+      )
+    ).answer;
+    expect(points).toMatch(
+      /^Max Verstappen \(2025\) has the most points in a season he did not win the title: 421/,
+    );
+    expect(points).not.toContain('most wins');
+    expect(
+      (await ask('how many times did the indy 500 count towards the f1 world championship')).answer,
+    ).toMatch(/^Indianapolis 500 has held 11/);
     expect((await ask('1999 champions — driver and constructor?')).answer).toMatch(
       /Mika Häkkinen[^]*Ferrari won the 1999 constructors/,
     );

@@ -127,7 +127,7 @@ export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
   against compared compare versus difference scored score scoring sprint sprints grand weather strategy
   predict prediction predictions forecast engine engines manufacturer manufacturers powered power running
   history world record records youngest oldest fewest least maiden debut replaced replace replacement seat
-  stood behind ahead front position positions entered entries appearances number total numbers times often
+  stood behind ahead front position positions entered entries qualifier qualifiers appearances number total numbers times often
   circuit circuits track tracks venue venues hosted hosting held laps stops pitstops pitted tyres tyre tires
   compound compounds speed speeds telemetry sector sectors radio temperature temps overtakes overtake overtook
   lineup consecutive streak straight margin beaten better worse penalty penalties rules regulation
@@ -395,9 +395,13 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   // "first driver to win 100 races": the first to reach the N-th event.
   let milestone: number | undefined;
   const nthWord = take(
-    /\b(his|her|their|its) (second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th|7th)\b/,
+    /\b(his|her|their|its) (second|third|fourth|fifth|sixth|seventh|\d{1,3}(?:st|nd|rd|th))\b/,
   );
-  if (nthWord) milestone = PLACE_WORDS[nthWord[2]!] ?? Number(nthWord[2]!.replace(/\D/g, ''));
+  if (nthWord) {
+    milestone = PLACE_WORDS[nthWord[2]!] ?? Number(nthWord[2]!.replace(/\D/g, ''));
+    // "at which race did he reach his 100th win".
+    take(/\b(reach|reached|reaching|hit|hits|notch|notched|record|recorded)\b/);
+  }
   const ageAsked = !!take(/\bhow old (was|is|were)\b|\bat what age\b|\bwhat age\b|\bage (was|of)\b/);
   const ms = take(
     /\b(first|fastest|quickest) (driver |man |one |person |guy |team )?to (?:(win|reach|score|take|get|claim) )?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\b/,
@@ -415,7 +419,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
   const notChampionThatSeason = !!take(
     /\bin a (single )?(season|year) (where|in which|when) (they|he|she) (didn t|did not|didnt|failed to|never) (win|take) the (title|championship|crown)\b|\bin (a|one) (single )?season by a driver who (still )?(didn t|did not|didnt) (become|win|take)( the)? (champion|title|championship)\b|\bwithout (winning|taking) the (title|championship) that (year|season)\b|\bin a (losing|non title|non championship) (season|year)\b|\bin a single season and (still )?(not|didn t|did not|never) (won|win|take|took|taken) the (championship|title)\b/,
   );
-  if (notChampionThatSeason) pre.push('wins');
+  if (notChampionThatSeason && !/\bpoints?\b/.test(norm)) pre.push('wins');
   // "his debut", "first f1 race", "last grand prix of his career": a race start picked first or last.
   const winVerb = /\b(win|won|winning|victory|pole|podium)\b/.test(norm);
   const startPicked = winVerb

@@ -36,6 +36,7 @@ export const DRIVER_NICKNAMES: Record<string, readonly string[]> = {
   'magic senna': ['ayrton-senna'],
   'the maestro': ['juan-manuel-fangio'],
   'el chueco': ['juan-manuel-fangio'],
+  'el maestro': ['juan-manuel-fangio'],
   'the flying scot': ['jackie-stewart', 'jim-clark'],
   'flying scot': ['jackie-stewart', 'jim-clark'],
   'black jack': ['jack-brabham'],
