@@ -158,7 +158,8 @@ const REWRITES: [RegExp, string][] = [
   ],
 ];
 
-const COUNT_WORDS: Record<string, number> = {
+/** Counts spelt out ("a", "five", "twelve"). */
+export const COUNT_WORDS: Record<string, number> = {
   a: 1,
   one: 1,
   two: 2,

@@ -9,6 +9,7 @@ import type { ParsedQuestion } from './parse.ts';
 import { currentSeason, relativeSeasonPhrase } from '../race-ref.ts';
 import { normalize, PLACE_WORDS } from '../text.ts';
 import { distance } from 'fastest-levenshtein';
+import { COUNT_WORDS } from './colloquial.ts';
 
 export type Operation =
   | 'count'
@@ -260,19 +261,6 @@ export interface FrameInput {
 }
 
 const DEMONYM_CUE = /\b(driver|drivers|champion|champions|racer|racers|man|men|winner|winners)\b/;
-
-/** Counts spelt out in milestones ("the first to win five titles"). */
-const COUNT_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
 
 export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | undefined {
   const norm = q.norm;
