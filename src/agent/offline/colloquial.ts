@@ -77,6 +77,17 @@ const REWRITES: [RegExp, string][] = [
   [/\b(have|has|had|got|scored|won) between them\b/gi, '$1 in total'],
   // "how many more did the faster qualifier have": the one ahead.
   [/\bthe (faster|quicker|better|stronger) (qualifier|driver|one)\b/gi, 'the one ahead'],
+  // "polesitters", "pole-sitter": two words.
+  [/\bpole-?(sitters?)\b/gi, 'pole $1'],
+  // "how many times did the pole sitter go on to win": wins from pole.
+  [
+    /\b(how many times|how often) (did|has|have) the pole ?sitters? (go on to |went on to |gone on to |actually )?(win|won)( it| the race)?\b/gi,
+    'how many wins from pole',
+  ],
+  [
+    /\b(did )?the pole ?sitter (go on to |went on to |actually )?(win|won)( it| the race)?\b/gi,
+    'wins from pole',
+  ],
   // "2010 Abu Dhabi, the title decider: who came fourth": the race that decided it.
   [/\b(the )?(title|championship) (decider|showdown)\b/gi, 'the race'],
   // "antonelli points tally rn": this season's points.

@@ -402,6 +402,22 @@ describe('offline engine: statistics, relations, abstention', () => {
     expect(
       (await ask('how many times did the indy 500 count towards the f1 world championship')).answer,
     ).toMatch(/^Indianapolis 500 has held 11/);
+    expect(
+      (await ask('spanish gp since 2000 - how many times did the pole sitter go on to win?')).answer,
+    ).toMatch(/^19 Grand Prix wins at the Spanish Grand Prix from pole since 2000/);
+    expect((await ask('how many different polesitters have we had so far in 2026?')).answer).toMatch(
+      /^3 different drivers took poles in 2026/,
+    );
+    expect((await ask('williams drivers 2026?')).answer).toMatch(/^Williams's drivers in 2026/);
+    expect((await ask('who won the race where verstappen took his first ever pole?')).answer).toContain(
+      '2019 Hungarian Grand Prix',
+    );
+    expect((await ask('how many championships did nelson piquet sr win')).answer).toMatch(
+      /^Nelson Piquet: 3 drivers' titles/,
+    );
+    expect((await ask('how close was irvine to hakkinen in the 1999 championship')).answer).toContain(
+      'a difference of 2',
+    );
     expect((await ask('1999 champions — driver and constructor?')).answer).toMatch(
       /Mika Häkkinen[^]*Ferrari won the 1999 constructors/,
     );

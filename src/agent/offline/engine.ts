@@ -487,7 +487,7 @@ function eventAttributes(text: string): string {
 
 /** "when he won his first title", "when Piastri got his first win in Hungary": an event named by its kind. */
 const REFERENCE =
-  /\b(when|the year|the season|the race where|the race when|in the race where) (he|she|[a-z]+(?: [a-z]+)?) (?:finally )?(?:got|won|took|scored|clinched|claimed) (?:his|her|the) (?:(first|maiden|last|only) )?(?:drivers )?(title|championship|world title|win|victory|grand prix win|grand prix|race|gp|pole|podium)(?: (?:in|at) ([a-z]+(?: [a-z]+)?))?\b/;
+  /\b(when|the year|the season|the race where|the race when|in the race where) (he|she|[a-z]+(?: [a-z]+)?) (?:finally )?(?:got|won|took|scored|clinched|claimed) (?:his|her|the) (?:(first|maiden|last|only) )?(?:ever )?(?:drivers )?(title|championship|world title|win|victory|grand prix win|grand prix|race|gp|pole|podium)(?: (?:in|at) ([a-z]+(?: [a-z]+)?))?\b/;
 
 /**
  * Replaces a reference to an event by the event itself — "when Jim Clark won his first title" → "in 1963",
@@ -929,7 +929,7 @@ export function contextPhrase(index: EntityIndex, text: string, o: { placesOnly?
   ))
     keep.push(String(fullYear(yy ?? '')));
   const time = norm.match(
-    /\b(19[5-9]\d|20\d\d)\b|\b(last|latest|most recent|next) (race|grand prix|gp)\b|\b(very first|first ever) ((world )?championship )?(race|round|grand prix|gp)\b/g,
+    /\b((since|from|after|before|until|up to|prior to) )?(19[5-9]\d|20\d\d)\b|\b(last|latest|most recent|next) (race|grand prix|gp)\b|\b(very first|first ever) ((world )?championship )?(race|round|grand prix|gp)\b/g,
   );
   const season = relativeSeasonPhrase(norm)?.text;
   return [...new Set([...keep, ...(time ?? []), ...(season ? [season] : [])])].join(' ');

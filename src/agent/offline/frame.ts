@@ -684,7 +684,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     take(/\b(once|twice|thrice|(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten) times)\b/);
   // "X vs Y", "did X or Y have more", "difference between X's and Y's": a comparison.
   const compareCue =
-    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear|margin|leads?|separated|separates|outscored|outscore|out scored|outqualified|outperformed)\b|\b(who|which)\b.*\b(more|fewer)\b/.test(
+    /\b(vs|versus|compared|compare|difference|more than|fewer than|or|than|v|ahead|beat|better|gap|between|clear|margin|leads?|separated|separates|outscored|outscore|out scored|outqualified|outperformed|how close)\b|\b(who|which)\b.*\b(more|fewer)\b/.test(
       norm,
     );
   const two = q.drivers.length >= 2 || q.constructors.length >= 2;
@@ -694,7 +694,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     op = 'compare';
     while (
       take(
-        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|(ended up |finished )?with more|more|(finished |ended up |ended |came )?(higher|lower)( up)?|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart|(who )?(leads|lead|led|is leading|is in front)|(who )?(outscored|outscore|out scored|outperformed)( the other| each other)?|(points |that )?(separated|separates|separate|split)( them| the two)?|between( them| the two)?)\b/,
+        /\b(vs|versus|v|compared( to| with)?|compare|difference( between)?|more than|fewer than|or|than|beat|ahead( of)?|clear( of)?|who beat who(m)?|margin|who had more|(ended up |finished )?with more|how close( was it| were they| was| were)?|more|(finished |ended up |ended |came )?(higher|lower)( up)?|by how much|how big|gap( between them)?|between them|came out on top|on top|how far apart( were they| are they)?|apart|(who )?(leads|lead|led|is leading|is in front)|(who )?(outscored|outscore|out scored|outperformed)( the other| each other)?|(points |that )?(separated|separates|separate|split)( them| the two)?|between( them| the two)?)\b/,
       )
     );
     // "with numbers", "give both counts", "in the final standings": a comparison states both totals anyway.
@@ -980,7 +980,7 @@ export function readStatsFrame({ index, q, now }: FrameInput): StatsFrame | unde
     frame.fromYear === frame.toYear &&
     metrics.length === 1 + Number(metrics.includes('points')) &&
     (metrics[0] === 'titles' || metrics[0] === 'constructor_titles') &&
-    /\b(higher|lower|ahead|behind|better|gap|margin|between|separated|separates|difference|by how (much|many))\b/.test(
+    /\b(higher|lower|ahead|behind|better|gap|margin|between|separated|separates|difference|by how (much|many)|how close)\b/.test(
       norm,
     )
   )

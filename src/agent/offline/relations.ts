@@ -8,7 +8,7 @@ import type { ParsedQuestion } from './parse.ts';
 import type { Caller } from './stats-answer.ts';
 
 const LINEUP =
-  /\b([a-z]+ s( race)? drivers|drivers were|every driver|all (the |of the )?drivers|drivers? (they |it )?(used|ran|fielded|had)|list (the |all |every )?drivers|who (all |else )?(drove|raced|were|was|is|are|drives|races|was driving|were driving)( \w+)? for|(which|what) drivers (drove|raced|were|competed|did \w+)( \w+)? (for|at|with)|line ?ups?|driver (pairing|line ?up)|(two|their|its|the)( race)? drivers(?! (championships?|titles?|world|standings|crowns?|cup|champions?)\b)|drivers (for|at|of)|who drove the|(who|which|what) (were|was|are|is) the( two)? [a-z]+( [a-z]+)? drivers)\b/;
+  /\b([a-z]+ s( race)? drivers|drivers were|every driver|all (the |of the )?drivers|drivers? (they |it )?(used|ran|fielded|had)|list (the |all |every )?drivers|who (all |else )?(drove|raced|were|was|is|are|drives|races|was driving|were driving)( \w+)? for|(which|what) drivers (drove|raced|were|competed|did \w+)( \w+)? (for|at|with)|line ?ups?|driver (pairing|line ?up)|(two|their|its|the)( race)? drivers(?! (championships?|titles?|world|standings|crowns?|cup|champions?)\b)|drivers (for|at|of)|who drove the|^(the )?[a-z]+( [a-z]+)? drivers (in )?(19|20)\d\d\b|(who|which|what) (were|was|are|is) the( two)? [a-z]+( [a-z]+)? drivers)\b/;
 const TEAM_OF =
   /\b(what|which) (team|constructor|car)\b|\bwho did \w+( \w+)? (drive|race) for\b|\bwho was \w+( \w+)? (driving|racing) for\b|\b(drove|driving|raced|racing) for (what|which)\b/;
 const ENGINE = /\b(engines?|power units?|powered|engine (supplier|manufacturer)|motor|pu)\b/;

@@ -83,7 +83,7 @@ export const driverCatalogue = memoPerDb((db: Db): DriverNames[] => {
       .map((r) => [r.id, r.n]),
   );
   const nicknames = nicknamesById();
-  return stmt<{
+  const rows = stmt<{
     id: string;
     name: string;
     first_name: string;
@@ -91,38 +91,49 @@ export const driverCatalogue = memoPerDb((db: Db): DriverNames[] => {
     full_name: string;
     abbreviation: string | null;
     permanent_number: string | null;
-  }>(db, 'SELECT id, name, first_name, last_name, full_name, abbreviation, permanent_number FROM driver')
-    .all()
-    .map((r) => {
-      const last = normalizeName(r.last_name).replace(SUFFIX, '');
-      const suffix = SUFFIX.exec(normalizeName(r.last_name)) ?? SUFFIX.exec(normalizeName(r.name));
-      const lastWord = last.split(' ').pop() ?? '';
-      const fullNames = [
-        r.name,
-        r.full_name,
-        `${r.first_name} ${r.last_name}`,
-        r.id.replace(/-/g, ' '),
-        // "Sainz Jr." is "Carlos Sainz" to fans; "Piquet Jr" names the son alone.
-        `${r.first_name} ${last}`,
-        ...(suffix ? [`${last}${suffix[0]}`] : []),
-      ];
-      const surnames = [
-        ...(last.length >= 3 ? [last] : []),
-        ...(lastWord !== last && lastWord.length >= 4 ? [lastWord] : []),
-      ];
-      return {
-        id: r.id,
-        name: r.name,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        code: r.abbreviation,
-        permanentNumber: r.permanent_number,
-        fullNames: unique(fullNames),
-        surnames: unique(surnames),
-        nicknames: nicknames.get(r.id) ?? [],
-        ...known(years.get(r.id), starts.get(r.id) ?? 0),
-      };
-    });
+  }>(
+    db,
+    'SELECT id, name, first_name, last_name, full_name, abbreviation, permanent_number FROM driver',
+  ).all();
+  // "Piquet Sr": a father is named by his son's suffix turned round.
+  const juniors = new Set(
+    rows
+      .filter((r) => / jr$/.test(normalizeName(r.last_name)) || / jr$/.test(normalizeName(r.name)))
+      .map((r) => `${normalizeName(r.first_name)} ${normalizeName(r.last_name).replace(SUFFIX, '')}`),
+  );
+  return rows.map((r) => {
+    const last = normalizeName(r.last_name).replace(SUFFIX, '');
+    const suffix = SUFFIX.exec(normalizeName(r.last_name)) ?? SUFFIX.exec(normalizeName(r.name));
+    const lastWord = last.split(' ').pop() ?? '';
+    const fullNames = [
+      r.name,
+      r.full_name,
+      `${r.first_name} ${r.last_name}`,
+      r.id.replace(/-/g, ' '),
+      // "Sainz Jr." is "Carlos Sainz" to fans; "Piquet Jr" names the son alone.
+      `${r.first_name} ${last}`,
+      ...(suffix ? [`${last}${suffix[0]}`] : []),
+      ...(juniors.has(`${normalizeName(r.first_name)} ${last}`) && !suffix
+        ? [`${r.first_name} ${last} sr`, `${last} sr`]
+        : []),
+    ];
+    const surnames = [
+      ...(last.length >= 3 ? [last] : []),
+      ...(lastWord !== last && lastWord.length >= 4 ? [lastWord] : []),
+    ];
+    return {
+      id: r.id,
+      name: r.name,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      code: r.abbreviation,
+      permanentNumber: r.permanent_number,
+      fullNames: unique(fullNames),
+      surnames: unique(surnames),
+      nicknames: nicknames.get(r.id) ?? [],
+      ...known(years.get(r.id), starts.get(r.id) ?? 0),
+    };
+  });
 });
 
 export const constructorCatalogue = memoPerDb((db: Db): ConstructorNames[] => {
