@@ -21,6 +21,11 @@ export const timeZoneSchema = z
 
 /** "Sun 20 Apr, 19:00 (Europe/Berlin)". */
 export function localTime(ms: number, timeZone: string): string {
+  return `${localClock(ms, timeZone)} (${timeZone})`;
+}
+
+/** "Sun 20 Apr, 19:00": the wall clock in that zone, for a table whose header names the zone. */
+export function localClock(ms: number, timeZone: string): string {
   const f = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
@@ -30,7 +35,15 @@ export function localTime(ms: number, timeZone: string): string {
     minute: '2-digit',
     hourCycle: 'h23',
   });
-  return `${f.format(ms).replace(/,? (\d\d:\d\d)$/, ', $1')} (${timeZone})`;
+  return f.format(ms).replace(/,? (\d\d:\d\d)$/, ', $1');
+}
+
+/** "13:00 UTC", and the same instant in the asker's zone when one is given: "13:00 UTC (Sun 6 Dec, 14:00 (Europe/Rome))". */
+export function startText(date: string, time: string | null, timeZone?: string): string | undefined {
+  const ms = raceStart(date, time);
+  if (ms === undefined) return undefined;
+  const utc = `${new Date(ms).toISOString().slice(11, 16)} UTC`;
+  return timeZone && timeZone !== 'UTC' ? `${utc} (${localTime(ms, timeZone)})` : utc;
 }
 
 /** The instant of a race start from f1db's UTC date and time ("2026-12-06", "13:00:00"), if the time is known. */

@@ -4,6 +4,7 @@
 // so the LLM path and the offline engine agree on what "Sakhir 2020" means.
 import type { Db } from '../data/db.ts';
 import { memoPerDb } from '../data/queries/statements.ts';
+import { topByKeys } from '../data/queries/names.ts';
 import { normalize } from './text.ts';
 import { COUNTRY_ALIASES, GRAND_PRIX_ALIASES } from '../data/queries/aliases.ts';
 import { constructorCatalogue, driverCatalogue, preferKeys } from '../data/queries/name-catalogue.ts';
@@ -524,18 +525,18 @@ export class EntityIndex {
    * driver of that season first, then the better known; in free text two of one season go to the better known.
    */
   pickDriver(candidates: readonly DriverEntity[], year?: number): DriverEntity | undefined {
-    return best(candidates, [
+    return topByKeys(candidates, [
       ...preferKeys((d: DriverEntity) => ({ years: d.years, fame: d.starts }), year),
       (d) => d.starts,
-    ]);
+    ])[0];
   }
 
   pickConstructor(candidates: readonly ConstructorEntity[], year?: number): ConstructorEntity | undefined {
     const fame = (c: ConstructorEntity) => c.years.size;
-    return best(candidates, [
+    return topByKeys(candidates, [
       ...preferKeys((c: ConstructorEntity) => ({ years: c.years, fame: fame(c) }), year),
       fame,
-    ]);
+    ])[0];
   }
 
   /**
@@ -683,17 +684,6 @@ export interface Mention {
   fullName: boolean;
   constructors: ConstructorEntity[];
   place: boolean;
-}
-
-/** The first of `items` by sort keys compared in order, larger first. */
-function best<T>(items: readonly T[], keys: ((x: T) => number)[]): T | undefined {
-  const score = (x: T) => keys.map((k) => k(x));
-  return [...items]
-    .map((x) => ({ x, k: score(x) }))
-    .sort((a, b) => {
-      for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return b.k[i]! - a.k[i]!;
-      return 0;
-    })[0]?.x;
 }
 
 function orNothing<T>(read: () => T): T | undefined {

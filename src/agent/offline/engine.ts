@@ -30,7 +30,7 @@ import { plainSpeech, yearsAgo } from './colloquial.ts';
 import { ORDINARY_WORDS, readStatsFrame, type StatsFrame } from './frame.ts';
 import { answerStats } from './stats-answer.ts';
 import { eventText, type StatsData } from '../tools/stats.tool.ts';
-import { startText } from '../tools/schedule.tool.ts';
+import { startText } from '../../time-zone.ts';
 import { answerRelation, relationAsked, seasonMeant } from './relations.ts';
 import { missingStatistic, missingText } from './unavailable.ts';
 import { definitionAsked } from './glossary.ts';

@@ -74,9 +74,9 @@ export async function answerRelation(
   const year =
     q.year ??
     (kind === 'predecessor' && driver
-      ? await arrivalSeason(a, driver.id, driver.years, team?.id)
+      ? await seasonAtTeam(a, driver.id, driver.years, team, 'first')
       : kind === 'replacement' && driver && team
-        ? await departureSeason(a, driver.id, driver.years, team.id)
+        ? await seasonAtTeam(a, driver.id, driver.years, team, 'last')
         : seasonMeant(q.norm, driver?.years ?? team?.years, currentSeason(index, now)));
   const { data, sources } = await a.call<LineupData>('get_team_lineup', {
     year,
@@ -189,41 +189,33 @@ function lastBefore(rounds: readonly number[], round: number): number {
   return Math.max(...rounds.filter((r) => r < round));
 }
 
-/** The first season a driver raced (for the team, when one is named): the season he came in for someone. */
-async function arrivalSeason(
+/**
+ * The season a driver arrived at a team (the first, `from: 'first'`) or left it (the last), among the seasons both
+ * raced (one line-up call per season, earliest or latest first). Arriving means getting the seat: a one-off
+ * stand-in (Russell at Mercedes in 2020) does not count, only a season with at least half the team's rounds.
+ */
+async function seasonAtTeam(
   a: Caller,
   driverId: string,
   years: Set<number>,
-  teamId?: string,
+  team: { id: string; years: Set<number> } | undefined,
+  from: 'first' | 'last',
 ): Promise<number> {
-  const sorted = [...years].sort((x, y) => x - y);
-  if (!teamId) return sorted[0]!;
-  for (const year of sorted) {
-    // A season the team did not race is a 404 of the tool: not his arrival.
-    const lineup = await a.call<LineupData>('get_team_lineup', { year, team: teamId }).catch(() => undefined);
-    // A one-off stand-in (Russell at Mercedes in 2020) is not "getting the seat": the first season he raced
-    // at least half of the team's rounds.
+  const sorted = [...years].sort((x, y) => (from === 'first' ? x - y : y - x));
+  if (!team) return sorted[0]!;
+  // Only stand-ins there (Schumacher's one Jordan race): the first season he raced for it at all.
+  let any: number | undefined;
+  for (const year of sorted.filter((y) => team.years.has(y))) {
+    const lineup = await a
+      .call<LineupData>('get_team_lineup', { year, team: team.id })
+      .catch(() => undefined);
     const entries = lineup?.data.entries ?? [];
-    const rounds = new Set(entries.flatMap((e) => e.rounds)).size;
     const his = new Set(entries.filter((e) => e.driverId === driverId).flatMap((e) => e.rounds)).size;
-    if (his > 0 && his * 2 >= rounds) return year;
+    const rounds = new Set(entries.flatMap((e) => e.rounds)).size;
+    if (his > 0 && (from === 'last' || his * 2 >= rounds)) return year;
+    if (his > 0) any ??= year;
   }
-  return sorted[0]!;
-}
-
-/** The last season a driver raced for the team: the season after which someone took his seat. */
-async function departureSeason(
-  a: Caller,
-  driverId: string,
-  years: Set<number>,
-  teamId: string,
-): Promise<number> {
-  const sorted = [...years].sort((x, y) => y - x);
-  for (const year of sorted) {
-    const lineup = await a.call<LineupData>('get_team_lineup', { year, team: teamId }).catch(() => undefined);
-    if (lineup?.data.entries.some((e) => e.driverId === driverId)) return year;
-  }
-  return sorted[0]!;
+  return any ?? sorted[0]!;
 }
 
 /** A driver new to a team at the start of a season took the seat of the one who left it after the season before. */

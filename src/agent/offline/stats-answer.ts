@@ -196,12 +196,7 @@ async function onePart(
     const hosts = f.hostCountry ? d.resolved?.host_country : undefined;
     const where = f.place
       ? `The ${f.place.name} has been held at`
-      : `World Championship races have been held at`;
-    if (hosts)
-      return {
-        text: `World Championship races in ${hosts} have been held at ${d.groups} different circuit${d.groups === 1 ? '' : 's'}${scoped}${asOfText(d)}: ${d.rows.map((r) => `${r.name} ${r.value}`).join(', ')}${d.groups > d.rows.length ? ', …' : ''}.`,
-        sources,
-      };
+      : `World Championship races${hosts ? ` in ${hosts}` : ''} have been held at`;
     return {
       text: `${where} ${d.groups} different circuit${d.groups === 1 ? '' : 's'}${scoped.replace(` at the ${f.place?.name ?? ''}`, '')}${asOfText(d)}: ${d.rows.map((r) => `${r.name} ${r.value}`).join(', ')}${d.groups > d.rows.length ? ', …' : ''}.`,
       sources,

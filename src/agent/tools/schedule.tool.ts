@@ -3,14 +3,13 @@ import { AppError } from '../../errors.ts';
 import { isoDate, lastRace, nextRace } from '../race-ref.ts';
 import { defineTool } from './types.ts';
 import { index, seasonOf, table, yearArg } from './common.ts';
-import { localTime, raceStart, timeZoneSchema } from '../../time-zone.ts';
+import { localClock, localTime, raceStart, startText, timeZoneSchema } from '../../time-zone.ts';
 
-/** "13:00 UTC", and the same instant in the asker's zone when one is given: "13:00 UTC (Sun 6 Dec, 14:00 (Europe/Rome))". */
-export function startText(date: string, time: string | null, timeZone?: string): string | undefined {
-  const ms = raceStart(date, time);
-  if (ms === undefined) return undefined;
-  const utc = `${new Date(ms).toISOString().slice(11, 16)} UTC`;
-  return timeZone && timeZone !== 'UTC' ? `${utc} (${localTime(ms, timeZone)})` : utc;
+/** The table's start column: the wall clock in the zone its header names, else f1db's UTC time. */
+function startCell(e: ScheduleEntry, timeZone: string | undefined): string {
+  const ms = raceStart(e.date, e.time);
+  if (ms === undefined) return '';
+  return timeZone ? localClock(ms, timeZone) : new Date(ms).toISOString().slice(11, 16);
 }
 
 export interface ScheduleEntry {
@@ -51,23 +50,25 @@ export default defineTool({
       });
     }
     const today = isoDate(ctx.now());
-    const entries: ScheduleEntry[] = races.map((r) => ({
-      round: r.round,
-      grandPrix: r.grandPrixName,
-      officialName: r.officialName,
-      date: r.date,
-      time: r.time,
-      ...(tz && raceStart(r.date, r.time) !== undefined
-        ? { localStart: localTime(raceStart(r.date, r.time)!, tz) }
-        : {}),
-      circuit: r.circuitName,
-      place: r.place,
-      country: r.country,
-      sprintWeekend: r.isSprintWeekend,
-      status: r.hasRaceResults ? 'completed' : r.date >= today ? 'upcoming' : 'no_results_in_data',
-    }));
+    const entries: ScheduleEntry[] = races.map((r) => {
+      const start = raceStart(r.date, r.time);
+      return {
+        round: r.round,
+        grandPrix: r.grandPrixName,
+        officialName: r.officialName,
+        date: r.date,
+        time: r.time,
+        ...(tz && start !== undefined ? { localStart: localTime(start, tz) } : {}),
+        circuit: r.circuitName,
+        place: r.place,
+        country: r.country,
+        sprintWeekend: r.isSprintWeekend,
+        status: r.hasRaceResults ? 'completed' : r.date >= today ? 'upcoming' : 'no_results_in_data',
+      };
+    });
     const last = lastRace(idx, ctx.now(), season);
     const next = nextRace(idx, ctx.now(), season);
+    const nextStart = next ? startText(next.date, next.time, tz) : undefined;
     const statusText = {
       completed: '✅ completed',
       upcoming: '🔜 upcoming',
@@ -81,7 +82,7 @@ export default defineTool({
           e.round,
           e.grandPrix,
           e.date,
-          e.localStart?.replace(/ \([^)]*\)$/, '') ?? (e.time ? e.time.slice(0, 5) : ''),
+          startCell(e, tz),
           `${e.circuit}, ${e.place}`,
           e.sprintWeekend ? 'yes' : '',
           statusText[e.status],
@@ -89,7 +90,7 @@ export default defineTool({
       ),
       last ? `**Last race with results:** round ${last.round}, ${last.grandPrixName} (${last.date}).` : '',
       next
-        ? `**Next race:** round ${next.round}, ${next.grandPrixName} on ${next.date}${startText(next.date, next.time, tz) ? `, start ${startText(next.date, next.time, tz)}` : ''} at ${next.circuitName}.`
+        ? `**Next race:** round ${next.round}, ${next.grandPrixName} on ${next.date}${nextStart ? `, start ${nextStart}` : ''} at ${next.circuitName}.`
         : '',
     ]
       .filter(Boolean)
@@ -106,7 +107,7 @@ export default defineTool({
               grandPrix: next.grandPrixName,
               date: next.date,
               circuit: next.circuitName,
-              start: startText(next.date, next.time, tz) ?? null,
+              start: nextStart ?? null,
             }
           : null,
       },

@@ -167,14 +167,17 @@ export type Pick<T> =
  */
 export function pickBest<T>(matches: readonly NameMatch<T>[], keys: readonly PreferenceKey<T>[]): Pick<T> {
   if (matches.length === 0) return { kind: 'none' };
-  const scored = matches.map((m) => ({ m, k: keys.map((key) => key(m)) }));
+  const top = topByKeys(matches, keys);
+  return top.length === 1 ? { kind: 'one', match: top[0]! } : { kind: 'ambiguous', matches: top };
+}
+
+/** The items tied best by sort keys compared in order (larger wins), in their input order. */
+export function topByKeys<M>(items: readonly M[], keys: readonly ((m: M) => number)[]): M[] {
+  const scored = items.map((m) => ({ m, k: keys.map((key) => key(m)) }));
   const cmp = (a: number[], b: number[]) => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
     return 0;
   };
   scored.sort((a, b) => cmp(a.k, b.k));
-  const top = scored.filter((s) => cmp(s.k, scored[0]!.k) === 0);
-  return top.length === 1
-    ? { kind: 'one', match: top[0]!.m }
-    : { kind: 'ambiguous', matches: top.map((s) => s.m) };
+  return scored.filter((s) => cmp(s.k, scored[0]!.k) === 0).map((s) => s.m);
 }
